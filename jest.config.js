@@ -1,0 +1,11 @@
+/** One Jest run: engine/kubectl/scenario unit tests beside the code, e2e tests in test/. */
+module.exports = {
+  testEnvironment: "node",
+  rootDir: ".",
+  roots: ["<rootDir>/src", "<rootDir>/test"],
+  testRegex: ".*\\.spec\\.ts$",
+  moduleFileExtensions: ["js", "json", "ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
+  globalSetup: "<rootDir>/test/global-setup.js",
+  testTimeout: 30000,
+};

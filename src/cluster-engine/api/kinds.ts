@@ -1,0 +1,48 @@
+/** The resource kinds the engine serves: names, short names and scope, as `kubectl api-resources` lists them. */
+export interface KindInfo {
+  kind: string;
+  plural: string;
+  singular: string;
+  shortNames: string[];
+  apiVersion: string;
+  /** API group ('' for core), used in `kind.group` references such as `deployment.apps`. */
+  group: string;
+  namespaced: boolean;
+}
+
+const KINDS: KindInfo[] = [
+  { kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], apiVersion: 'v1', group: '', namespaced: true },
+  { kind: 'Node', plural: 'nodes', singular: 'node', shortNames: ['no'], apiVersion: 'v1', group: '', namespaced: false },
+  { kind: 'Namespace', plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], apiVersion: 'v1', group: '', namespaced: false },
+  { kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], apiVersion: 'v1', group: '', namespaced: true },
+  { kind: 'Secret', plural: 'secrets', singular: 'secret', shortNames: [], apiVersion: 'v1', group: '', namespaced: true },
+  { kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], apiVersion: 'v1', group: '', namespaced: true },
+  { kind: 'Lease', plural: 'leases', singular: 'lease', shortNames: [], apiVersion: 'coordination.k8s.io/v1', group: 'coordination.k8s.io', namespaced: true },
+];
+
+const byAnyName = new Map<string, KindInfo>();
+for (const info of KINDS) {
+  for (const name of [info.kind.toLowerCase(), info.plural, info.singular, ...info.shortNames]) {
+    byAnyName.set(name, info);
+    if (info.group) byAnyName.set(`${name}.${info.group}`, info);
+  }
+}
+
+export function allKinds(): readonly KindInfo[] {
+  return KINDS;
+}
+
+/** Resolves what a user types (`po`, `pods`, `Pod`, `leases.coordination.k8s.io`) to a kind. */
+export function resolveKind(name: string): KindInfo | undefined {
+  return byAnyName.get(name.toLowerCase());
+}
+
+export function kindInfo(kind: string): KindInfo {
+  const info = KINDS.find((k) => k.kind === kind);
+  if (!info) throw new Error(`unknown kind ${kind}`);
+  return info;
+}
+
+export function isKnownKind(kind: string): boolean {
+  return KINDS.some((k) => k.kind === kind);
+}

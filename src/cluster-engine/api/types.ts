@@ -1,0 +1,341 @@
+/**
+ * Kubernetes object shapes, as the real JSON has them (apiVersion, kind, metadata, spec, status).
+ * Only the fields the simulation reads or writes are typed; everything else passes through untouched.
+ */
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+export interface ObjectMeta {
+  name: string;
+  generateName?: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+  finalizers?: string[];
+  [extra: string]: unknown;
+}
+
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  spec?: unknown;
+  status?: unknown;
+  [extra: string]: unknown;
+}
+
+export type ResourceList = Record<string, string>;
+
+export interface ResourceRequirements {
+  requests?: ResourceList;
+  limits?: ResourceList;
+}
+
+export interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: {
+    configMapKeyRef?: { name: string; key: string; optional?: boolean };
+    secretKeyRef?: { name: string; key: string; optional?: boolean };
+    fieldRef?: { fieldPath: string; apiVersion?: string };
+  };
+}
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol?: string;
+  hostPort?: number;
+}
+
+export interface Probe {
+  httpGet?: { path?: string; port: number | string; scheme?: string; host?: string };
+  tcpSocket?: { port: number | string; host?: string };
+  exec?: { command: string[] };
+  grpc?: { port: number; service?: string };
+  initialDelaySeconds?: number;
+  timeoutSeconds?: number;
+  periodSeconds?: number;
+  successThreshold?: number;
+  failureThreshold?: number;
+  terminationGracePeriodSeconds?: number;
+}
+
+export interface Container {
+  name: string;
+  image: string;
+  command?: string[];
+  args?: string[];
+  ports?: ContainerPort[];
+  env?: EnvVar[];
+  envFrom?: Array<{ configMapRef?: { name: string; optional?: boolean }; secretRef?: { name: string; optional?: boolean }; prefix?: string }>;
+  resources?: ResourceRequirements;
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+  startupProbe?: Probe;
+  imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  restartPolicy?: 'Always';
+  volumeMounts?: Array<{ name: string; mountPath: string; readOnly?: boolean; subPath?: string }>;
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: string;
+  [extra: string]: unknown;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: 'Exists' | 'Equal';
+  value?: string;
+  effect?: '' | 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  tolerationSeconds?: number;
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  timeAdded?: string;
+}
+
+export interface PodSpec {
+  containers: Container[];
+  initContainers?: Container[];
+  restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+  nodeName?: string;
+  nodeSelector?: Record<string, string>;
+  tolerations?: Toleration[];
+  schedulerName?: string;
+  priority?: number;
+  priorityClassName?: string;
+  serviceAccountName?: string;
+  serviceAccount?: string;
+  terminationGracePeriodSeconds?: number;
+  dnsPolicy?: string;
+  imagePullSecrets?: Array<{ name: string }>;
+  volumes?: Array<Record<string, unknown> & { name: string }>;
+  enableServiceLinks?: boolean;
+  preemptionPolicy?: string;
+  securityContext?: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+export interface ContainerStateWaiting { reason?: string; message?: string }
+export interface ContainerStateRunning { startedAt?: string }
+export interface ContainerStateTerminated {
+  exitCode: number;
+  signal?: number;
+  reason?: string;
+  message?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  containerID?: string;
+}
+export interface ContainerState {
+  waiting?: ContainerStateWaiting;
+  running?: ContainerStateRunning;
+  terminated?: ContainerStateTerminated;
+}
+
+export interface ContainerStatus {
+  name: string;
+  state: ContainerState;
+  lastState: ContainerState;
+  ready: boolean;
+  restartCount: number;
+  image: string;
+  imageID: string;
+  containerID?: string;
+  started?: boolean;
+}
+
+export interface PodCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  lastProbeTime?: string | null;
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
+export interface PodStatus {
+  phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+  conditions?: PodCondition[];
+  message?: string;
+  reason?: string;
+  hostIP?: string;
+  hostIPs?: Array<{ ip: string }>;
+  podIP?: string;
+  podIPs?: Array<{ ip: string }>;
+  startTime?: string;
+  nominatedNodeName?: string;
+  initContainerStatuses?: ContainerStatus[];
+  containerStatuses?: ContainerStatus[];
+  qosClass?: string;
+}
+
+export interface Pod extends KubeObject {
+  kind: 'Pod';
+  spec: PodSpec;
+  status: PodStatus;
+}
+
+export interface NodeCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  lastHeartbeatTime?: string;
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
+export interface NodeSpec {
+  unschedulable?: boolean;
+  taints?: Taint[];
+  podCIDR?: string;
+  podCIDRs?: string[];
+  providerID?: string;
+}
+
+export interface NodeStatus {
+  capacity?: ResourceList;
+  allocatable?: ResourceList;
+  conditions?: NodeCondition[];
+  addresses?: Array<{ type: string; address: string }>;
+  daemonEndpoints?: { kubeletEndpoint: { Port: number } };
+  nodeInfo?: {
+    machineID: string;
+    systemUUID: string;
+    bootID: string;
+    kernelVersion: string;
+    osImage: string;
+    containerRuntimeVersion: string;
+    kubeletVersion: string;
+    kubeProxyVersion: string;
+    operatingSystem: string;
+    architecture: string;
+  };
+  images?: Array<{ names: string[]; sizeBytes: number }>;
+}
+
+export interface Node extends KubeObject {
+  kind: 'Node';
+  spec: NodeSpec;
+  status: NodeStatus;
+}
+
+export interface Namespace extends KubeObject {
+  kind: 'Namespace';
+  spec: { finalizers?: string[] };
+  status: { phase: 'Active' | 'Terminating' };
+}
+
+export interface ObjectReference {
+  kind: string;
+  namespace?: string;
+  name: string;
+  uid?: string;
+  apiVersion?: string;
+  resourceVersion?: string;
+  fieldPath?: string;
+}
+
+export interface KubeEvent extends KubeObject {
+  kind: 'Event';
+  involvedObject: ObjectReference;
+  reason: string;
+  message: string;
+  source: { component?: string; host?: string };
+  firstTimestamp: string | null;
+  lastTimestamp: string | null;
+  eventTime: string | null;
+  count?: number;
+  series?: { count: number; lastObservedTime: string };
+  type: 'Normal' | 'Warning';
+  action?: string;
+  reportingComponent: string;
+  reportingInstance: string;
+}
+
+export interface Lease extends KubeObject {
+  kind: 'Lease';
+  spec: { holderIdentity: string; leaseDurationSeconds: number; renewTime: string };
+}
+
+export interface Secret extends KubeObject {
+  kind: 'Secret';
+  type?: string;
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+}
+
+export interface ConfigMap extends KubeObject {
+  kind: 'ConfigMap';
+  data?: Record<string, string>;
+  binaryData?: Record<string, string>;
+}
+
+/** Kubernetes `Status` (meta/v1), the body of every API error. */
+export interface StatusObject {
+  kind: 'Status';
+  apiVersion: 'v1';
+  metadata: Record<string, never>;
+  status: 'Failure' | 'Success';
+  message: string;
+  reason: StatusReason;
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: Array<{ reason: string; message: string; field: string }>;
+  };
+  code: number;
+}
+
+export type StatusReason =
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Conflict'
+  | 'Invalid'
+  | 'Forbidden'
+  | 'BadRequest'
+  | 'MethodNotAllowed'
+  | 'InternalError';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+export interface WatchEvent {
+  type: WatchEventType;
+  object: KubeObject;
+}
+
+/** meta.k8s.io/v1 Table, as the API server's printers produce it. */
+export interface TableColumnDefinition {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  format: string;
+  description: string;
+  priority: number;
+}
+export interface TableRow {
+  cells: Array<string | number | boolean>;
+  object: { kind: 'PartialObjectMetadata'; apiVersion: 'meta.k8s.io/v1'; metadata: ObjectMeta } | KubeObject;
+}
+export interface Table {
+  kind: 'Table';
+  apiVersion: 'meta.k8s.io/v1';
+  metadata: { resourceVersion?: string };
+  columnDefinitions: TableColumnDefinition[];
+  rows: TableRow[];
+}

@@ -1,0 +1,34 @@
+/**
+ * What a container of an image does when it runs. Faults are honest consequences of a manifest
+ * meeting these behaviours (a probe on the wrong port, a limit below the working set, a missing env var),
+ * not flags that fake a status.
+ */
+export interface LogLine {
+  /** seconds after the container started */
+  at?: number;
+  line: string;
+}
+
+export interface ImageBehaviour {
+  /** Lines printed when the process starts (or at `at` seconds). */
+  logs?: LogLine[];
+  /** TCP ports the process listens on once it is up. */
+  listens?: number[];
+  /** Seconds after start before the ports open and HTTP answers (a slow start). */
+  readyAfterSeconds?: number;
+  /** HTTP answers by path once up; unknown paths answer 404. Default: `/` answers 200. */
+  http?: Record<string, number>;
+  /** Files present in the container (for exec probes such as `cat /tmp/healthy`). */
+  files?: string[];
+  /** The process exits on its own after `afterSeconds`, with `code` (0 = Completed). */
+  exit?: { afterSeconds: number; code: number; logs?: string[] };
+  /** Environment variables the process needs; a missing one makes it log and exit. */
+  requiredEnv?: Array<{ name: string; logs?: string[]; exitCode?: number }>;
+  /** Working-set memory in MiB, reached `memoryRampSeconds` after start; above the limit the kernel OOM-kills it. */
+  memoryMiB?: number;
+  memoryRampSeconds?: number;
+  /** Exit code on SIGTERM (143 = killed by the signal; 0 for a graceful shutdown). */
+  sigtermExitCode?: number;
+}
+
+export const DEFAULT_BEHAVIOUR: ImageBehaviour = { listens: [80], http: { '/': 200 }, memoryMiB: 8 };
