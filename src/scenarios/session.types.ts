@@ -76,3 +76,19 @@ export interface SessionSnapshot {
   seed: number;
   [state: string]: unknown;
 }
+
+/** The scenario catalogue; `src/scenarios/catalog.ts` exports `loadBuiltInCatalog(): ScenarioCatalogApi`. */
+export interface ScenarioCatalogApi {
+  list(): ScenarioSummary[];
+  get(id: string): ScenarioSummary | undefined;
+  /** A fresh session of scenario `id`, deterministic for `seed`; throws `UnknownScenarioError` if no such id. */
+  start(id: string, seed: number): ScenarioSession;
+  /** A session continued from a snapshot taken by `ScenarioSession.snapshot()`. */
+  restore(snapshot: SessionSnapshot): ScenarioSession;
+}
+
+export class UnknownScenarioError extends Error {
+  constructor(readonly scenarioId: string) {
+    super(`scenario "${scenarioId}" not found`);
+  }
+}
