@@ -5,7 +5,8 @@ module.exports = {
   roots: ["<rootDir>/src", "<rootDir>/test"],
   testRegex: ".*\\.spec\\.ts$",
   moduleFileExtensions: ["js", "json", "ts"],
-  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/test/tsconfig.jest.json" }] },
   globalSetup: "<rootDir>/test/global-setup.js",
+  globalTeardown: "<rootDir>/test/global-teardown.js",
   testTimeout: 30000,
 };

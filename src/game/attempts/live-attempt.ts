@@ -1,0 +1,19 @@
+import type { ScenarioSession } from '../../scenarios/session.types';
+
+/** An attempt whose cluster is in memory. */
+export interface LiveAttempt {
+  readonly id: string;
+  readonly playerId: string;
+  readonly scenarioId: string;
+  readonly session: ScenarioSession;
+  /** Sequence number of the next command log row. */
+  nextSeq: number;
+  /** What the last pushed progress looked like (see progressKey), so unchanged progress is not pushed. */
+  lastProgressKey: string;
+  /** Set once solving or abandoning has begun; such an attempt accepts nothing more. */
+  closing: boolean;
+}
+
+export function attemptRoom(attemptId: string): string {
+  return `attempt:${attemptId}`;
+}

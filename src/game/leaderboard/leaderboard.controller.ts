@@ -1,0 +1,14 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import type { LeaderboardResponse } from '../protocol/messages';
+import { LeaderboardQueryDto } from './leaderboard-query.dto';
+import { LeaderboardService } from './leaderboard.service';
+
+@Controller('api/leaderboard')
+export class LeaderboardController {
+  constructor(private readonly leaderboard: LeaderboardService) {}
+
+  @Get()
+  get(@Query() query: LeaderboardQueryDto): Promise<LeaderboardResponse> {
+    return this.leaderboard.page(query.scenarioId ?? null, query.limit, query.offset);
+  }
+}

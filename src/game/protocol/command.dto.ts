@@ -1,0 +1,12 @@
+import { IsString, MaxLength } from 'class-validator';
+import { AttemptRefDto } from './attempt.dto';
+import type { CommandRunRequest } from './messages';
+
+/** 64 KiB of text is far more than any hand-typed command or heredoc manifest. */
+export const MAX_COMMAND_LENGTH = 64 * 1024;
+
+export class RunCommandDto extends AttemptRefDto implements CommandRunRequest {
+  @IsString()
+  @MaxLength(MAX_COMMAND_LENGTH, { message: `command must be at most ${MAX_COMMAND_LENGTH} characters` })
+  command!: string;
+}

@@ -1,0 +1,47 @@
+/** The HTTP API: scenario list and leaderboard query validation. Real app, real catalogue. */
+import type { LeaderboardResponse, ScenarioListResponse } from '../../src/game/protocol/messages';
+import { BUILT_IN_SCENARIO_IDS } from '../support/fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { freshDatabaseUrl } from '../support/test-database';
+
+describe('e2e: HTTP API', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({ databaseUrl: freshDatabaseUrl() });
+  });
+
+  afterAll(async () => {
+    await testApp.app.close();
+  });
+
+  it('lists the built-in scenarios', async () => {
+    const res = await fetch(`${testApp.url}/api/scenarios`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ScenarioListResponse;
+    expect(body.scenarios.map((s) => s.id).sort()).toEqual([...BUILT_IN_SCENARIO_IDS].sort());
+  });
+
+  it('serves an empty leaderboard with defaults', async () => {
+    const res = await fetch(`${testApp.url}/api/leaderboard`);
+    expect(res.status).toBe(200);
+    expect((await res.json()) as LeaderboardResponse).toEqual({ scenarioId: null, limit: 20, offset: 0, total: 0, entries: [] });
+  });
+
+  it.each([
+    ['?limit=0', 400, /limit must not be less than 1/],
+    ['?limit=101', 400, /limit must not be greater than 100/],
+    ['?limit=abc', 400, /limit must be a whole number/],
+    ['?offset=-1', 400, /offset must not be less than 0/],
+    ['?offset=1.5', 400, /offset must be a whole number/],
+    ['?sort=score', 400, /property sort should not exist/],
+    ['?scenarioId=', 400, /scenarioId should not be empty/],
+    ['?scenarioId=nope', 404, /^scenario "nope" not found$/],
+  ])('rejects %s with %i and a clear message', async (query, status, message) => {
+    const res = await fetch(`${testApp.url}/api/leaderboard${query}`);
+    expect(res.status).toBe(status);
+    const body = (await res.json()) as { message: string | string[] };
+    const text = Array.isArray(body.message) ? body.message.join('; ') : body.message;
+    expect(text).toMatch(message);
+  });
+});

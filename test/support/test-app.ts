@@ -1,0 +1,45 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import type { AddressInfo } from 'node:net';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/game/bootstrap/configure-app';
+import { SCENARIO_CATALOG } from '../../src/game/scenarios/scenario-catalog.provider';
+import type { ScenarioCatalogApi } from '../../src/scenarios/session.types';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** http://127.0.0.1:<port>; empty when not listening. */
+  url: string;
+}
+
+export interface TestAppOptions {
+  databaseUrl: string;
+  /** Only for service tests; e2e tests use the real catalogue. */
+  catalog?: ScenarioCatalogApi;
+  /** Listen on an ephemeral port (default true). */
+  listen?: boolean;
+  /** Extra environment (e.g. ticker settings), applied before the app is built. */
+  env?: Record<string, string>;
+}
+
+/** Fast ticker: 1.5 virtual seconds every 50 ms, so reconciliation moves on quickly but without timed assertions. */
+export const FAST_TICKER = { CRASHLOOP_TICK_MS: '50', CRASHLOOP_TICK_SPEED: '30' };
+/** A ticker that never fires during a test: the test drives the clock through AttemptTickerService.tickAll(). */
+export const MANUAL_TICKER = { CRASHLOOP_TICK_MS: '3600000', CRASHLOOP_TICK_SPEED: '1', CRASHLOOP_SNAPSHOT_MS: '3600000' };
+
+export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
+  // Providers read configuration from the environment when they are created.
+  Object.assign(process.env, { DATABASE_URL: options.databaseUrl, ...FAST_TICKER, ...(options.env ?? {}) });
+  let builder = Test.createTestingModule({ imports: [AppModule] });
+  if (options.catalog) builder = builder.overrideProvider(SCENARIO_CATALOG).useValue(options.catalog);
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
+  configureApp(app);
+  if (options.listen === false) {
+    await app.init();
+    return { app, url: '' };
+  }
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}` };
+}
