@@ -95,6 +95,12 @@ export class ImageRegistry {
   }
 }
 
+/** The behaviour of an image already on the node (it was pulled before). */
+export function behaviourOf(registry: ImageRegistry, ref: ImageRef): ImageBehaviour {
+  const outcome = registry.pull(ref, true);
+  return outcome.ok ? outcome.behaviour : DEFAULT_BEHAVIOUR;
+}
+
 /** A stable fake sha256 (64 hex) derived from the name, so image IDs look real and never change. */
 export function digestOf(text: string): string {
   let out = '';

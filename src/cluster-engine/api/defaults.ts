@@ -1,0 +1,80 @@
+import { Container, KubeObject, Pod, Probe } from './types';
+import { parseImageRef } from '../runtime/registry';
+
+/** Server-side defaulting, as `pkg/apis/core/v1/defaults.go` does it for the fields the simulation reads. */
+export function applyDefaults(obj: KubeObject): void {
+  if (obj.kind === 'Pod') defaultPod(obj as Pod);
+  if (obj.kind === 'Namespace') {
+    obj.spec = { finalizers: ['kubernetes'], ...(obj.spec as object) };
+    obj.status = { phase: 'Active', ...(obj.status as object) };
+  }
+  if (obj.kind === 'Secret') {
+    const secret = obj as KubeObject & { type?: string; data?: Record<string, string>; stringData?: Record<string, string> };
+    secret.type ??= 'Opaque';
+    if (secret.stringData) {
+      secret.data = { ...(secret.data ?? {}) };
+      for (const [k, v] of Object.entries(secret.stringData)) secret.data[k] = Buffer.from(v, 'utf8').toString('base64');
+      delete secret.stringData;
+    }
+  }
+}
+
+function defaultPod(pod: Pod): void {
+  const spec = pod.spec;
+  spec.restartPolicy ??= 'Always';
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.schedulerName ??= 'default-scheduler';
+  spec.securityContext ??= {};
+  spec.enableServiceLinks ??= true;
+  spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  for (const c of spec.initContainers ?? []) defaultContainer(c);
+  for (const c of spec.containers ?? []) defaultContainer(c);
+  pod.status = { phase: 'Pending', ...(pod.status ?? {}) };
+  pod.status.qosClass = qosClass(pod);
+}
+
+function defaultContainer(c: Container): void {
+  if (c.imagePullPolicy === undefined && typeof c.image === 'string') {
+    const ref = parseImageRef(c.image);
+    c.imagePullPolicy = !ref || ref.tag === 'latest' ? 'Always' : 'IfNotPresent';
+  }
+  c.terminationMessagePath ??= '/dev/termination-log';
+  c.terminationMessagePolicy ??= 'File';
+  c.resources ??= {};
+  const { requests, limits } = c.resources;
+  if (limits) {
+    // Requests default to limits for every resource that has a limit and no request.
+    c.resources.requests = { ...limits, ...(requests ?? {}) };
+  }
+  for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+  for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) if (probe) defaultProbe(probe);
+}
+
+function defaultProbe(p: Probe): void {
+  p.timeoutSeconds ??= 1;
+  p.periodSeconds ??= 10;
+  p.successThreshold ??= 1;
+  p.failureThreshold ??= 3;
+  if (p.httpGet) {
+    p.httpGet.scheme ??= 'HTTP';
+    p.httpGet.path ??= '/';
+  }
+}
+
+/** `qos.GetPodQOS`: Guaranteed, Burstable or BestEffort. */
+export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const all = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])];
+  let any = false;
+  let guaranteed = true;
+  for (const c of all) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    if (Object.keys(req).length || Object.keys(lim).length) any = true;
+    for (const r of ['cpu', 'memory']) {
+      if (!lim[r] || (req[r] !== undefined && req[r] !== lim[r])) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}

@@ -1,0 +1,9 @@
+import { MutatingPlugin, ValidatingPlugin } from './admission';
+import { namespaceLifecyclePlugin } from './namespace-lifecycle.plugin';
+import { serviceAccountPlugin } from './service-account.plugin';
+import { defaultTolerationSecondsPlugin } from './default-toleration-seconds.plugin';
+import { priorityPlugin } from './priority.plugin';
+
+/** The admission chain, in the API server's order: every mutating plug-in, then every validating one. */
+export const MUTATING_PLUGINS: readonly MutatingPlugin[] = [serviceAccountPlugin, defaultTolerationSecondsPlugin, priorityPlugin];
+export const VALIDATING_PLUGINS: readonly ValidatingPlugin[] = [namespaceLifecyclePlugin];

@@ -1,0 +1,193 @@
+import { KubeObject, Pod } from '../api/types';
+import { kindInfo, isKnownKind } from '../api/kinds';
+import { applyDefaults } from '../api/defaults';
+import { validateObject, validatePodUpdate } from '../api/validation';
+import { ApiError, badRequest, conflict, invalid, notFound } from '../api/errors';
+import { setCondition } from '../api/conditions';
+import { matchesSelector, parseLabelSelector } from '../api/selectors';
+import { matchesFields, parseFieldSelector } from '../api/field-selector';
+import { ObjectStore } from '../store/store';
+import { VirtualClock, parseTime, toIso } from '../clock';
+import { Rng } from '../rng';
+import { AdmissionRequest } from './admission/admission';
+import { MUTATING_PLUGINS, VALIDATING_PLUGINS } from './admission/registry';
+
+export interface ListOptions {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+export interface DeleteOptions extends WriteOptions {
+  /** Overrides the pod's terminationGracePeriodSeconds; 0 with force removes at once. */
+  gracePeriodSeconds?: number;
+}
+
+/**
+ * The API server: the one entry for every read and write. Writes run defaulting ▸ mutating admission ▸
+ * validation ▸ validating admission ▸ store. Errors are ApiErrors carrying Kubernetes `Status` objects.
+ */
+export class ApiServer {
+  constructor(
+    readonly store: ObjectStore,
+    private readonly clock: VirtualClock,
+    private readonly rng: Rng,
+  ) {}
+
+  get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T {
+    const obj = this.store.get(kind, this.scope(kind, namespace), name);
+    if (!obj) throw notFound(kind, name);
+    return obj as T;
+  }
+
+  tryGet<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    return this.store.get(kind, this.scope(kind, namespace), name) as T | undefined;
+  }
+
+  list<T extends KubeObject = KubeObject>(kind: string, opts: ListOptions = {}): T[] {
+    const labels = opts.labelSelector ? parseLabelSelector(opts.labelSelector) : undefined;
+    const fields = opts.fieldSelector ? parseFieldSelector(kind, opts.fieldSelector) : undefined;
+    const ns = kindInfo(kind).namespaced ? opts.namespace : undefined;
+    return this.store
+      .scan(kind, ns)
+      .filter((o) => (!labels || matchesSelector(labels, o.metadata.labels)) && (!fields || matchesFields(fields, o)))
+      .map((o) => structuredClone(o) as T);
+  }
+
+  create<T extends KubeObject>(input: T, opts: WriteOptions = {}): T {
+    const obj = structuredClone(input);
+    if (!isKnownKind(obj.kind)) throw badRequest(`no kind "${obj.kind}" is registered for version "${obj.apiVersion}"`);
+    const info = kindInfo(obj.kind);
+    obj.apiVersion = info.apiVersion;
+    obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
+    if (info.namespaced) obj.metadata.namespace ??= 'default';
+    else delete obj.metadata.namespace;
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = obj.metadata.generateName + this.rng.suffix(5);
+    delete obj.metadata.resourceVersion;
+    delete obj.metadata.deletionTimestamp;
+    obj.metadata.uid = this.rng.uuid();
+    obj.metadata.creationTimestamp = this.clock.nowIso();
+    if (obj.kind !== 'Pod' && obj.kind !== 'Event' && obj.spec !== undefined) obj.metadata.generation = 1;
+    applyDefaults(obj);
+    const req = this.admissionRequest('CREATE', obj);
+    for (const p of MUTATING_PLUGINS) p.admit(req);
+    const errors = validateObject(obj, info.namespaced);
+    if (errors.length) throw invalid(obj.kind, obj.metadata.name ?? '', errors);
+    for (const p of VALIDATING_PLUGINS) p.validate(req);
+    if (opts.dryRun) {
+      if (this.store.peek(obj.kind, obj.metadata.namespace, obj.metadata.name)) this.store.create(obj); // throws AlreadyExists
+      return obj as T;
+    }
+    return this.store.create(obj) as T;
+  }
+
+  /** Replaces spec and metadata (status is kept from the stored object). */
+  update<T extends KubeObject>(input: T, opts: WriteOptions = {}): T {
+    return this.write(input, 'main', opts);
+  }
+
+  /** The `/status` subresource: replaces status only. */
+  updateStatus<T extends KubeObject>(input: T, opts: WriteOptions = {}): T {
+    return this.write(input, 'status', opts);
+  }
+
+  /**
+   * Deletes an object. A pod bound to a node is deleted gracefully: it gets a deletionTimestamp and stays
+   * (Terminating) until its kubelet has stopped it. Objects with finalizers stay until those are removed.
+   */
+  delete<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): T {
+    const current = this.get(kind, namespace, name);
+    const req = this.admissionRequest('DELETE', current);
+    for (const p of VALIDATING_PLUGINS) p.validate(req);
+    if (opts.dryRun) return current as T;
+    const now = this.clock.nowMs();
+    if (kind === 'Namespace') return this.markDeleting(current, now, 0) as T;
+    if (kind === 'Pod') {
+      const pod = current as Pod;
+      const grace = opts.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+      const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+      if (pod.spec.nodeName && grace > 0 && !terminal) {
+        const existing = parseTime(pod.metadata.deletionTimestamp);
+        // A second delete may only shorten the grace period.
+        if (existing !== undefined && existing <= now + grace * 1000) return pod as T;
+        return this.markDeleting(pod, now, grace) as T;
+      }
+    }
+    if (current.metadata.finalizers?.length) return this.markDeleting(current, now, 0) as T;
+    return this.store.remove(kind, current.metadata.namespace, name) as T;
+  }
+
+  /** The `binding` subresource: assigns a pending pod to a node and marks it scheduled. */
+  bind(namespace: string, name: string, nodeName: string): Pod {
+    const pod = this.get<Pod>('Pod', namespace, name);
+    if (pod.spec.nodeName) throw conflict('Pod', name);
+    pod.spec.nodeName = nodeName;
+    setCondition(pod.status, { type: 'PodScheduled', status: 'True', lastProbeTime: null }, this.clock.nowIso());
+    const scheduled = pod.status.conditions!.find((c) => c.type === 'PodScheduled')!;
+    delete scheduled.reason;
+    delete scheduled.message;
+    return this.store.update(pod) as Pod;
+  }
+
+  private markDeleting(obj: KubeObject, now: number, graceSeconds: number): KubeObject {
+    if (obj.metadata.deletionTimestamp && graceSeconds === 0) return obj;
+    obj.metadata.deletionTimestamp = toIso(now + graceSeconds * 1000);
+    obj.metadata.deletionGracePeriodSeconds = graceSeconds;
+    if (obj.kind === 'Namespace') (obj.status as { phase: string }).phase = 'Terminating';
+    return this.store.update(obj);
+  }
+
+  private write<T extends KubeObject>(input: T, part: 'main' | 'status', opts: WriteOptions): T {
+    const obj = structuredClone(input);
+    const kind = obj.kind;
+    if (!isKnownKind(kind)) throw badRequest(`no kind "${kind}" is registered for version "${obj.apiVersion}"`);
+    const info = kindInfo(kind);
+    const ns = info.namespaced ? obj.metadata?.namespace ?? 'default' : undefined;
+    const current = this.store.get(kind, ns, obj.metadata?.name);
+    if (!current) throw notFound(kind, obj.metadata?.name ?? '');
+    let next: KubeObject;
+    if (part === 'status') {
+      next = { ...current, status: obj.status, metadata: { ...current.metadata, resourceVersion: obj.metadata.resourceVersion } };
+    } else {
+      // Identity and system fields cannot be changed through an update.
+      const { uid, creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation } = current.metadata;
+      next = {
+        ...obj,
+        apiVersion: info.apiVersion,
+        metadata: { ...obj.metadata, namespace: ns, uid, creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, generation },
+        status: current.status,
+      };
+      if (!next.metadata.deletionTimestamp) delete next.metadata.deletionTimestamp;
+      if (next.metadata.deletionGracePeriodSeconds === undefined) delete next.metadata.deletionGracePeriodSeconds;
+      if (next.metadata.generation === undefined) delete next.metadata.generation;
+      applyDefaults(next);
+      if (kind === 'Pod') next.status = current.status;
+      const errors = validateObject(next, info.namespaced);
+      if (kind === 'Pod') errors.push(...validatePodUpdate(current as Pod, next as Pod));
+      if (errors.length) throw invalid(kind, next.metadata.name, errors);
+      if (generation !== undefined && JSON.stringify(next.spec) !== JSON.stringify(current.spec)) next.metadata.generation = generation + 1;
+      const req = this.admissionRequest('UPDATE', next, current);
+      for (const p of VALIDATING_PLUGINS) p.validate(req);
+    }
+    if (opts.dryRun) return next as T;
+    // Removing the last finalizer of an object being deleted completes the deletion.
+    if (next.metadata.deletionTimestamp && current.metadata.finalizers?.length && !next.metadata.finalizers?.length && kind !== 'Pod') {
+      return this.store.remove(kind, ns, next.metadata.name) as T;
+    }
+    return this.store.update(next) as T;
+  }
+
+  private admissionRequest(operation: AdmissionRequest['operation'], object: KubeObject, oldObject?: KubeObject): AdmissionRequest {
+    return { operation, object, oldObject, store: this.store, clock: this.clock, rng: this.rng };
+  }
+
+  private scope(kind: string, namespace: string | undefined): string | undefined {
+    return isKnownKind(kind) && kindInfo(kind).namespaced ? namespace ?? 'default' : undefined;
+  }
+}
+
+export { ApiError };

@@ -1,0 +1,307 @@
+import { ConfigMap, KubeObject, Namespace, Node, Pod, WatchEvent } from './api/types';
+import { ApiServer } from './apiserver/apiserver';
+import { ObjectStore } from './store/store';
+import { VirtualClock, DEFAULT_EPOCH, toIso } from './clock';
+import { Rng } from './rng';
+import { EventRecorder } from './events/recorder';
+import { ImageRegistry, RepositorySpec } from './runtime/registry';
+import { EngineContext } from './context';
+import { ClusterSpec, NodeSpecInput } from './spec';
+import { Scheduler, SchedulerState } from './scheduler/scheduler';
+import { NodeLifecycleReconciler, NodeLifecycleState } from './controllers/node-lifecycle.reconciler';
+import { TaintEvictionReconciler, TaintEvictionState } from './controllers/taint-eviction.reconciler';
+import { Kubelet, newKubeletState } from './kubelet/kubelet';
+import { KubeletState, LogRecord } from './kubelet/state';
+import { badRequest, notFound } from './api/errors';
+import { toIsoNano } from './logs';
+
+export const STEP_MS = 1000;
+const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+export interface ClusterSnapshot {
+  version: 1;
+  clockMs: number;
+  pendingMs: number;
+  rng: number;
+  kubernetesVersion: string;
+  registry: RepositorySpec[];
+  store: { revision: number; objects: KubeObject[] };
+  scheduler: SchedulerState;
+  nodeLifecycle: NodeLifecycleState;
+  taintEviction: TaintEvictionState;
+  kubelets: KubeletState[];
+  lastExpireMs: number;
+}
+
+export interface LogOptions {
+  container?: string;
+  previous?: boolean;
+  tailLines?: number;
+  timestamps?: boolean;
+}
+
+/**
+ * A simulated Kubernetes cluster on a virtual clock: API server, scheduler, controllers and kubelets.
+ * Deterministic for a seed; `snapshot()` / `restore()` carry its whole state as JSON.
+ */
+export class Cluster {
+  readonly api: ApiServer;
+  private readonly ctx: EngineContext;
+  private pendingMs = 0;
+  private lastExpireMs: number;
+
+  private constructor(
+    readonly clock: VirtualClock,
+    private readonly rng: Rng,
+    private readonly store: ObjectStore,
+    private readonly registry: ImageRegistry,
+    readonly kubernetesVersion: string,
+    private readonly scheduler: Scheduler,
+    private readonly nodeLifecycle: NodeLifecycleReconciler,
+    private readonly taintEviction: TaintEvictionReconciler,
+    private readonly kubelets: Map<string, Kubelet>,
+  ) {
+    this.api = new ApiServer(store, clock, rng);
+    this.ctx = { api: this.api, store, clock, rng, events: new EventRecorder(store, clock), registry };
+    this.lastExpireMs = clock.nowMs();
+  }
+
+  static create(spec: ClusterSpec, seed: number): Cluster {
+    const clock = VirtualClock.at(spec.startTime ?? DEFAULT_EPOCH);
+    const rng = new Rng(seed);
+    const store = new ObjectStore();
+    const kubelets = new Map(spec.nodes.map((n) => [n.name, new Kubelet(newKubeletState(n.name, n.kubeletRunning !== false))]));
+    const cluster = new Cluster(
+      clock,
+      rng,
+      store,
+      new ImageRegistry(spec.registry ?? []),
+      spec.kubernetesVersion ?? 'v1.32.2',
+      new Scheduler(),
+      new NodeLifecycleReconciler({ lastRunMs: clock.nowMs() }),
+      new TaintEvictionReconciler(),
+      kubelets,
+    );
+    cluster.bootstrap(spec);
+    return cluster;
+  }
+
+  static restore(snap: ClusterSnapshot): Cluster {
+    const cluster = new Cluster(
+      new VirtualClock(snap.clockMs),
+      new Rng(snap.rng),
+      ObjectStore.load(snap.store),
+      new ImageRegistry(snap.registry),
+      snap.kubernetesVersion,
+      new Scheduler(structuredClone(snap.scheduler)),
+      new NodeLifecycleReconciler(structuredClone(snap.nodeLifecycle)),
+      new TaintEvictionReconciler(structuredClone(snap.taintEviction)),
+      new Map(snap.kubelets.map((k) => [k.node, new Kubelet(structuredClone(k))])),
+    );
+    cluster.pendingMs = snap.pendingMs;
+    cluster.lastExpireMs = snap.lastExpireMs;
+    return cluster;
+  }
+
+  snapshot(): ClusterSnapshot {
+    return structuredClone({
+      version: 1,
+      clockMs: this.clock.nowMs(),
+      pendingMs: this.pendingMs,
+      rng: this.rng.seedState,
+      kubernetesVersion: this.kubernetesVersion,
+      registry: this.registry.specs(),
+      store: this.store.dump(),
+      scheduler: this.scheduler.state(),
+      nodeLifecycle: this.nodeLifecycle.state(),
+      taintEviction: this.taintEviction.state(),
+      kubelets: [...this.kubelets.values()].map((k) => k.state()),
+      lastExpireMs: this.lastExpireMs,
+    });
+  }
+
+  nowMs(): number {
+    return this.clock.nowMs();
+  }
+
+  /** Advances the virtual clock by `ms`, running every component once per simulated second. */
+  tick(ms: number): void {
+    this.pendingMs += ms;
+    while (this.pendingMs >= STEP_MS) {
+      this.pendingMs -= STEP_MS;
+      this.clock.advance(STEP_MS);
+      this.step();
+    }
+  }
+
+  private step(): void {
+    this.scheduler.step(this.ctx);
+    this.nodeLifecycle.step(this.ctx);
+    this.taintEviction.step(this.ctx);
+    for (const kubelet of this.kubelets.values()) kubelet.step(this.ctx);
+    if (this.clock.nowMs() - this.lastExpireMs >= 60_000) {
+      this.lastExpireMs = this.clock.nowMs();
+      this.ctx.events.expire();
+    }
+  }
+
+  /** Subscribes to every change in the store (ADDED / MODIFIED / DELETED); returns the unsubscribe function. */
+  watch(listener: (event: WatchEvent) => void): () => void {
+    return this.store.watch(listener);
+  }
+
+  get resourceVersion(): string {
+    return this.store.resourceVersion;
+  }
+
+  // ---------------------------------------------------------------- the machines behind the API
+
+  nodeNames(): string[] {
+    return [...this.kubelets.keys()];
+  }
+
+  isKubeletRunning(node: string): boolean {
+    return this.kubeletOf(node).running;
+  }
+
+  /** `systemctl stop kubelet` on the node: heartbeats stop, and the node goes NotReady after the grace period. */
+  stopKubelet(node: string): void {
+    this.kubeletOf(node).stop();
+  }
+
+  /** `systemctl start kubelet`: it announces itself, posts Ready, and resumes its pods. */
+  startKubelet(node: string): void {
+    this.kubeletOf(node).start();
+  }
+
+  private kubeletOf(node: string): Kubelet {
+    const k = this.kubelets.get(node);
+    if (!k) throw notFound('Node', node);
+    return k;
+  }
+
+  /** Container logs as the `pods/log` subresource returns them, with its error messages. */
+  logs(namespace: string, podName: string, opts: LogOptions = {}): string {
+    const pod = this.api.get<Pod>('Pod', namespace, podName);
+    const all = [...(pod.spec.initContainers ?? []).map((c) => ({ c, init: true })), ...pod.spec.containers.map((c) => ({ c, init: false }))];
+    const name = opts.container ?? pod.spec.containers[0].name;
+    const found = all.find((x) => x.c.name === name);
+    if (!found) {
+      throw badRequest(`container ${name} is not valid for pod ${podName}`);
+    }
+    const kubelet = pod.spec.nodeName ? this.kubelets.get(pod.spec.nodeName) : undefined;
+    const rec = kubelet?.state().pods[pod.metadata.uid!]?.containers[found.init ? `init:${name}` : name];
+    const now = this.clock.nowMs();
+    let lines: LogRecord[];
+    if (opts.previous) {
+      if (!rec?.previousLogs) throw badRequest(`previous terminated container "${name}" in pod "${podName}" not found`);
+      lines = rec.previousLogs;
+    } else {
+      if (!rec || rec.phase === 'waiting' || rec.phase === 'pulling') {
+        const reason = rec?.waiting?.reason ?? (pod.spec.nodeName ? 'ContainerCreating' : '');
+        if (!pod.spec.nodeName) throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ContainerCreating`);
+        const why = reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason === 'CrashLoopBackOff' ? '' : reason;
+        if (reason === 'CrashLoopBackOff' && rec) lines = rec.previousLogs ?? [];
+        else throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ${why || reason}`);
+      } else lines = rec.logs;
+    }
+    let visible = lines.filter((l) => l.ms <= now);
+    if (opts.tailLines !== undefined && opts.tailLines >= 0) visible = opts.tailLines === 0 ? [] : visible.slice(-opts.tailLines);
+    return visible.map((l) => (opts.timestamps ? `${toIsoNano(l.ms)} ${l.line}\n` : `${l.line}\n`)).join('');
+  }
+
+  // ---------------------------------------------------------------- start-up
+
+  private bootstrap(spec: ClusterSpec): void {
+    const created = toIso(this.clock.nowMs() - 7 * 24 * 3600 * 1000);
+    for (const ns of SYSTEM_NAMESPACES) {
+      this.store.create(this.stamp({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } } as Namespace, created));
+      this.store.create(this.stamp(rootCaConfigMap(ns), created));
+    }
+    spec.nodes.forEach((n, i) => this.store.create(this.stamp(nodeObject(n, i, this.kubernetesVersion, this.rng), created)));
+    for (const obj of spec.objects ?? []) this.createObject(obj);
+    this.tick((spec.warmupSeconds ?? 0) * 1000);
+  }
+
+  /** Creates an object through the API server; a Namespace gets its kube-root-ca.crt like the real controller adds it. */
+  createObject(obj: KubeObject): KubeObject {
+    const out = this.api.create(obj);
+    if (out.kind === 'Namespace') this.api.create(rootCaConfigMap(out.metadata.name));
+    return out;
+  }
+
+  private stamp<T extends KubeObject>(obj: T, created: string): T {
+    obj.metadata.uid = this.rng.uuid();
+    obj.metadata.creationTimestamp = created;
+    return obj;
+  }
+}
+
+function rootCaConfigMap(namespace: string): ConfigMap {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'kube-root-ca.crt', namespace, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } },
+    data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIcrashloopsimulatedCA\n-----END CERTIFICATE-----\n' },
+  };
+}
+
+function nodeObject(n: NodeSpecInput, index: number, version: string, rng: Rng): Node {
+  const controlPlane = n.role === 'control-plane';
+  const labels: Record<string, string> = {
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': n.name,
+    'kubernetes.io/os': 'linux',
+    ...(controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+    ...(n.labels ?? {}),
+  };
+  const cpu = n.cpu ?? '2';
+  const memory = n.memory ?? '4Gi';
+  const pods = String(n.pods ?? 110);
+  const taints = n.taints ?? (controlPlane ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const }] : undefined);
+  const ip = `172.18.0.${index + 2}`;
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: n.name,
+      labels,
+      annotations: {
+        'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///run/containerd/containerd.sock',
+        'node.alpha.kubernetes.io/ttl': '0',
+        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+      },
+    },
+    spec: {
+      podCIDR: `10.244.${index}.0/24`,
+      podCIDRs: [`10.244.${index}.0/24`],
+      providerID: `kind://docker/crashloop/${n.name}`,
+      ...(taints?.length ? { taints } : {}),
+      ...(n.unschedulable ? { unschedulable: true } : {}),
+    },
+    status: {
+      capacity: { cpu, 'ephemeral-storage': '102625208Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory, pods },
+      allocatable: { cpu, 'ephemeral-storage': '102625208Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory, pods },
+      conditions: [],
+      addresses: [
+        { type: 'InternalIP', address: ip },
+        { type: 'Hostname', address: n.name },
+      ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        machineID: rng.hex(32),
+        systemUUID: rng.uuid(),
+        bootID: rng.uuid(),
+        kernelVersion: '6.8.0-51-generic',
+        osImage: 'Debian GNU/Linux 12 (bookworm)',
+        containerRuntimeVersion: 'containerd://1.7.24',
+        kubeletVersion: version,
+        kubeProxyVersion: version,
+        operatingSystem: 'linux',
+        architecture: 'amd64',
+      },
+    },
+  };
+}

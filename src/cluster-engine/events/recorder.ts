@@ -1,0 +1,117 @@
+import { KubeEvent, KubeObject } from '../api/types';
+import { ObjectStore } from '../store/store';
+import { VirtualClock } from '../clock';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export interface EventInput {
+  object: KubeObject | { kind: string; apiVersion?: string; metadata: { name: string; namespace?: string; uid?: string; resourceVersion?: string } };
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  source: EventSource;
+  /** e.g. `spec.containers{app}` for container events */
+  fieldPath?: string;
+  /** Events written through events.k8s.io (the scheduler's): eventTime and series instead of timestamps. */
+  eventsApi?: { action: string };
+}
+
+const TTL_MS = 60 * 60 * 1000;
+
+/**
+ * Records Events as client-go's recorder does: an identical event (same source, object, type, reason and
+ * message) bumps `count` and `lastTimestamp` instead of creating a new object. Names are
+ * `<object>.<hex UnixNano>`, so `kubectl get events` lists them grouped by object.
+ */
+export class EventRecorder {
+  private readonly byKey = new Map<string, string>();
+  private lastNano = 0n;
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly clock: VirtualClock,
+  ) {
+    for (const e of store.scan('Event') as KubeEvent[]) this.byKey.set(dedupKey(e), `${e.metadata.namespace}/${e.metadata.name}`);
+  }
+
+  record(input: EventInput): void {
+    const o = input.object;
+    const namespace = o.metadata.namespace ?? 'default';
+    const now = this.clock.nowIso();
+    const draft: KubeEvent = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: '', namespace },
+      involvedObject: {
+        kind: o.kind,
+        namespace: o.metadata.namespace,
+        name: o.metadata.name,
+        uid: o.metadata.uid ?? o.metadata.name,
+        apiVersion: o.apiVersion ?? 'v1',
+        resourceVersion: o.metadata.resourceVersion,
+        ...(input.fieldPath ? { fieldPath: input.fieldPath } : {}),
+      },
+      reason: input.reason,
+      message: input.message,
+      source: input.eventsApi ? {} : { component: input.source.component, ...(input.source.host ? { host: input.source.host } : {}) },
+      firstTimestamp: input.eventsApi ? null : now,
+      lastTimestamp: input.eventsApi ? null : now,
+      eventTime: input.eventsApi ? this.clock.nowMicroIso() : null,
+      count: input.eventsApi ? undefined : 1,
+      type: input.type,
+      ...(input.eventsApi ? { action: input.eventsApi.action } : {}),
+      reportingComponent: input.eventsApi ? input.source.component : input.source.component,
+      reportingInstance: input.source.host ?? (input.eventsApi ? `${input.source.component}-control-plane` : ''),
+    };
+    if (!draft.involvedObject.namespace) delete draft.involvedObject.namespace;
+    if (draft.count === undefined) delete draft.count;
+    const key = dedupKey(draft);
+    const existingName = this.byKey.get(key);
+    if (existingName) {
+      const [ns, name] = existingName.split('/');
+      const existing = this.store.get('Event', ns, name) as KubeEvent | undefined;
+      if (existing) {
+        if (input.eventsApi) {
+          existing.series = { count: (existing.series?.count ?? 1) + 1, lastObservedTime: this.clock.nowMicroIso() };
+        } else {
+          existing.count = (existing.count ?? 1) + 1;
+          existing.lastTimestamp = now;
+        }
+        this.store.update(existing);
+        return;
+      }
+    }
+    do draft.metadata.name = `${o.metadata.name}.${this.nextNanoHex()}`;
+    while (this.store.peek('Event', namespace, draft.metadata.name));
+    draft.metadata.creationTimestamp = now;
+    this.store.create(draft);
+    this.byKey.set(key, `${namespace}/${draft.metadata.name}`);
+  }
+
+  /** Drops events whose last occurrence is older than the API server's event TTL (1 h). */
+  expire(): void {
+    const cutoff = this.clock.nowMs() - TTL_MS;
+    for (const e of this.store.scan('Event') as KubeEvent[]) {
+      const last = Date.parse(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '');
+      if (last < cutoff) {
+        this.byKey.delete(dedupKey(e));
+        this.store.remove('Event', e.metadata.namespace, e.metadata.name);
+      }
+    }
+  }
+
+  private nextNanoHex(): string {
+    let nano = BigInt(this.clock.nowMs()) * 1_000_000n;
+    if (nano <= this.lastNano) nano = this.lastNano + 1n;
+    this.lastNano = nano;
+    return nano.toString(16);
+  }
+}
+
+function dedupKey(e: KubeEvent): string {
+  const io = e.involvedObject;
+  return [e.reportingComponent, e.source.host ?? '', io.kind, io.namespace ?? '', io.name, io.uid ?? '', io.fieldPath ?? '', e.type, e.reason, e.message].join('\u0000');
+}

@@ -1,0 +1,11 @@
+export * from './api/types';
+export * from './api/kinds';
+export * from './api/errors';
+export * from './api/selectors';
+export * from './api/quantity';
+export { Cluster, ClusterSnapshot, LogOptions, STEP_MS } from './cluster';
+export { ClusterSpec, NodeSpecInput } from './spec';
+export { RepositorySpec, parseImageRef } from './runtime/registry';
+export { ImageBehaviour } from './runtime/image-behaviour';
+export { ListOptions, DeleteOptions } from './apiserver/apiserver';
+export { parseTime, toIso } from './clock';

@@ -1,0 +1,147 @@
+import { Lease, Node, NodeCondition, Pod } from '../api/types';
+import { Component, EngineContext } from '../context';
+import { getCondition, setCondition } from '../api/conditions';
+import { KubeletState } from './state';
+import { syncPod } from './pod-sync';
+
+const HEARTBEAT_MS = 10_000;
+const STATUS_REPORT_MS = 5 * 60_000;
+const LEASE_SECONDS = 40;
+
+const HEALTHY: Array<Pick<NodeCondition, 'type' | 'status' | 'reason' | 'message'> & { event: string }> = [
+  { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available', event: 'NodeHasSufficientMemory' },
+  { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure', event: 'NodeHasNoDiskPressure' },
+  { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available', event: 'NodeHasSufficientPID' },
+  { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', event: 'NodeReady' },
+];
+
+export function newKubeletState(node: string, running: boolean): KubeletState {
+  return {
+    node,
+    running,
+    justStarted: running,
+    lastLeaseMs: -Infinity,
+    lastStatusPostMs: -Infinity,
+    lastPostedConditions: '',
+    knownUnschedulable: false,
+    images: {},
+    pods: {},
+    backoff: {},
+    nextIp: 2,
+  };
+}
+
+/**
+ * One node's kubelet: renews its Lease every 10 s, posts node status on change (or every 5 min),
+ * and syncs every pod bound to the node. A stopped kubelet does nothing at all, which is how a node
+ * goes NotReady: the node-lifecycle controller stops hearing from it.
+ */
+export class Kubelet implements Component<KubeletState> {
+  readonly name: string;
+
+  constructor(private s: KubeletState) {
+    this.name = `kubelet/${s.node}`;
+  }
+
+  state(): KubeletState {
+    return this.s;
+  }
+
+  get running(): boolean {
+    return this.s.running;
+  }
+
+  stop(): void {
+    this.s.running = false;
+  }
+
+  start(): void {
+    if (this.s.running) return;
+    this.s.running = true;
+    this.s.justStarted = true;
+    this.s.lastStatusPostMs = -Infinity;
+    this.s.lastLeaseMs = -Infinity;
+  }
+
+  step(ctx: EngineContext): void {
+    if (!this.s.running) return;
+    const node = ctx.api.tryGet<Node>('Node', undefined, this.s.node);
+    if (!node) return;
+    const now = ctx.clock.nowMs();
+    if (this.s.justStarted) this.announce(ctx, node);
+    if (now - this.s.lastLeaseMs >= HEARTBEAT_MS) this.renewLease(ctx, now);
+    this.postNodeStatus(ctx, node, now);
+    this.watchCordon(ctx, node);
+    const nodeIP = node.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+    const podCIDR = node.spec.podCIDR ?? '10.244.0.0/24';
+    const bound = ctx.api.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.s.node}` });
+    const seen = new Set<string>();
+    for (const pod of bound) {
+      seen.add(pod.metadata.uid!);
+      syncPod(ctx, this.s, pod, nodeIP, podCIDR);
+    }
+    // Pods removed from the API (force deletion) are torn down without a trace.
+    for (const uid of Object.keys(this.s.pods)) if (!seen.has(uid)) delete this.s.pods[uid];
+  }
+
+  private announce(ctx: EngineContext, node: Node): void {
+    this.s.justStarted = false;
+    const source = { component: 'kubelet', host: this.s.node };
+    const rec = (reason: string, message: string) => ctx.events.record({ object: node, type: 'Normal', reason, message, source });
+    rec('Starting', 'Starting kubelet.');
+    rec('NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
+    for (const c of HEALTHY) {
+      const prev = getCondition(node.status, c.type);
+      if (prev?.status !== c.status) rec(c.event, `Node ${this.s.node} status is now: ${c.event}`);
+    }
+  }
+
+  private renewLease(ctx: EngineContext, now: number): void {
+    this.s.lastLeaseMs = now;
+    const renewTime = ctx.clock.nowMicroIso();
+    const existing = ctx.api.tryGet<Lease>('Lease', 'kube-node-lease', this.s.node);
+    if (existing) {
+      existing.spec.renewTime = renewTime;
+      ctx.api.update(existing);
+    } else {
+      ctx.api.create<Lease>({
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: { name: this.s.node, namespace: 'kube-node-lease' },
+        spec: { holderIdentity: this.s.node, leaseDurationSeconds: LEASE_SECONDS, renewTime },
+      });
+    }
+  }
+
+  /** Posts conditions when they change, and at least every 5 minutes (nodeStatusReportFrequency). */
+  private postNodeStatus(ctx: EngineContext, node: Node, now: number): void {
+    const nowIso = ctx.clock.nowIso();
+    const desired = HEALTHY.map(({ type, status, reason, message }) => {
+      const override = (node.metadata.annotations?.['crashloop.dev/kubelet-conditions'] ?? '')
+        .split(';')
+        .map((s) => s.split('='))
+        .find(([t]) => t === type);
+      return override ? { type, status: override[1] as NodeCondition['status'], reason: override[2] ?? reason, message: override[3] ?? message } : { type, status, reason, message };
+    });
+    const fingerprint = JSON.stringify(desired);
+    const current = JSON.stringify((node.status.conditions ?? []).map(({ type, status, reason, message }) => ({ type, status, reason, message })));
+    const changed = fingerprint !== current;
+    if (!changed && now - this.s.lastStatusPostMs < STATUS_REPORT_MS) return;
+    if (!changed && now - this.s.lastStatusPostMs < HEARTBEAT_MS) return;
+    this.s.lastStatusPostMs = now;
+    this.s.lastPostedConditions = fingerprint;
+    for (const c of desired) setCondition(node.status, { ...c, lastHeartbeatTime: nowIso }, nowIso);
+    for (const c of node.status.conditions ?? []) c.lastHeartbeatTime = nowIso;
+    node.status.images = Object.entries(this.s.images).map(([name, info]) => ({ names: [name.replace(/:[^:/]+$/, `@${info.digest}`), name], sizeBytes: info.sizeBytes }));
+    ctx.api.updateStatus(node);
+  }
+
+  /** The kubelet reports cordon and uncordon as node events. */
+  private watchCordon(ctx: EngineContext, node: Node): void {
+    const unschedulable = !!node.spec.unschedulable;
+    if (unschedulable === this.s.knownUnschedulable) return;
+    this.s.knownUnschedulable = unschedulable;
+    const reason = unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
+    ctx.events.record({ object: node, type: 'Normal', reason, message: `Node ${this.s.node} status is now: ${reason}`, source: { component: 'kubelet', host: this.s.node } });
+  }
+}

@@ -1,0 +1,72 @@
+import { ContainerStateTerminated } from '../api/types';
+import { BackoffTable } from './backoff';
+
+/** Everything a kubelet knows that is not in the API: the container runtime's view. Plain JSON for snapshots. */
+export interface ProbeRecord {
+  nextMs: number;
+  successes: number;
+  failures: number;
+}
+
+export interface LogRecord {
+  ms: number;
+  line: string;
+}
+
+export interface ContainerRecord {
+  name: string;
+  init: boolean;
+  /** The spec image the current instance (or pull) is for. */
+  image: string;
+  phase: 'waiting' | 'pulling' | 'running' | 'exited';
+  waiting?: { reason: string; message?: string };
+  pullEndsMs?: number;
+  pullStartedMs?: number;
+  /** `docker.io/library/nginx:1.27` once resolved */
+  resolvedImage?: string;
+  imageID?: string;
+  containerID?: string;
+  startedMs?: number;
+  finishedMs?: number;
+  exitCode?: number;
+  exitReason?: string;
+  /** When the running process will exit on its own, and how. */
+  exitAtMs?: number;
+  exitPlan?: { code: number; reason: string; logs: string[] };
+  restartCount: number;
+  lastTerminated?: ContainerStateTerminated;
+  logs: LogRecord[];
+  previousLogs?: LogRecord[];
+  started: boolean;
+  ready: boolean;
+  probes: { startup?: ProbeRecord; liveness?: ProbeRecord; readiness?: ProbeRecord };
+  /** Set once a kill was decided (probe failure, spec change, pod deletion): why, for the restart decision. */
+  killedFor?: 'liveness' | 'startup' | 'changed' | 'deleting';
+}
+
+export interface PodRecord {
+  uid: string;
+  namespace: string;
+  name: string;
+  ip: string;
+  startedMs: number;
+  containers: Record<string, ContainerRecord>;
+  /** The pod worker's next sync after an error or back-off (PLEG events sync sooner). */
+  nextSyncMs: number;
+  terminatingSinceMs?: number;
+}
+
+export interface KubeletState {
+  node: string;
+  running: boolean;
+  /** Set when the kubelet (re)starts and has not yet announced itself. */
+  justStarted: boolean;
+  lastLeaseMs: number;
+  lastStatusPostMs: number;
+  lastPostedConditions: string;
+  knownUnschedulable: boolean;
+  images: Record<string, { digest: string; sizeBytes: number }>;
+  pods: Record<string, PodRecord>;
+  backoff: BackoffTable;
+  nextIp: number;
+}
