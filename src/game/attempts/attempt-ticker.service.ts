@@ -33,9 +33,8 @@ export class AttemptTickerService implements OnApplicationBootstrap, BeforeAppli
     await this.progress.snapshotAll();
   }
 
-  /** One tick of every live attempt; exported for tests that drive the clock by hand. */
-  async tickAll(): Promise<void> {
-    const virtualMs = this.config.tickMs * this.config.tickSpeed;
+  /** One tick of every live attempt; public for service tests that drive the clock by hand. */
+  async tickAll(virtualMs = this.config.tickMs * this.config.tickSpeed): Promise<void> {
     for (const live of this.registry.all()) {
       if (live.closing) continue;
       try {

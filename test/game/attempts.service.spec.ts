@@ -1,0 +1,138 @@
+/**
+ * The attempt use cases against a real temporary SQLite file, with the small fake catalogue and a
+ * hand-driven clock (the ticker's timer never fires; tests call tickAll()).
+ */
+import { AttemptTickerService } from '../../src/game/attempts/attempt-ticker.service';
+import { AttemptsService } from '../../src/game/attempts/attempts.service';
+import { GameError, GameErrorCode } from '../../src/game/errors/game-error';
+import { LeaderboardService } from '../../src/game/leaderboard/leaderboard.service';
+import { CommandLogsRepository } from '../../src/game/persistence/command-logs.repository';
+import { PlayersService } from '../../src/game/players/players.service';
+import type { AttemptProgressPush, AttemptSolvedPush } from '../../src/game/protocol/messages';
+import { PushService } from '../../src/game/transport/push.service';
+import { createFakeCatalog, FAKE_SCENARIO_ID } from '../support/fake-catalog';
+import { IMAGEPULL_FIX } from '../support/fixtures';
+import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
+import { freshDatabaseUrl } from '../support/test-database';
+
+describe('AttemptsService (real SQLite, fake catalogue)', () => {
+  let testApp: TestApp;
+  let databaseUrl: string;
+  let progressPushes: AttemptProgressPush[];
+  let solvedPushes: AttemptSolvedPush[];
+
+  async function boot(): Promise<void> {
+    testApp = await startTestApp({ databaseUrl, catalog: createFakeCatalog(), listen: false, env: MANUAL_TICKER });
+    progressPushes = [];
+    solvedPushes = [];
+    const push = testApp.app.get(PushService);
+    jest.spyOn(push, 'attemptProgress').mockImplementation((p) => void progressPushes.push(p));
+    jest.spyOn(push, 'attemptSolved').mockImplementation((p) => void solvedPushes.push(p));
+  }
+
+  const attempts = (): AttemptsService => testApp.app.get(AttemptsService);
+  const ticker = (): AttemptTickerService => testApp.app.get(AttemptTickerService);
+  const register = async (name: string): Promise<string> => (await testApp.app.get(PlayersService).register(name)).playerId;
+
+  async function tick(times: number): Promise<void> {
+    for (let i = 0; i < times; i++) await ticker().tickAll(1000);
+  }
+
+  beforeEach(async () => {
+    databaseUrl = freshDatabaseUrl();
+    await boot();
+  });
+
+  afterEach(async () => {
+    await testApp.app.close();
+  });
+
+  it('keeps one active attempt per player and scenario', async () => {
+    const alice = await register('alice');
+    const first = await attempts().start(alice, FAKE_SCENARIO_ID);
+    const again = await attempts().start(alice, FAKE_SCENARIO_ID);
+    expect(again).toMatchObject({ attemptId: first.attemptId, resumed: true });
+    const [a, b] = await Promise.all([attempts().start(alice, FAKE_SCENARIO_ID), attempts().start(alice, FAKE_SCENARIO_ID)]);
+    expect(a.attemptId).toBe(first.attemptId);
+    expect(b.attemptId).toBe(first.attemptId);
+  });
+
+  it('rejects unknown scenarios and other players\' attempts with coded errors', async () => {
+    const alice = await register('alice');
+    const bob = await register('bob');
+    await expect(attempts().start(alice, 'nope')).rejects.toEqual(new GameError(GameErrorCode.ScenarioNotFound, 'scenario "nope" not found'));
+    const { attemptId } = await attempts().start(alice, FAKE_SCENARIO_ID);
+    await expect(attempts().runCommand(bob, attemptId, 'kubectl get pods')).rejects.toMatchObject({ code: GameErrorCode.AttemptNotFound });
+  });
+
+  it('logs every command with its sequence number and virtual time', async () => {
+    const alice = await register('alice');
+    const { attemptId } = await attempts().start(alice, FAKE_SCENARIO_ID);
+    await attempts().runCommand(alice, attemptId, 'kubectl get pods');
+    await tick(4); // 4 s of virtual time
+    const result = await attempts().runCommand(alice, attemptId, 'kubectl get pods');
+    expect(result.stdout).toContain('ImagePullBackOff');
+    const log = await testApp.app.get(CommandLogsRepository).listForAttempt(attemptId);
+    expect(log.map((l) => [l.seq, l.virtualMs, l.exitCode])).toEqual([
+      [1, 0, 0],
+      [2, 4000, 0],
+    ]);
+  });
+
+  it('pushes progress only when it changes, then scores the solve with hint costs and guard-rail penalties', async () => {
+    const alice = await register('alice');
+    const { attemptId } = await attempts().start(alice, FAKE_SCENARIO_ID);
+    await tick(3);
+    const pushesWhileBroken = progressPushes.length;
+    await tick(3);
+    expect(progressPushes.length).toBe(pushesWhileBroken);
+
+    await attempts().takeHint(alice, attemptId, 1); // costs 15
+    await attempts().runCommand(alice, attemptId, 'kubectl scale deployment web --replicas=0'); // guard rail: 20
+    await attempts().runCommand(alice, attemptId, IMAGEPULL_FIX);
+    expect(progressPushes.at(-1)?.progress.allMet).toBe(true);
+    await tick(10); // the fake's stabilisation window
+    expect(solvedPushes).toHaveLength(1);
+    expect(solvedPushes[0]).toMatchObject({
+      attemptId,
+      scenarioId: FAKE_SCENARIO_ID,
+      score: 100 - 15 - 20,
+      solveSeconds: 6,
+      debrief: 'Image tags must exist in the registry.',
+    });
+    expect(solvedPushes[0].breakdown).toMatchObject({ hintCosts: 15, guardRailPenalties: 20, overParPenalty: 0 });
+
+    await expect(attempts().runCommand(alice, attemptId, 'kubectl get pods')).rejects.toMatchObject({ code: GameErrorCode.AttemptNotActive });
+    const board = await testApp.app.get(LeaderboardService).page(FAKE_SCENARIO_ID, 10, 0);
+    expect(board.entries).toEqual([expect.objectContaining({ rank: 1, playerId: alice, playerName: 'alice', score: 65, solveSeconds: 6 })]);
+  });
+
+  it('continues an active attempt after a restart from the snapshot written at shutdown', async () => {
+    const alice = await register('alice');
+    const { attemptId } = await attempts().start(alice, FAKE_SCENARIO_ID);
+    await tick(5);
+    await attempts().runCommand(alice, attemptId, 'kubectl get pods');
+    await attempts().takeHint(alice, attemptId, 0);
+
+    await testApp.app.close();
+    await boot();
+
+    const resumed = await attempts().start(alice, FAKE_SCENARIO_ID);
+    expect(resumed).toMatchObject({ attemptId, resumed: true });
+    expect(resumed.progress.elapsedMs).toBe(5000);
+    expect(resumed.hints[0].text).toBe('Look at the pod events.');
+    await attempts().runCommand(alice, attemptId, 'kubectl get pods');
+    const log = await testApp.app.get(CommandLogsRepository).listForAttempt(attemptId);
+    expect(log.map((l) => l.seq)).toEqual([1, 2]);
+  });
+
+  it('abandons: the attempt is closed and a new start begins afresh', async () => {
+    const alice = await register('alice');
+    const { attemptId } = await attempts().start(alice, FAKE_SCENARIO_ID);
+    await attempts().abandon(alice, attemptId);
+    await expect(attempts().resume(alice, attemptId)).rejects.toMatchObject({ code: GameErrorCode.AttemptNotActive });
+    const fresh = await attempts().start(alice, FAKE_SCENARIO_ID);
+    expect(fresh.attemptId).not.toBe(attemptId);
+    expect(fresh.resumed).toBe(false);
+  });
+});

@@ -1,0 +1,83 @@
+/** Request DTOs through the gateway's pipe (and the HTTP query DTO through Nest's pipe), table-driven. */
+import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
+import { WsException } from '@nestjs/websockets';
+import { toAckError } from '../../src/game/errors/error-mapper';
+import { LeaderboardQueryDto } from '../../src/game/leaderboard/leaderboard-query.dto';
+import { AttemptRefDto, StartAttemptDto } from '../../src/game/protocol/attempt.dto';
+import { RunCommandDto } from '../../src/game/protocol/command.dto';
+import { TakeHintDto } from '../../src/game/protocol/hint.dto';
+import { LoginPlayerDto, RegisterPlayerDto } from '../../src/game/protocol/player.dto';
+import { WsValidationPipe } from '../../src/game/transport/ws-validation.pipe';
+
+const pipe = new WsValidationPipe();
+const body = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });
+
+async function ackErrorOf(metatype: ArgumentMetadata['metatype'], value: unknown): Promise<string> {
+  try {
+    await pipe.transform(value, body(metatype));
+  } catch (err) {
+    expect(err).toBeInstanceOf(WsException);
+    const error = toAckError(err);
+    expect(error.code).toBe('BAD_REQUEST');
+    return error.message;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe('socket request DTOs', () => {
+  it.each([
+    ['register: 3 to 32 chars', RegisterPlayerDto, { name: 'abc' }],
+    ['register: 32 chars of the allowed set', RegisterPlayerDto, { name: 'A-b_9'.repeat(6) + 'xy' }],
+    ['login', LoginPlayerDto, { name: 'alice', token: 'tok' }],
+    ['start', StartAttemptDto, { scenarioId: 'imagepull-wrong-tag' }],
+    ['attempt ref', AttemptRefDto, { attemptId: 'a1' }],
+    ['command: empty line is fine', RunCommandDto, { attemptId: 'a1', command: '' }],
+    ['command: exactly 64 KiB', RunCommandDto, { attemptId: 'a1', command: 'x'.repeat(65536) }],
+    ['hint', TakeHintDto, { attemptId: 'a1', index: 0 }],
+  ])('accepts %s', async (_name, metatype, value) => {
+    await expect(pipe.transform(value, body(metatype))).resolves.toBeInstanceOf(metatype);
+  });
+
+  it.each([
+    ['register: too short', RegisterPlayerDto, { name: 'ab' }, /name must be longer than or equal to 3 characters/],
+    ['register: too long', RegisterPlayerDto, { name: 'a'.repeat(33) }, /name must be shorter than or equal to 32 characters/],
+    ['register: bad characters', RegisterPlayerDto, { name: 'al ice' }, /name may only contain letters, digits, "_" and "-"/],
+    ['register: not a string', RegisterPlayerDto, { name: 5 }, /name must be a string/],
+    ['register: unknown field', RegisterPlayerDto, { name: 'alice', role: 'admin' }, /property role should not exist/],
+    ['login: missing token', LoginPlayerDto, { name: 'alice' }, /token must be a string/],
+    ['start: empty id', StartAttemptDto, { scenarioId: '' }, /scenarioId should not be empty/],
+    ['command: over 64 KiB', RunCommandDto, { attemptId: 'a', command: 'x'.repeat(65537) }, /command must be at most 65536 characters/],
+    ['command: missing attempt', RunCommandDto, { command: 'ls' }, /attemptId must be a string/],
+    ['hint: fractional index', TakeHintDto, { attemptId: 'a', index: 1.5 }, /index must be an integer number/],
+    ['hint: numeric string', TakeHintDto, { attemptId: 'a', index: '1' }, /index must be an integer number/],
+    ['payload: a string', StartAttemptDto, 'imagepull-wrong-tag', /expected a JSON object as the message payload, got a string/],
+    ['payload: an array', StartAttemptDto, [{ scenarioId: 'x' }], /got several arguments or an array/],
+    ['payload: null', StartAttemptDto, null, /got null/],
+    ['payload: missing', StartAttemptDto, undefined, /got nothing/],
+  ])('rejects %s', async (_name, metatype, value, message) => {
+    expect(await ackErrorOf(metatype, value)).toMatch(message);
+  });
+});
+
+describe('LeaderboardQueryDto (HTTP, global ValidationPipe)', () => {
+  const httpPipe = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+  const query: ArgumentMetadata = { type: 'query', metatype: LeaderboardQueryDto };
+
+  it('applies defaults and converts numbers', async () => {
+    await expect(httpPipe.transform({}, query)).resolves.toEqual({ limit: 20, offset: 0 });
+    await expect(httpPipe.transform({ limit: '5', offset: '10', scenarioId: 's' }, query)).resolves.toEqual({ limit: 5, offset: 10, scenarioId: 's' });
+  });
+
+  it.each([
+    [{ limit: '0' }, /limit must not be less than 1/],
+    [{ limit: '500' }, /limit must not be greater than 100/],
+    [{ limit: 'ten' }, /limit must be a whole number/],
+    [{ offset: '-3' }, /offset must not be less than 0/],
+    [{ order: 'asc' }, /property order should not exist/],
+  ])('rejects %j', async (value, message) => {
+    const err = await httpPipe.transform(value, query).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BadRequestException);
+    const response = (err as BadRequestException).getResponse() as { message: string[] };
+    expect(response.message.join('; ')).toMatch(message);
+  });
+});
