@@ -347,6 +347,8 @@ function startContainer(s: SyncCtx, c: Container, init: boolean, rec: ContainerR
 function planExit(s: SyncCtx, c: Container, init: boolean, rec: ContainerRecord, b: ImageBehaviour, env: Record<string, string>): void {
   const missing = (b.requiredEnv ?? []).find((r) => env[r.name] === undefined || env[r.name] === '');
   if (missing) {
+    // The process dies before its normal start-up lines; it prints only its complaint.
+    rec.logs = [];
     rec.exitAtMs = s.now + 1000;
     const code = missing.exitCode ?? 1;
     rec.exitPlan = { code, reason: code === 0 ? 'Completed' : 'Error', logs: missing.logs ?? [`ERROR: ${missing.name} environment variable not set!`] };

@@ -1,0 +1,47 @@
+import { ScenarioCatalogApi, ScenarioSession, ScenarioSummary, SessionSnapshot, UnknownScenarioError } from './session.types';
+import { LoadedScenario } from './load';
+import { ScenarioSessionImpl, SessionSnapshotV1, summarise } from './scenario-session';
+import { readBuiltInScenarios } from './builtin-pack';
+
+/** The scenarios a server offers, by id. */
+export class ScenarioCatalog implements ScenarioCatalogApi {
+  private readonly byId = new Map<string, LoadedScenario>();
+
+  constructor(scenarios: LoadedScenario[]) {
+    for (const s of scenarios) {
+      if (this.byId.has(s.format.id)) throw new Error(`duplicate scenario id "${s.format.id}"`);
+      this.byId.set(s.format.id, s);
+    }
+  }
+
+  list(): ScenarioSummary[] {
+    return [...this.byId.values()].map(summarise);
+  }
+
+  get(id: string): ScenarioSummary | undefined {
+    const s = this.byId.get(id);
+    return s && summarise(s);
+  }
+
+  scenario(id: string): LoadedScenario {
+    const s = this.byId.get(id);
+    if (!s) throw new UnknownScenarioError(id);
+    return s;
+  }
+
+  start(id: string, seed: number): ScenarioSession {
+    return ScenarioSessionImpl.start(this.scenario(id), seed);
+  }
+
+  restore(snapshot: SessionSnapshot): ScenarioSession {
+    return ScenarioSessionImpl.restore(this.scenario(snapshot.scenarioId), snapshot as SessionSnapshotV1);
+  }
+}
+
+let builtIn: ScenarioCatalog | undefined;
+
+/** The built-in scenario pack (`src/scenarios/builtin/*.scenario.yaml`), loaded and validated once. */
+export function loadBuiltInCatalog(): ScenarioCatalog {
+  builtIn ??= new ScenarioCatalog(readBuiltInScenarios());
+  return builtIn;
+}

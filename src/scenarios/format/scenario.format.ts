@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+/**
+ * The scenario file format (`*.scenario.yaml`), validated with class-validator.
+ * Checks and faults are named plug-ins; their own parameters are validated by the plug-in.
+ */
+export class NodeFormat {
+  @Matches(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/) name!: string;
+  @IsOptional() @IsIn(['control-plane', 'worker']) role?: 'control-plane' | 'worker';
+  @IsOptional() @IsString() cpu?: string;
+  @IsOptional() @IsString() memory?: string;
+  @IsOptional() @IsInt() @Min(1) pods?: number;
+  @IsOptional() @IsObject() labels?: Record<string, string>;
+  @IsOptional() @IsArray() taints?: Array<{ key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }>;
+  @IsOptional() @IsBoolean() unschedulable?: boolean;
+}
+
+export class RepositoryFormat {
+  @IsString() @IsNotEmpty() name!: string;
+  @IsObject() tags!: Record<string, { sizeBytes?: number; pullSeconds?: number; behaviour?: Record<string, unknown> }>;
+  @IsOptional() @IsBoolean() private?: boolean;
+  /** What a container of this image does; see ImageBehaviour in the engine. */
+  @IsOptional() @IsObject() behaviour?: Record<string, unknown>;
+}
+
+export class ClusterFormat {
+  @ValidateNested({ each: true }) @Type(() => NodeFormat) @ArrayMinSize(1) nodes!: NodeFormat[];
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => RepositoryFormat) registry?: RepositoryFormat[];
+  /** Simulated seconds the cluster runs (faults firing) before the player arrives. */
+  @IsOptional() @IsInt() @Min(0) @Max(3600) warmupSeconds?: number;
+}
+
+export class PluginRef {
+  @IsString() @IsNotEmpty() type!: string;
+  [param: string]: unknown;
+}
+
+export class FaultFormat extends PluginRef {
+  /** Seconds after the cluster starts (during warm-up) at which the fault strikes. */
+  @IsOptional() @IsInt() @Min(0) atSeconds?: number;
+}
+
+export class ObjectiveFormat {
+  @Matches(/^[a-z0-9-]+$/) id!: string;
+  @IsString() @IsNotEmpty() description!: string;
+  @ValidateNested() @Type(() => PluginRef) check!: PluginRef;
+}
+
+export class GuardRailFormat extends ObjectiveFormat {
+  /** Points lost when the guard rail is broken (once). */
+  @IsInt() @Min(0) penalty!: number;
+}
+
+export class HintFormat {
+  @IsString() @IsNotEmpty() text!: string;
+  @IsInt() @Min(0) cost!: number;
+}
+
+export class ScenarioFormat {
+  @Matches(/^[a-z0-9-]{3,64}$/) id!: string;
+  @IsString() @IsNotEmpty() @MaxLength(120) title!: string;
+  @IsString() @IsNotEmpty() summary!: string;
+  @IsIn(['beginner', 'intermediate', 'advanced']) difficulty!: 'beginner' | 'intermediate' | 'advanced';
+  @IsArray() @IsString({ each: true }) tags!: string[];
+  @IsInt() @Min(1) points!: number;
+  @IsInt() @Min(30) parSeconds!: number;
+  @IsOptional() @IsInt() @Min(0) stabilisationSeconds?: number;
+  @ValidateNested() @Type(() => ClusterFormat) cluster!: ClusterFormat;
+  /** Kubernetes manifests applied at start (multi-document YAML). */
+  @IsString() manifests!: string;
+  @IsOptional() @IsObject() files?: Record<string, string>;
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => FaultFormat) faults?: FaultFormat[];
+  @ValidateNested({ each: true }) @Type(() => ObjectiveFormat) @ArrayMinSize(1) objectives!: ObjectiveFormat[];
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => GuardRailFormat) guardRails?: GuardRailFormat[];
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => HintFormat) hints?: HintFormat[];
+  /** The reference solution: command lines, run in order, each followed by `wait` seconds of simulation. */
+  @IsArray() @ArrayMinSize(1) solution!: Array<string | { run: string; waitSeconds?: number }>;
+  @IsString() @IsNotEmpty() explanation!: string;
+}

@@ -1,0 +1,181 @@
+import { Cluster, ClusterSnapshot } from '../cluster-engine';
+import { CommandResult, HintView, ObjectiveProgress, ScenarioSession, ScenarioSummary, SessionProgress, SessionSnapshot } from './session.types';
+import { LoadedScenario } from './load';
+import { CHECKS } from './checks/registry';
+import { FAULTS } from './faults/registry';
+import { CommandShell, createShell } from './shell-factory';
+import { GuardRailFormat, ObjectiveFormat } from './format/scenario.format';
+
+const STEP_MS = 1000;
+const DEFAULT_STABILISATION_S = 30;
+
+interface SessionState {
+  startMs: number;
+  /** when all objectives (and guard rails) began to hold without a break */
+  heldSinceMs?: number;
+  solvedAtMs?: number;
+  hintsTaken: number[];
+  violations: string[];
+}
+
+export interface SessionSnapshotV1 extends SessionSnapshot {
+  cluster: ClusterSnapshot;
+  shell: unknown;
+  state: SessionState;
+}
+
+export function summarise(s: LoadedScenario): ScenarioSummary {
+  const f = s.format;
+  return {
+    id: f.id,
+    title: f.title,
+    summary: f.summary,
+    difficulty: f.difficulty,
+    tags: f.tags,
+    points: f.points,
+    parSeconds: f.parSeconds,
+    objectives: f.objectives.map((o) => ({ id: o.id, description: o.description })),
+    hintCount: f.hints?.length ?? 0,
+  };
+}
+
+/** Builds the scenario's cluster, fires its faults during warm-up, and hands the player a cluster that is already broken. */
+export function buildCluster(scenario: LoadedScenario, seed: number): Cluster {
+  const f = scenario.format;
+  const cluster = Cluster.create({ nodes: f.cluster.nodes, registry: (f.cluster.registry ?? []) as never, objects: scenario.objects }, seed);
+  const faults = [...(f.faults ?? [])].sort((a, b) => (a.atSeconds ?? 0) - (b.atSeconds ?? 0));
+  const t0 = cluster.nowMs();
+  const warmupMs = (f.cluster.warmupSeconds ?? 0) * 1000;
+  for (const fault of faults) {
+    const at = t0 + (fault.atSeconds ?? 0) * 1000;
+    cluster.tick(Math.max(0, at - cluster.nowMs()));
+    const plugin = FAULTS.get(fault.type)!;
+    plugin.apply(cluster, plugin.parse(fault as never) as never);
+  }
+  cluster.tick(Math.max(0, t0 + warmupMs - cluster.nowMs()));
+  return cluster;
+}
+
+/**
+ * One player's run of one scenario: the cluster, the shell they type into, and the scoring state.
+ * Objectives are evaluated after every simulated second; solved once they all hold (and no guard rail is
+ * broken) for the stabilisation window.
+ */
+export class ScenarioSessionImpl implements ScenarioSession {
+  readonly summary: ScenarioSummary;
+
+  private constructor(
+    private readonly scenario: LoadedScenario,
+    private readonly seed: number,
+    private readonly cluster: Cluster,
+    private readonly shell: CommandShell,
+    private readonly s: SessionState,
+  ) {
+    this.summary = summarise(scenario);
+  }
+
+  static start(scenario: LoadedScenario, seed: number): ScenarioSessionImpl {
+    const cluster = buildCluster(scenario, seed);
+    const shell = createShell(cluster, scenario.format.files ?? {});
+    return new ScenarioSessionImpl(scenario, seed, cluster, shell, { startMs: cluster.nowMs(), hintsTaken: [], violations: [] });
+  }
+
+  static restore(scenario: LoadedScenario, snap: SessionSnapshotV1): ScenarioSessionImpl {
+    const cluster = Cluster.restore(snap.cluster);
+    const shell = createShell(cluster, scenario.format.files ?? {}, snap.shell);
+    return new ScenarioSessionImpl(scenario, snap.seed, cluster, shell, structuredClone(snap.state));
+  }
+
+  /** For tests and the validator: the live cluster. */
+  get clusterForInspection(): Cluster {
+    return this.cluster;
+  }
+
+  exec(line: string): CommandResult {
+    const result = this.shell.run(line);
+    this.evaluate();
+    return result;
+  }
+
+  tick(ms: number): void {
+    let left = ms;
+    while (left > 0) {
+      const step = Math.min(STEP_MS, left);
+      this.cluster.tick(step);
+      left -= step;
+      this.evaluate();
+    }
+  }
+
+  progress(): SessionProgress {
+    const objectives = this.checkAll(this.scenario.format.objectives);
+    const allMet = objectives.every((o) => o.met);
+    const now = this.cluster.nowMs();
+    return {
+      elapsedMs: now - this.s.startMs,
+      objectives,
+      allMet,
+      heldForMs: this.s.heldSinceMs !== undefined ? now - this.s.heldSinceMs : 0,
+      stabilisationMs: this.stabilisationMs,
+      violations: this.s.violations.map((id) => {
+        const g = this.scenario.format.guardRails!.find((r) => r.id === id)!;
+        return { id, description: g.description, penalty: g.penalty };
+      }),
+      solved: this.s.solvedAtMs !== undefined,
+      ...(this.s.solvedAtMs !== undefined ? { solvedAtMs: this.s.solvedAtMs - this.s.startMs } : {}),
+    };
+  }
+
+  hints(): HintView[] {
+    return (this.scenario.format.hints ?? []).map((h, index) => ({ index, cost: h.cost, ...(this.s.hintsTaken.includes(index) ? { text: h.text } : {}) }));
+  }
+
+  takeHint(index: number): HintView {
+    const hints = this.scenario.format.hints ?? [];
+    if (!Number.isInteger(index) || index < 0 || index >= hints.length) throw new RangeError(`hint ${index} does not exist (this scenario has ${hints.length})`);
+    if (!this.s.hintsTaken.includes(index)) this.s.hintsTaken.push(index);
+    return { index, cost: hints[index].cost, text: hints[index].text };
+  }
+
+  debrief(): string {
+    return this.scenario.format.explanation;
+  }
+
+  snapshot(): SessionSnapshotV1 {
+    return {
+      version: 1,
+      scenarioId: this.scenario.format.id,
+      seed: this.seed,
+      cluster: this.cluster.snapshot(),
+      shell: this.shell.snapshot(),
+      state: structuredClone(this.s),
+    };
+  }
+
+  private get stabilisationMs(): number {
+    return (this.scenario.format.stabilisationSeconds ?? DEFAULT_STABILISATION_S) * 1000;
+  }
+
+  private checkAll(list: ObjectiveFormat[] | GuardRailFormat[]): ObjectiveProgress[] {
+    return list.map((o) => {
+      const plugin = CHECKS.get(o.check.type)!;
+      const result = plugin.evaluate(this.cluster, plugin.parse(o.check as never) as never);
+      return { id: o.id, description: o.description, met: result.met, ...(result.met ? {} : { whyNot: result.whyNot }) };
+    });
+  }
+
+  /** Scores the state after each step: guard rails first (a broken one is recorded once), then the objectives. */
+  private evaluate(): void {
+    if (this.s.solvedAtMs !== undefined) return;
+    const now = this.cluster.nowMs();
+    const rails = this.checkAll(this.scenario.format.guardRails ?? []);
+    for (const r of rails) if (!r.met && !this.s.violations.includes(r.id)) this.s.violations.push(r.id);
+    const holding = rails.every((r) => r.met) && this.checkAll(this.scenario.format.objectives).every((o) => o.met);
+    if (!holding) {
+      this.s.heldSinceMs = undefined;
+      return;
+    }
+    this.s.heldSinceMs ??= now;
+    if (now - this.s.heldSinceMs >= this.stabilisationMs) this.s.solvedAtMs = this.s.heldSinceMs;
+  }
+}
