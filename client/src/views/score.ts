@@ -1,0 +1,30 @@
+import type { AttemptSolvedPush, ScenarioSummary } from '../../../src/game/protocol/messages';
+import { byId, el, formatSeconds } from '../dom';
+
+export function renderScoreIntro(scenario: ScenarioSummary | null): void {
+  const score = byId('score');
+  if (!scenario) {
+    score.replaceChildren(el('p', { className: 'muted', text: 'No attempt running.' }));
+    return;
+  }
+  score.replaceChildren(
+    el('p', { text: `Worth ${scenario.points} points; par ${formatSeconds(scenario.parSeconds)}.` }),
+    el('p', { className: 'muted', text: 'Every 10 s over par, each hint and each broken guard rail costs points.' }),
+  );
+}
+
+export function renderSolved(push: AttemptSolvedPush): void {
+  const b = push.breakdown;
+  const rows: Array<[string, string]> = [
+    ['Points', String(b.points)],
+    [`Time ${formatSeconds(b.solveSeconds)} (par ${formatSeconds(b.parSeconds)})`, `−${b.overParPenalty}`],
+    ['Hints', `−${b.hintCosts}`],
+    ['Guard rails', `−${b.guardRailPenalties}`],
+    ['Minimum', String(b.minimum)],
+  ];
+  byId('score').replaceChildren(
+    el('p', { className: 'score-total', text: `${push.score} points` }),
+    el('table', { className: 'breakdown' }, ...rows.map(([k, v]) => el('tr', {}, el('td', { text: k }), el('td', { text: v })))),
+    el('p', { className: 'debrief', text: push.debrief }),
+  );
+}
