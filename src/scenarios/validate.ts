@@ -1,0 +1,95 @@
+import { LoadedScenario } from './load';
+import { ScenarioSessionImpl } from './scenario-session';
+import { CommandResult } from './session.types';
+
+/** A generic shortcut a scenario must not accept as a fix. */
+export interface Cheat {
+  id: string;
+  description: string;
+  commands: string[];
+}
+
+export const GENERIC_CHEATS: readonly Cheat[] = [
+  { id: 'delete-all-pods', description: 'delete every pod in the default namespace', commands: ['kubectl delete pods --all --grace-period=0 --force'] },
+  { id: 'delete-all-pods-gracefully', description: 'delete every pod and wait', commands: ['kubectl delete pods --all'] },
+];
+
+export interface ValidationStep {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface ValidationReport {
+  scenarioId: string;
+  ok: boolean;
+  steps: ValidationStep[];
+}
+
+function solutionSteps(s: LoadedScenario): Array<{ run: string; waitSeconds: number }> {
+  return s.format.solution.map((step) => (typeof step === 'string' ? { run: step, waitSeconds: 2 } : { run: step.run, waitSeconds: step.waitSeconds ?? 2 }));
+}
+
+function unmet(session: ScenarioSessionImpl): string {
+  const p = session.progress();
+  const why = p.objectives.filter((o) => !o.met).map((o) => `${o.id}: ${o.whyNot}`);
+  const broken = p.violations.map((v) => `guard rail ${v.id} broken`);
+  return [...why, ...broken].join('; ') || 'all objectives met';
+}
+
+/**
+ * Validation by simulation, on the virtual clock: the scenario must be (1) broken at start and stay broken
+ * for its par time, (2) solved by its reference solution within the par time, and (3) not solved by any
+ * generic cheat. Returns a readable report instead of throwing.
+ */
+export function validateScenario(scenario: LoadedScenario, seed = 1): ValidationReport {
+  const f = scenario.format;
+  const steps: ValidationStep[] = [];
+  const stabilise = (f.stabilisationSeconds ?? 30) * 1000;
+
+  const idle = ScenarioSessionImpl.start(scenario, seed);
+  const startMet = idle.progress().objectives.filter((o) => o.met).map((o) => o.id);
+  const objectiveIds = f.objectives.map((o) => o.id);
+  steps.push({
+    name: 'broken at start',
+    ok: !idle.progress().allMet,
+    detail: startMet.length === objectiveIds.length ? 'every objective already holds at start' : `unmet at start: ${unmet(idle)}`,
+  });
+  idle.tick(f.parSeconds * 1000 + stabilise);
+  steps.push({
+    name: `stays broken for the par time (${f.parSeconds}s) when nobody acts`,
+    ok: !idle.progress().solved,
+    detail: idle.progress().solved ? 'solved itself without any command' : unmet(idle),
+  });
+
+  const solved = ScenarioSessionImpl.start(scenario, seed);
+  const transcript: string[] = [];
+  for (const step of solutionSteps(scenario)) {
+    const r: CommandResult = solved.exec(step.run);
+    transcript.push(`$ ${step.run.split('\n')[0]} → exit ${r.exitCode}${r.exitCode ? `: ${r.stderr.trim().split('\n')[0]}` : ''}`);
+    solved.tick(step.waitSeconds * 1000);
+  }
+  const deadline = f.parSeconds * 1000 + stabilise;
+  while (!solved.progress().solved && solved.progress().elapsedMs < deadline) solved.tick(1000);
+  const sp = solved.progress();
+  const inPar = sp.solved && sp.solvedAtMs! <= f.parSeconds * 1000;
+  steps.push({
+    name: 'solved by the reference solution within the par time',
+    ok: inPar && sp.violations.length === 0,
+    detail: sp.solved ? `solved at ${Math.round(sp.solvedAtMs! / 1000)}s${sp.violations.length ? `, but broke ${sp.violations.map((v) => v.id).join(', ')}` : ''}` : `not solved: ${unmet(solved)}\n${transcript.join('\n')}`,
+  });
+
+  for (const cheat of GENERIC_CHEATS) {
+    const s = ScenarioSessionImpl.start(scenario, seed);
+    for (const cmd of cheat.commands) s.exec(cmd);
+    s.tick(f.parSeconds * 1000 + stabilise);
+    steps.push({ name: `not solved by the cheat "${cheat.description}"`, ok: !s.progress().solved, detail: s.progress().solved ? 'the cheat solved it' : unmet(s) });
+  }
+  return { scenarioId: f.id, ok: steps.every((s) => s.ok), steps };
+}
+
+export function formatReport(report: ValidationReport): string {
+  const lines = [`${report.ok ? 'PASS' : 'FAIL'} ${report.scenarioId}`];
+  for (const s of report.steps) lines.push(`  ${s.ok ? '✓' : '✗'} ${s.name}${s.ok ? '' : `\n      ${s.detail.replace(/\n/g, '\n      ')}`}`);
+  return lines.join('\n');
+}
