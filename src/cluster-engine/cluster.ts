@@ -70,7 +70,7 @@ export class Cluster {
     const clock = VirtualClock.at(spec.startTime ?? DEFAULT_EPOCH);
     const rng = new Rng(seed);
     const store = new ObjectStore();
-    const kubelets = new Map(spec.nodes.map((n) => [n.name, new Kubelet(newKubeletState(n.name, n.kubeletRunning !== false))]));
+    const kubelets = new Map(spec.nodes.map((n) => [n.name, new Kubelet(newKubeletState(n.name, n.kubeletRunning !== false, Date.parse(spec.startTime ?? DEFAULT_EPOCH) - 7 * 24 * 3600 * 1000))]));
     const cluster = new Cluster(
       clock,
       rng,
@@ -166,12 +166,17 @@ export class Cluster {
 
   /** `systemctl stop kubelet` on the node: heartbeats stop, and the node goes NotReady after the grace period. */
   stopKubelet(node: string): void {
-    this.kubeletOf(node).stop();
+    this.kubeletOf(node).stop(this.clock.nowMs());
   }
 
   /** `systemctl start kubelet`: it announces itself, posts Ready, and resumes its pods. */
   startKubelet(node: string): void {
-    this.kubeletOf(node).start();
+    this.kubeletOf(node).start(this.clock.nowMs());
+  }
+
+  /** The kubelet service as systemd sees it on the node. */
+  kubeletService(node: string): { running: boolean; sinceMs: number; pid: number } {
+    return this.kubeletOf(node).service;
   }
 
   private kubeletOf(node: string): Kubelet {

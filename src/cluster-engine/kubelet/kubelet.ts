@@ -15,10 +15,12 @@ const HEALTHY: Array<Pick<NodeCondition, 'type' | 'status' | 'reason' | 'message
   { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', event: 'NodeReady' },
 ];
 
-export function newKubeletState(node: string, running: boolean): KubeletState {
+export function newKubeletState(node: string, running: boolean, nowMs: number): KubeletState {
   return {
     node,
     running,
+    sinceMs: nowMs,
+    pid: 700 + node.length * 3,
     justStarted: running,
     lastLeaseMs: -Infinity,
     lastStatusPostMs: -Infinity,
@@ -51,13 +53,22 @@ export class Kubelet implements Component<KubeletState> {
     return this.s.running;
   }
 
-  stop(): void {
-    this.s.running = false;
+  /** When the service last changed state, and its PID (for `systemctl status`). */
+  get service(): { running: boolean; sinceMs: number; pid: number } {
+    return { running: this.s.running, sinceMs: this.s.sinceMs, pid: this.s.pid };
   }
 
-  start(): void {
+  stop(nowMs: number): void {
+    if (!this.s.running) return;
+    this.s.running = false;
+    this.s.sinceMs = nowMs;
+  }
+
+  start(nowMs: number): void {
     if (this.s.running) return;
     this.s.running = true;
+    this.s.sinceMs = nowMs;
+    this.s.pid += 1013;
     this.s.justStarted = true;
     this.s.lastStatusPostMs = -Infinity;
     this.s.lastLeaseMs = -Infinity;

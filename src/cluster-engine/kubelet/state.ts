@@ -59,6 +59,10 @@ export interface PodRecord {
 export interface KubeletState {
   node: string;
   running: boolean;
+  /** When the kubelet service last started or stopped (for `systemctl status`). */
+  sinceMs: number;
+  /** The service's main PID, new on every start. */
+  pid: number;
   /** Set when the kubelet (re)starts and has not yet announced itself. */
   justStarted: boolean;
   lastLeaseMs: number;
