@@ -1,7 +1,7 @@
 import { Lease, Node, NodeCondition, Pod, Taint } from '../api/types';
 import { Component, EngineContext } from '../context';
 import { getCondition, setCondition } from '../api/conditions';
-import { parseTime } from '../clock';
+import { parseTime, toIso } from '../clock';
 
 export interface NodeLifecycleState {
   lastRunMs: number;
@@ -13,6 +13,7 @@ export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
 
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
 const NOT_READY = 'node.kubernetes.io/not-ready';
+const UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 const CONTROLLER = { component: 'node-controller' };
 const KUBELET_CONDITIONS = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'];
 
@@ -92,22 +93,27 @@ export class NodeLifecycleReconciler implements Component<NodeLifecycleState> {
     }
   }
 
-  /** The not-ready / unreachable taints mirror the Ready condition (NoSchedule and NoExecute). */
+  /**
+   * Taints follow conditions (TaintNodesByCondition and the NoExecute taint manager): not-ready or
+   * unreachable from the Ready condition, and `node.kubernetes.io/unschedulable` from a cordon.
+   */
   private syncTaints(ctx: EngineContext, node: Node, now: number): void {
     const ready = getCondition(node.status, 'Ready');
-    const wantKey = !ready || ready.status === 'True' ? undefined : ready.status === 'Unknown' ? UNREACHABLE : NOT_READY;
+    const readyKey = !ready || ready.status === 'True' ? undefined : ready.status === 'Unknown' ? UNREACHABLE : NOT_READY;
+    const wanted: Array<Pick<Taint, 'key' | 'effect'>> = [
+      ...(node.spec.unschedulable ? [{ key: UNSCHEDULABLE, effect: 'NoSchedule' as const }] : []),
+      ...(readyKey ? [{ key: readyKey, effect: 'NoSchedule' as const }, { key: readyKey, effect: 'NoExecute' as const }] : []),
+    ];
     const taints = node.spec.taints ?? [];
-    const others = taints.filter((t) => t.key !== UNREACHABLE && t.key !== NOT_READY);
-    const wanted: Taint[] = wantKey
-      ? [
-          taints.find((t) => t.key === wantKey && t.effect === 'NoSchedule') ?? { key: wantKey, effect: 'NoSchedule' },
-          taints.find((t) => t.key === wantKey && t.effect === 'NoExecute') ?? { key: wantKey, effect: 'NoExecute', timeAdded: new Date(now).toISOString().replace('.000Z', 'Z') },
-        ]
-      : [];
-    const next = [...others, ...wanted];
+    const managed = (t: Taint) => t.key === UNREACHABLE || t.key === NOT_READY || t.key === UNSCHEDULABLE;
+    const timeAdded = toIso(now);
+    const next: Taint[] = [
+      ...taints.filter((t) => !managed(t)),
+      ...wanted.map((w) => taints.find((t) => t.key === w.key && t.effect === w.effect) ?? { ...w, timeAdded }),
+    ];
     if (JSON.stringify(next) === JSON.stringify(taints)) return;
-    node.spec.taints = next.length ? next : undefined;
-    if (!node.spec.taints) delete node.spec.taints;
+    if (next.length) node.spec.taints = next;
+    else delete node.spec.taints;
     ctx.api.update(node);
   }
 }

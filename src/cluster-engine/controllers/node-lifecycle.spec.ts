@@ -65,4 +65,21 @@ describe('node lifecycle', () => {
     expect(getPod(c, 'web').status.conditions!.find((x) => x.type === 'Ready')!.status).toBe('True');
     expect(c.api.list<any>('Event').filter((e) => e.reason === 'Starting').length).toBe(2);
   });
+
+  it('taints a cordoned node node.kubernetes.io/unschedulable:NoSchedule and lifts it on uncordon', () => {
+    const c = testCluster();
+    c.tick(5_000);
+    const n = node(c);
+    n.spec.unschedulable = true;
+    c.api.update(n);
+    c.tick(6_000);
+    expect(node(c).spec.taints).toEqual([{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: expect.stringMatching(/Z$/) }]);
+    const events = c.api.list<any>('Event').filter((e) => e.involvedObject.name === 'node01').map((e) => e.reason);
+    expect(events).toContain('NodeNotSchedulable');
+    const back = node(c);
+    delete back.spec.unschedulable;
+    c.api.update(back);
+    c.tick(6_000);
+    expect(node(c).spec.taints).toBeUndefined();
+  });
 });
