@@ -1,0 +1,27 @@
+import { KubeObject } from '../api/types';
+import { KindPrinter } from './column';
+import { podPrinter } from './pod.columns';
+import { nodePrinter } from './node.columns';
+import { eventPrinter } from './event.columns';
+import { namespacePrinter } from './namespace.columns';
+import { configMapPrinter } from './configmap.columns';
+import { secretPrinter } from './secret.columns';
+import { leasePrinter } from './lease.columns';
+import { genericPrinter } from './generic.columns';
+
+/** Every kind with its own columns; anything else falls back to the default NAME / CREATED AT table. */
+export const PRINTERS: ReadonlyArray<KindPrinter> = [
+  podPrinter,
+  nodePrinter,
+  eventPrinter,
+  namespacePrinter,
+  configMapPrinter,
+  secretPrinter,
+  leasePrinter,
+] as unknown as ReadonlyArray<KindPrinter>;
+
+const byKind = new Map(PRINTERS.map((p) => [p.kind, p]));
+
+export function printerFor(kind: string): KindPrinter<KubeObject> {
+  return byKind.get(kind) ?? genericPrinter(kind);
+}
