@@ -82,7 +82,7 @@ function endAttempt(message: string): void {
 function updateButtons(): void {
   const hint = current ? nextHint(current.hints) : undefined;
   hintButton.disabled = !hint;
-  hintButton.textContent = hint ? `Take a hint (−${hint.cost})` : 'No more hints';
+  hintButton.textContent = hint ? `Take a hint (−${hint.cost})` : current ? 'No more hints' : 'Take a hint';
   abandonButton.disabled = !current;
 }
 

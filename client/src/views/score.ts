@@ -15,11 +15,12 @@ export function renderScoreIntro(scenario: ScenarioSummary | null): void {
 
 export function renderSolved(push: AttemptSolvedPush): void {
   const b = push.breakdown;
+  const minus = (n: number): string => (n > 0 ? `−${n}` : '0');
   const rows: Array<[string, string]> = [
     ['Points', String(b.points)],
-    [`Time ${formatSeconds(b.solveSeconds)} (par ${formatSeconds(b.parSeconds)})`, `−${b.overParPenalty}`],
-    ['Hints', `−${b.hintCosts}`],
-    ['Guard rails', `−${b.guardRailPenalties}`],
+    [`Time ${formatSeconds(b.solveSeconds)} (par ${formatSeconds(b.parSeconds)})`, minus(b.overParPenalty)],
+    ['Hints', minus(b.hintCosts)],
+    ['Guard rails', minus(b.guardRailPenalties)],
     ['Minimum', String(b.minimum)],
   ];
   byId('score').replaceChildren(
