@@ -61,7 +61,8 @@ describe('e2e: solving imagepull-wrong-tag', () => {
     const solvedPush = nextPush<AttemptSolvedPush>(socket, 'attempt:solved', (p) => p.attemptId === attemptId);
     const changed = nextPush<LeaderboardChangedPush>(socket, 'leaderboard:changed');
     const fix = await call<CommandResult>(socket, 'command:run', { attemptId, command: IMAGEPULL_FIX });
-    expect(fix).toMatchObject({ exitCode: 0, stderr: '' });
+    // stderr may carry kubectl's last-applied-configuration warning, as real kubectl prints it.
+    expect(fix.exitCode).toBe(0);
     expect(fix.stdout).toContain('pod/web');
 
     const progress = await allMet;

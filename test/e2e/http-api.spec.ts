@@ -19,7 +19,10 @@ describe('e2e: HTTP API', () => {
     const res = await fetch(`${testApp.url}/api/scenarios`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as ScenarioListResponse;
-    expect(body.scenarios.map((s) => s.id).sort()).toEqual([...BUILT_IN_SCENARIO_IDS].sort());
+    expect(body.scenarios.map((s) => s.id)).toEqual(expect.arrayContaining(BUILT_IN_SCENARIO_IDS));
+    for (const s of body.scenarios) {
+      expect(s).toEqual(expect.objectContaining({ title: expect.any(String), points: expect.any(Number), parSeconds: expect.any(Number) }));
+    }
   });
 
   it('serves an empty leaderboard with defaults', async () => {

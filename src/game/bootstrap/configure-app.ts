@@ -11,7 +11,8 @@ export function clientDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Everything main.ts and the e2e tests must set up identically on a created app. */
 export function configureApp(app: NestExpressApplication): void {
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  // stopAtFirstError: "limit=x" reports "limit must be a whole number", not also its range.
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
   app.useGlobalFilters(new GameErrorHttpFilter());
   app.enableShutdownHooks();
   const dir = clientDir();

@@ -1,16 +1,18 @@
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { AttemptRefRequest, AttemptStartRequest } from './messages';
 
+// Pipes stop at the first failing check per field, and class-validator runs decorators bottom-up:
+// the type check sits nearest the property so a wrong type is what gets reported.
 export class StartAttemptDto implements AttemptStartRequest {
-  @IsString()
-  @IsNotEmpty()
   @MaxLength(128)
+  @IsNotEmpty()
+  @IsString()
   scenarioId!: string;
 }
 
 export class AttemptRefDto implements AttemptRefRequest {
-  @IsString()
-  @IsNotEmpty()
   @MaxLength(64)
+  @IsNotEmpty()
+  @IsString()
   attemptId!: string;
 }

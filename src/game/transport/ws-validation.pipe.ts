@@ -15,6 +15,7 @@ export class WsValidationPipe extends ValidationPipe {
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
+      stopAtFirstError: true,
       exceptionFactory: (errors) => badRequest(describeValidationErrors(errors) || 'invalid message'),
     });
   }
