@@ -15,7 +15,6 @@ interface CatalogModule {
 export const scenarioCatalogProvider: Provider = {
   provide: SCENARIO_CATALOG,
   useFactory: (): ScenarioCatalogApi => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const catalog = require('../../scenarios/catalog') as CatalogModule;
     return catalog.loadBuiltInCatalog();
   },
