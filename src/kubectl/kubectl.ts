@@ -1,0 +1,96 @@
+import { Cluster } from '../cluster-engine';
+import { formatError } from './errors';
+import { FlagError, Flags, parseFlags } from './flags/flags';
+import { optionsHelp, rootHelp, verbHelp } from './help';
+import { contextNamespace } from './kubeconfig';
+import { CommandResult, fail, ok } from './result';
+import { VirtualFs } from './shell/vfs';
+import { findVerb, VERBS } from './verbs/registry';
+import { GLOBAL_FLAGS } from './verbs/verb';
+
+export interface KubectlEnv {
+  cluster: Cluster;
+  vfs: VirtualFs;
+  cwd: string;
+  stdin: string;
+}
+
+/** Real kubectl commands this terminal does not simulate: say so instead of pretending they do not exist. */
+const UNSUPPORTED = ['exec', 'edit', 'port-forward', 'proxy', 'attach', 'cp', 'debug', 'top', 'auth', 'certificate', 'kustomize', 'plugin', 'completion', 'alpha', 'diff', 'wait', 'events', 'explain', 'expose', 'run', 'set', 'autoscale', 'rollout', 'scale', 'patch', 'replace', 'label', 'annotate', 'taint', 'drain', 'cluster-info'];
+
+const VALUE_GLOBALS = new Set(GLOBAL_FLAGS.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
+
+/** Cobra's command lookup: the first argument that is neither a flag nor a global flag's value. */
+function findVerbIndex(argv: string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return -1;
+    if (!a.startsWith('-')) return i;
+    if (VALUE_GLOBALS.has(a)) i++;
+  }
+  return -1;
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+function unknownCommand(name: string): CommandResult {
+  const names = [...VERBS.map((v) => v.name), ...UNSUPPORTED].sort();
+  const suggestions = names.filter((n) => levenshtein(name.toLowerCase(), n) <= 2 || n.startsWith(name.toLowerCase()));
+  const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}` : '';
+  return fail(`error: unknown command "${name}" for "kubectl"${hint}\nRun 'kubectl --help' for usage.\n`);
+}
+
+/** Runs one kubectl invocation (`argv` without the leading `kubectl`). Never throws for user mistakes. */
+export function runKubectl(argv: string[], env: KubectlEnv): CommandResult {
+  const at = findVerbIndex(argv);
+  if (at < 0) {
+    const rest = argv.filter((a) => a !== '-h' && a !== '--help');
+    if (rest.length === 0) return ok(rootHelp(VERBS));
+    try {
+      parseFlags(rest, GLOBAL_FLAGS);
+    } catch (e) {
+      if (e instanceof FlagError) return fail(`error: ${e.message}\nSee 'kubectl --help' for usage.\n`);
+      throw e;
+    }
+    return ok(rootHelp(VERBS));
+  }
+  const name = argv[at];
+  if (name === 'options') return ok(optionsHelp());
+  if (name === 'help') {
+    const target = argv[at + 1] ? findVerb(argv[at + 1]) : undefined;
+    return ok(target ? verbHelp(target) : rootHelp(VERBS));
+  }
+  const verb = findVerb(name);
+  if (!verb) {
+    if (UNSUPPORTED.includes(name)) return fail(`error: "kubectl ${name}" is not available in this terminal yet.\nRun 'kubectl --help' for the commands it supports.\n`);
+    return unknownCommand(name);
+  }
+  let flags: Flags;
+  try {
+    flags = new Flags(parseFlags([...argv.slice(0, at), ...argv.slice(at + 1)], [...verb.flags, ...GLOBAL_FLAGS]));
+  } catch (e) {
+    if (e instanceof FlagError) return fail(`error: ${e.message}\nSee 'kubectl ${verb.name} --help' for usage.\n`);
+    throw e;
+  }
+  if (flags.bool('help')) return ok(verbHelp(verb));
+  try {
+    return verb.run({
+      cluster: env.cluster,
+      vfs: env.vfs,
+      cwd: env.cwd,
+      stdin: env.stdin,
+      namespace: flags.string('namespace') || contextNamespace(env.vfs),
+      namespaceExplicit: flags.changed('namespace'),
+      flags,
+      args: flags.args,
+    });
+  } catch (e) {
+    return fail(formatError(e));
+  }
+}

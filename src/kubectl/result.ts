@@ -1,0 +1,37 @@
+/** What one command produced, as a terminal shows it (same shape as the scenario `CommandResult`). */
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export const ok = (stdout = '', stderr = ''): CommandResult => ({ stdout, stderr, exitCode: 0 });
+export const fail = (stderr: string, exitCode = 1, stdout = ''): CommandResult => ({ stdout, stderr, exitCode });
+
+/** Collects output across several steps of one command (a table, then the errors for missing names). */
+export class Output {
+  stdout = '';
+  stderr = '';
+  exitCode = 0;
+
+  out(text: string): this {
+    this.stdout += text;
+    return this;
+  }
+
+  err(text: string, exitCode = 1): this {
+    this.stderr += text;
+    this.exitCode = exitCode;
+    return this;
+  }
+
+  /** A warning: stderr without failing. */
+  warn(text: string): this {
+    this.stderr += text;
+    return this;
+  }
+
+  result(): CommandResult {
+    return { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode };
+  }
+}

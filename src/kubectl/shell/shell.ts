@@ -1,0 +1,247 @@
+import { Cluster } from '../../cluster-engine';
+import { runKubectl } from '../kubectl';
+import { runNodeCommand } from '../node-shell/node-shell';
+import { CommandResult } from '../result';
+import { findShellCommand } from './commands/registry';
+import { isDirectory, listDirectory } from './fs-view';
+import { parseScript } from './parse';
+import { newShellState, ShellState } from './state';
+import { AndOr, Pipeline, Redirect, ShellSyntaxError, SimpleCommand, Word } from './syntax';
+import { HOME, VirtualFs } from './vfs';
+
+export interface ShellOptions {
+  /** Session state to continue from (cwd, environment, ssh login); mutated in place. */
+  state?: ShellState;
+}
+
+const EDITORS = ['vi', 'vim', 'nano', 'emacs', 'nvim'];
+const MAX_DEPTH = 8;
+
+/**
+ * The player's terminal: a small bash with kubectl, pipes, redirects and here-documents over a virtual file
+ * system. `run` never throws for user mistakes; they come back as stderr and an exit code.
+ */
+export class Shell {
+  readonly state: ShellState;
+  private depth = 0;
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly vfs: VirtualFs,
+    opts: ShellOptions = {},
+  ) {
+    this.state = opts.state ?? newShellState();
+  }
+
+  /** True when `text` needs more lines (open quote or here-document, trailing `|`), as bash's `> ` prompt. */
+  static isIncomplete(text: string): boolean {
+    try {
+      return parseScript(text).incomplete;
+    } catch {
+      return false;
+    }
+  }
+
+  prompt(): string {
+    const host = this.state.login.node ?? 'workstation';
+    const cwd = this.state.cwd === HOME ? '~' : this.state.cwd.startsWith(`${HOME}/`) ? `~${this.state.cwd.slice(HOME.length)}` : this.state.cwd;
+    return `root@${host}:${cwd}# `;
+  }
+
+  run(line: string): CommandResult {
+    const parsed = (() => {
+      try {
+        return parseScript(line);
+      } catch (e) {
+        if (e instanceof ShellSyntaxError) return e;
+        throw e;
+      }
+    })();
+    if (parsed instanceof ShellSyntaxError) return this.finish({ stdout: '', stderr: `bash: ${parsed.message}\n`, exitCode: 2 });
+    if (parsed.openQuote) {
+      const q = parsed.openQuote === ')' ? ')' : parsed.openQuote;
+      return this.finish({ stdout: '', stderr: `bash: unexpected EOF while looking for matching \`${q}'\n`, exitCode: 2 });
+    }
+    let stderr = parsed.openHeredoc ? `bash: warning: here-document at line 1 delimited by end-of-file (wanted \`${parsed.openHeredoc}')\n` : '';
+    let stdout = '';
+    for (const item of parsed.script) {
+      const r = this.andOr(item);
+      stdout += r.stdout;
+      stderr += r.stderr;
+    }
+    return this.finish({ stdout, stderr, exitCode: this.state.lastExitCode });
+  }
+
+  private finish(r: CommandResult): CommandResult {
+    this.state.lastExitCode = r.exitCode;
+    return r;
+  }
+
+  private andOr(item: AndOr): CommandResult {
+    let r = this.pipeline(item.first);
+    let stdout = r.stdout;
+    let stderr = r.stderr;
+    for (const { op, pipeline } of item.rest) {
+      if ((op === '&&') !== (r.exitCode === 0)) continue;
+      r = this.pipeline(pipeline);
+      stdout += r.stdout;
+      stderr += r.stderr;
+    }
+    return { stdout, stderr, exitCode: r.exitCode };
+  }
+
+  private pipeline(p: Pipeline): CommandResult {
+    let input = '';
+    let stderr = '';
+    let last: CommandResult = { stdout: '', stderr: '', exitCode: 0 };
+    p.commands.forEach((cmd, i) => {
+      const piped = i < p.commands.length - 1;
+      last = this.simple(cmd, i === 0 ? '' : input, !piped);
+      stderr += last.stderr;
+      input = last.stdout;
+      this.state.lastExitCode = last.exitCode;
+    });
+    return { stdout: last.stdout, stderr, exitCode: last.exitCode };
+  }
+
+  private simple(cmd: SimpleCommand, pipedIn: string, toTerminal: boolean): CommandResult {
+    let stderr = '';
+    const fields = cmd.words.flatMap((w) => this.expandWord(w, (e) => (stderr += e)));
+    let stdin = pipedIn;
+    for (const r of cmd.redirects) {
+      if (r.op === '<<') stdin = r.expand ? this.expandText(r.body, (e) => (stderr += e)) : r.body;
+      else if (r.op === '<') {
+        const path = VirtualFs.resolve(this.expandWord(r.target, () => undefined).join(' '), this.state.cwd);
+        const content = this.vfs.read(path);
+        if (content === undefined) return { stdout: '', stderr: `${stderr}bash: ${this.wordText(r.target)}: No such file or directory\n`, exitCode: 1 };
+        stdin = content;
+      }
+    }
+    const stdoutRedirected = cmd.redirects.some((r) => r.op === '>' || r.op === '>>' || r.op === '&>');
+    // `NAME=value` alone sets a variable; in front of a command it would only scope to it, which we ignore.
+    const assignments: string[] = [];
+    while (fields.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(fields[0])) assignments.push(fields.shift()!);
+    if (fields.length === 0) for (const a of assignments) this.state.env[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
+    const result = this.exec(fields, stdin, toTerminal && !stdoutRedirected);
+    return this.redirectOutput(cmd.redirects, { ...result, stderr: stderr + result.stderr });
+  }
+
+  private redirectOutput(redirects: Redirect[], r: CommandResult): CommandResult {
+    let { stdout, stderr } = r;
+    for (const red of redirects) {
+      if (red.op === '2>&1') {
+        stdout += stderr;
+        stderr = '';
+        continue;
+      }
+      if (red.op === '<' || red.op === '<<') continue;
+      const name = this.wordText(red.target);
+      const path = VirtualFs.resolve(name, this.state.cwd);
+      const data = red.op === '2>' || red.op === '2>>' ? stderr : red.op === '&>' ? stdout + stderr : stdout;
+      if (red.op === '2>' || red.op === '2>>') stderr = '';
+      else if (red.op === '&>') [stdout, stderr] = ['', ''];
+      else stdout = '';
+      if (path === '/dev/null') continue;
+      if (isDirectory(this.vfs, path)) return { stdout, stderr: `${stderr}bash: ${name}: Is a directory\n`, exitCode: 1 };
+      if (red.op === '>>' || red.op === '2>>') this.vfs.append(path, data);
+      else this.vfs.write(path, data);
+    }
+    return { stdout, stderr, exitCode: r.exitCode };
+  }
+
+  private exec(argv: string[], stdin: string, tty: boolean): CommandResult {
+    if (argv.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
+    const [name, ...args] = argv;
+    const node = runNodeCommand(this.cluster, this.state.login, argv);
+    if (node) return node;
+    if (name === 'sudo') return this.exec(args, stdin, tty);
+    if (name === 'kubectl' || name === 'k') return runKubectl(args, { cluster: this.cluster, vfs: this.vfs, cwd: this.state.cwd, stdin });
+    if (name === 'exit' || name === 'logout') return { stdout: '', stderr: '', exitCode: 0 };
+    const builtin = findShellCommand(name);
+    if (builtin) return builtin.run(args, { stdin, vfs: this.vfs, state: this.state, tty });
+    const hint = EDITORS.includes(name) ? "hint: there is no editor here; write files with: cat > pod.yaml <<'EOF' … EOF\n" : '';
+    return { stdout: '', stderr: `bash: ${name}: command not found\n${hint}`, exitCode: 127 };
+  }
+
+  // ------------------------------------------------------------------ expansion
+
+  private wordText(w: Word): string {
+    return this.expandWord(w, () => undefined).join(' ');
+  }
+
+  /** Variables, `$(…)`, `~` and simple globs; unquoted expansion results are split on whitespace. */
+  private expandWord(w: Word, onError: (e: string) => void): string[] {
+    const fields: string[] = [];
+    let cur = '';
+    let has = false;
+    let glob = false;
+    w.parts.forEach((p, idx) => {
+      let text: string;
+      if (p.t === 'lit') {
+        text = !p.quoted && idx === 0 && (p.text === '~' || p.text.startsWith('~/')) ? HOME + p.text.slice(1) : p.text;
+        if (!p.quoted && /[*?]/.test(text)) glob = true;
+        cur += text;
+        has = true;
+        return;
+      }
+      text = p.t === 'var' ? this.variable(p.name) : this.substitute(p.script, onError);
+      if (p.quoted) {
+        cur += text;
+        has = true;
+        return;
+      }
+      const pieces = text.split(/[ \t\n]+/);
+      pieces.forEach((piece, i) => {
+        if (i > 0) {
+          if (has) fields.push(cur);
+          cur = '';
+          has = false;
+        }
+        if (piece) {
+          cur += piece;
+          has = true;
+        }
+      });
+    });
+    if (has) fields.push(cur);
+    return glob ? fields.flatMap((f) => this.glob(f)) : fields;
+  }
+
+  private glob(pattern: string): string[] {
+    const slash = pattern.lastIndexOf('/');
+    const dir = slash >= 0 ? pattern.slice(0, slash + 1) : '';
+    const base = pattern.slice(slash + 1);
+    const re = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const names = listDirectory(this.vfs, VirtualFs.resolve(dir || '.', this.state.cwd))
+      .map((n) => n.replace(/\/$/, ''))
+      .filter((n) => re.test(n) && (!n.startsWith('.') || base.startsWith('.')));
+    return names.length ? names.map((n) => dir + n) : [pattern];
+  }
+
+  private variable(name: string): string {
+    if (name === '?') return String(this.state.lastExitCode);
+    if (name === 'PWD') return this.state.cwd;
+    return this.state.env[name] ?? '';
+  }
+
+  private substitute(script: string, onError: (e: string) => void): string {
+    if (this.depth >= MAX_DEPTH) return '';
+    this.depth++;
+    try {
+      const r = this.run(script);
+      onError(r.stderr);
+      return r.stdout.replace(/\n+$/, '');
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Here-document bodies with an unquoted delimiter: `$VAR`, `${VAR}`, `$(…)` and `\$` are expanded. */
+  private expandText(body: string, onError: (e: string) => void): string {
+    return body.replace(/\\([$`\\])|\$\(([^()]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*|\?)/g, (_m, esc: string, cmd: string, braced: string, plain: string) => {
+      if (esc) return esc;
+      if (cmd !== undefined) return this.substitute(cmd, onError);
+      return this.variable(braced ?? plain);
+    });
+  }
+}

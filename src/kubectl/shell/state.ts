@@ -1,0 +1,14 @@
+import { NodeLogin } from '../node-shell/node-shell';
+import { HOME } from './vfs';
+
+/** Everything about a shell session besides its files: plain JSON, so it snapshots with the session. */
+export interface ShellState {
+  cwd: string;
+  env: Record<string, string>;
+  login: NodeLogin;
+  lastExitCode: number;
+}
+
+export function newShellState(): ShellState {
+  return { cwd: HOME, env: { HOME, USER: 'root', SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin' }, login: {}, lastExitCode: 0 };
+}
