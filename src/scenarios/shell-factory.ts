@@ -1,16 +1,25 @@
 import { Cluster } from '../cluster-engine';
+import { Shell, ShellState, VfsData, VirtualFs } from '../kubectl';
 import { CommandResult } from './session.types';
 
 /** What a session needs from the terminal side: run a line, and carry its state (files, node login) in snapshots. */
 export interface CommandShell {
   run(line: string): CommandResult;
-  snapshot(): unknown;
+  snapshot(): ShellSnapshot;
 }
 
-/** Placeholder until the kubectl shell lands; replaced by the real Shell wiring. */
-export function createShell(_cluster: Cluster, _files: Record<string, string>, _state?: unknown): CommandShell {
+export interface ShellSnapshot {
+  files: VfsData;
+  state: ShellState;
+}
+
+/** The player's shell over the session's cluster, with the scenario's files (or the files of a snapshot). */
+export function createShell(cluster: Cluster, files: Record<string, string>, saved?: unknown): CommandShell {
+  const snap = saved as ShellSnapshot | undefined;
+  const vfs = new VirtualFs(snap?.files ?? files);
+  const shell = new Shell(cluster, vfs, snap ? { state: structuredClone(snap.state) } : {});
   return {
-    run: () => ({ stdout: '', stderr: 'shell not available', exitCode: 1 }),
-    snapshot: () => ({}),
+    run: (line) => shell.run(line),
+    snapshot: () => ({ files: vfs.toJSON(), state: structuredClone(shell.state) }),
   };
 }
