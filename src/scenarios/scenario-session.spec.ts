@@ -1,0 +1,67 @@
+import { loadBuiltInCatalog } from './catalog';
+import { UnknownScenarioError } from './session.types';
+
+const catalog = loadBuiltInCatalog();
+
+describe('scenario sessions', () => {
+  it('refuses an unknown scenario id', () => {
+    expect(() => catalog.start('no-such-thing', 1)).toThrow(UnknownScenarioError);
+    expect(() => catalog.start('no-such-thing', 1)).toThrow('scenario "no-such-thing" not found');
+  });
+
+  it('gives hints with their cost and remembers which were taken', () => {
+    const s = catalog.start('imagepull-wrong-tag', 1);
+    expect(s.hints().map((h) => h.text)).toEqual([undefined, undefined]);
+    const h = s.takeHint(1);
+    expect(h.cost).toBe(25);
+    expect(h.text).toContain('nginx:1.27');
+    expect(s.hints()[1].text).toBe(h.text);
+    expect(() => s.takeHint(7)).toThrow('hint 7 does not exist (this scenario has 2)');
+  });
+
+  it('continues after snapshot ▸ JSON ▸ restore, shell files and node login included', () => {
+    const a = catalog.start('node-notready-kubelet', 4);
+    a.exec('ssh node02');
+    a.exec('echo hello > /root/note.txt');
+    a.tick(20_000);
+    const b = catalog.restore(JSON.parse(JSON.stringify(a.snapshot())));
+    for (const s of [a, b]) {
+      expect(s.exec('cat /root/note.txt').stdout).toBe('hello\n');
+      expect(s.exec('hostname').stdout).toBe('node02\n');
+      s.exec('systemctl start kubelet');
+      s.tick(60_000);
+    }
+    expect(b.progress()).toEqual(a.progress());
+    expect(b.progress().solved).toBe(true);
+  });
+
+  it('measures the solve time from the start of the stable period, on the virtual clock', () => {
+    const s = catalog.start('node-notready-kubelet', 4);
+    s.tick(10_000);
+    s.exec('ssh node02');
+    s.exec('systemctl start kubelet');
+    for (let i = 0; i < 120 && !s.progress().solved; i++) s.tick(1000);
+    const p = s.progress();
+    expect(p.solved).toBe(true);
+    // the fix came at 10 s; the node reports Ready and the cache turns Ready within seconds after it
+    expect(p.solvedAtMs).toBeGreaterThan(10_000);
+    expect(p.solvedAtMs).toBeLessThan(30_000);
+    expect(p.heldForMs).toBeGreaterThanOrEqual(p.stabilisationMs);
+  });
+
+  it('resets the stable period when the cluster breaks again before the window ends', () => {
+    const s = catalog.start('node-notready-kubelet', 4);
+    s.exec('ssh node02');
+    s.exec('systemctl start kubelet');
+    s.tick(15_000);
+    expect(s.progress().allMet).toBe(true);
+    expect(s.progress().heldForMs).toBeGreaterThan(0);
+    s.exec('exit');
+    expect(s.exec('kubectl cordon node02').stdout).toBe('node/node02 cordoned\n');
+    s.tick(60_000);
+    expect(s.progress().solved).toBe(false);
+    expect(s.progress().allMet).toBe(false);
+    expect(s.progress().heldForMs).toBe(0);
+    expect(s.progress().objectives.find((o) => o.id === 'node02-ready')!.whyNot).toBe('node node02 is Ready again, but still cordoned');
+  });
+});
