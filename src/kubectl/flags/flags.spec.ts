@@ -55,3 +55,12 @@ describe('parseFlags (pflag semantics)', () => {
     expect(f.int('tail')).toBe(-1);
   });
 });
+
+describe('parseFlags NoOptDefVal', () => {
+  it('uses the no-option default instead of consuming the next word', () => {
+    const specs: FlagSpec[] = [{ name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', description: '' }];
+    const f = new Flags(parseFlags(['--dry-run', 'pod.yaml'], specs));
+    expect([f.string('dry-run'), f.args]).toEqual(['unchanged', ['pod.yaml']]);
+    expect(new Flags(parseFlags(['--dry-run=client'], specs)).string('dry-run')).toBe('client');
+  });
+});

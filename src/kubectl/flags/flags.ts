@@ -10,7 +10,8 @@ export interface FlagSpec {
   type: FlagType;
   default?: string | boolean | number;
   description: string;
-  /** `-o` without `=`: pflag's NoOptDefVal is not used by kubectl, so every string flag takes a value. */
+  /** pflag's NoOptDefVal: `--dry-run` alone means `--dry-run=unchanged` instead of taking the next word. */
+  noOptDefault?: string;
 }
 
 export type FlagValue = string | boolean | number | string[];
@@ -73,6 +74,7 @@ export function parseFlags(argv: string[], specs: readonly FlagSpec[]): ParsedFl
       if (!spec) throw new FlagError(`unknown flag: --${name}`);
       if (eq >= 0) set(spec, a.slice(eq + 1));
       else if (spec.type === 'bool') set(spec, 'true');
+      else if (spec.noOptDefault !== undefined) set(spec, spec.noOptDefault);
       else if (i + 1 < argv.length) set(spec, argv[++i]);
       else throw new FlagError(`flag needs an argument: --${name}`);
       continue;

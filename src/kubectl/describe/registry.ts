@@ -1,0 +1,20 @@
+import { Cluster, KubeObject } from '../../cluster-engine';
+import { describeNode } from './node.describer';
+import { describeConfigMap, describeGeneric, describeNamespace, describeSecret } from './other.describers';
+import { describePod } from './pod.describer';
+
+type Describer = (cluster: Cluster, obj: never) => string;
+
+/** Kinds with their own describe layout; anything else gets the generic field dump. */
+const DESCRIBERS: Record<string, Describer> = {
+  Pod: describePod,
+  Node: describeNode,
+  ConfigMap: describeConfigMap,
+  Secret: describeSecret,
+  Namespace: describeNamespace,
+};
+
+export function describeObject(cluster: Cluster, obj: KubeObject): string {
+  const d = DESCRIBERS[obj.kind] ?? describeGeneric;
+  return (d as (c: Cluster, o: KubeObject) => string)(cluster, obj);
+}

@@ -1,0 +1,98 @@
+import { KubeObject } from '../../cluster-engine';
+import { formatError, KubectlError, usageError, withSource } from '../errors';
+import { dryRunOf, dryRunSuffix, placeObject } from '../manifests/prepare';
+import { readManifestArgs } from '../manifests/read';
+import { objectName, printObjects } from '../printers/object-printer';
+import { parseOutputFormat } from '../printers/output-format';
+import { readPath } from '../shell/fs-view';
+import { VirtualFs } from '../shell/vfs';
+import { CommandResult, Output } from '../result';
+import { LAST_APPLIED, lastAppliedOf } from './apply.verb';
+import { Verb, VerbContext } from './verb';
+
+/** `--from-literal=k=v` and `--from-file=[key=]path` into a data map (values as text). */
+function dataFrom(ctx: VerbContext): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const lit of ctx.flags.strings('from-literal')) {
+    const eq = lit.indexOf('=');
+    if (eq <= 0) throw new KubectlError(`invalid literal source ${lit}, expected key=value`);
+    const key = lit.slice(0, eq);
+    if (key in data) throw new KubectlError(`cannot add key ${key}, another key by that name already exists in Data for ConfigMap "${ctx.args[1] ?? ''}"`);
+    data[key] = lit.slice(eq + 1);
+  }
+  for (const spec of ctx.flags.strings('from-file')) {
+    const eq = spec.indexOf('=');
+    const [key, path] = eq > 0 ? [spec.slice(0, eq), spec.slice(eq + 1)] : [spec.split('/').pop()!, spec];
+    const r = readPath(ctx.vfs, VirtualFs.resolve(path, ctx.cwd));
+    if (!r.ok) throw new KubectlError(`error reading ${path}: no such file or directory`);
+    data[key] = r.content;
+  }
+  return data;
+}
+
+/** The generators players reach for: `create namespace|configmap|secret generic NAME …`. */
+function generate(ctx: VerbContext): KubeObject {
+  const [what, ...rest] = ctx.args;
+  const meta = (name: string) => ({ name, namespace: ctx.namespace });
+  switch (what) {
+    case 'namespace':
+    case 'ns':
+      if (rest.length !== 1) throw usageError('create namespace', 'exactly one NAME is required, got ' + rest.length);
+      return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: rest[0] } };
+    case 'configmap':
+    case 'cm':
+      if (rest.length !== 1) throw usageError('create configmap', 'exactly one NAME is required, got ' + rest.length);
+      return { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(rest[0]), data: dataFrom(ctx) };
+    case 'secret': {
+      const [type, name, ...extra] = rest;
+      if (type !== 'generic') throw new KubectlError(`"kubectl create secret ${type ?? ''}" is not available in this terminal; use "kubectl create secret generic"`);
+      if (!name || extra.length) throw usageError('create secret generic', 'exactly one NAME is required, got ' + (name ? 1 + extra.length : 0));
+      const data = Object.fromEntries(Object.entries(dataFrom(ctx)).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
+      return { apiVersion: 'v1', kind: 'Secret', metadata: meta(name), type: ctx.flags.string('type') || 'Opaque', data };
+    }
+    default:
+      throw new KubectlError(`"kubectl create ${what}" is not available in this terminal; write a manifest and use "kubectl create -f" or "kubectl apply -f"`);
+  }
+}
+
+function run(ctx: VerbContext): CommandResult {
+  const files = ctx.flags.strings('filename');
+  if (files.length === 0 && ctx.args.length === 0) throw new KubectlError('must specify one of -f and -k');
+  const dryRun = dryRunOf(ctx);
+  const format = ctx.flags.string('output') ? parseOutputFormat(ctx.flags.string('output')) : undefined;
+  const inputs = files.length ? readManifestArgs(ctx, files) : [{ object: generate(ctx), source: '' }];
+  const out = new Output();
+  const created: KubeObject[] = [];
+  for (const { object, source } of inputs) {
+    try {
+      const obj = placeObject(ctx, object);
+      if (ctx.flags.bool('save-config')) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(obj) };
+      const result = dryRun === 'client' ? obj : ctx.cluster.api.create(obj, { dryRun: dryRun === 'server' });
+      created.push(result);
+      if (!format) out.out(`${objectName(result)} created${dryRunSuffix(dryRun)}\n`);
+    } catch (e) {
+      out.err(formatError(withSource(e, 'creating', source)));
+    }
+  }
+  if (format && format.kind !== 'table' && created.length) out.out(printObjects(format, created, created.length === 1 && inputs.length === 1));
+  return out.result();
+}
+
+export const createVerb: Verb = {
+  name: 'create',
+  group: 'Basic Commands (Beginner)',
+  short: 'Create a resource from a file or from stdin',
+  usage: 'kubectl create -f FILENAME [options]',
+  flags: [
+    { name: 'filename', short: 'f', type: 'stringArray', description: 'Filename, directory, or URL to files to use to create the resource' },
+    { name: 'output', short: 'o', type: 'string', description: 'Output format. One of: (json, yaml, name, jsonpath).' },
+    { name: 'dry-run', type: 'string', default: 'none', noOptDefault: 'unchanged', description: 'Must be "none", "server", or "client".' },
+    { name: 'save-config', type: 'bool', description: 'If true, the configuration of current object will be saved in its annotation.' },
+    { name: 'from-literal', type: 'stringArray', description: 'Specify a key and literal value to insert (i.e. mykey=somevalue)' },
+    { name: 'from-file', type: 'stringArray', description: 'Key file can be specified using its file path, in which case file basename will be used as configmap key.' },
+    { name: 'type', type: 'string', description: 'The type of secret to create' },
+    { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', description: 'Must be one of: strict (or true), warn, ignore (or false).' },
+  ],
+  examples: ['kubectl create -f pod.yaml', 'kubectl create namespace team-a', 'kubectl create configmap app-config --from-literal=mode=prod'],
+  run,
+};
