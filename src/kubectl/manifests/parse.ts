@@ -36,7 +36,7 @@ function goYamlMessage(e: YAMLError, text: string): string {
  * Errors carry kubectl's text: `error parsing pod.yaml: error converting YAML to JSON: yaml: line 4: …`.
  */
 export function parseManifests(text: string, source: string): KubeObject[] {
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  const docs = parseAllDocuments(text, { uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [docs];
   const out: KubeObject[] = [];
   for (const doc of list) {
