@@ -1,4 +1,5 @@
 import type { AttemptSolvedPush, ScenarioSummary } from '../../../src/game/protocol/messages';
+import { debriefParagraphs } from '../debrief';
 import { byId, el, formatSeconds } from '../dom';
 
 export function renderScoreIntro(scenario: ScenarioSummary | null): void {
@@ -26,6 +27,6 @@ export function renderSolved(push: AttemptSolvedPush): void {
   byId('score').replaceChildren(
     el('p', { className: 'score-total', text: `${push.score} points` }),
     el('table', { className: 'breakdown' }, ...rows.map(([k, v]) => el('tr', {}, el('td', { text: k }), el('td', { text: v })))),
-    el('p', { className: 'debrief', text: push.debrief }),
+    el('div', { className: 'debrief' }, ...debriefParagraphs(push.debrief).map((text) => el('p', { text }))),
   );
 }
