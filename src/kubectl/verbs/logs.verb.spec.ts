@@ -1,0 +1,40 @@
+import { pod, testShell } from '../testing/fixture';
+
+function scene() {
+  const t = testShell([
+    pod('crash', 'busybox:crash'),
+    pod('bad', 'nginx:nope'),
+    pod('web', 'nginx:1.27'),
+    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'duo' }, spec: { containers: [{ name: 'main', image: 'busybox:crash' }, { name: 'side', image: 'nginx:1.27' }] } },
+  ]);
+  t.cluster.tick(90_000);
+  return t;
+}
+
+describe('kubectl logs', () => {
+  it.each<[string, string, string, number]>([
+    ['kubectl logs crash --previous', 'starting\nconfig missing, exiting\n', '', 0],
+    ['kubectl logs -p pod/crash --tail=1', 'config missing, exiting\n', '', 0],
+    ['kubectl logs crash -c app --tail=0', '', '', 0],
+    ['kubectl logs duo -c main -p', 'starting\nconfig missing, exiting\n', '', 0],
+    ['kubectl logs duo main -p --tail 1', 'config missing, exiting\n', '', 0],
+    ['kubectl logs web --previous', '', 'Error from server (BadRequest): previous terminated container "app" in pod "web" not found\n', 1],
+    ['kubectl logs bad', '', 'Error from server (BadRequest): container "app" in pod "bad" is waiting to start: trying and failing to pull image\n', 1],
+    ['kubectl logs nope', '', 'Error from server (NotFound): pods "nope" not found\n', 1],
+    ['kubectl logs web -c nope', '', 'Error from server (BadRequest): container nope is not valid for pod web\n', 1],
+    ['kubectl logs', '', "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n", 1],
+    ['kubectl logs web --tail=x', '', 'error: invalid argument "x" for "--tail" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'kubectl logs --help\' for usage.\n', 1],
+  ])('%s', (line, stdout, stderr, exitCode) => {
+    expect(scene().run(line)).toEqual({ stdout, stderr, exitCode });
+  });
+
+  it('says which container it defaulted to in a multi-container pod', () => {
+    const r = scene().run('kubectl logs duo --previous');
+    expect(r.stderr).toBe('Defaulted container "main" out of: main, side\n');
+    expect(r.stdout).toBe('starting\nconfig missing, exiting\n');
+  });
+
+  it('prefixes RFC 3339 nanosecond timestamps with --timestamps', () => {
+    expect(scene().run('kubectl logs crash -p --timestamps').stdout).toMatch(/^2025-01-15T09:01:\d\d\.\d{9}Z starting\n2025-01-15T09:01:\d\d\.\d{9}Z config missing, exiting\n$/);
+  });
+});
