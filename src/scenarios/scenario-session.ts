@@ -1,4 +1,5 @@
-import { Cluster, ClusterSnapshot } from '../cluster-engine';
+import { Cluster, ClusterSnapshot, KubeObject, kindInfo } from '../cluster-engine';
+import { LAST_APPLIED, lastAppliedOf } from '../kubectl/verbs/apply.verb';
 import { CommandResult, HintView, ObjectiveProgress, ScenarioSession, ScenarioSummary, SessionProgress, SessionSnapshot } from './session.types';
 import { LoadedScenario } from './load';
 import { CHECKS } from './checks/registry';
@@ -39,10 +40,18 @@ export function summarise(s: LoadedScenario): ScenarioSummary {
   };
 }
 
+/** Scenario manifests arrive as if the lab's author had run `kubectl apply -f` on them. */
+function asApplied(obj: KubeObject): KubeObject {
+  const placed = structuredClone(obj);
+  if (kindInfo(placed.kind).namespaced) placed.metadata.namespace ??= 'default';
+  placed.metadata.annotations = { ...(placed.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(placed) };
+  return placed;
+}
+
 /** Builds the scenario's cluster, fires its faults during warm-up, and hands the player a cluster that is already broken. */
 export function buildCluster(scenario: LoadedScenario, seed: number): Cluster {
   const f = scenario.format;
-  const cluster = Cluster.create({ nodes: f.cluster.nodes, registry: (f.cluster.registry ?? []) as never, objects: scenario.objects }, seed);
+  const cluster = Cluster.create({ nodes: f.cluster.nodes, registry: (f.cluster.registry ?? []) as never, objects: scenario.objects.map(asApplied) }, seed);
   const faults = [...(f.faults ?? [])].sort((a, b) => (a.atSeconds ?? 0) - (b.atSeconds ?? 0));
   const t0 = cluster.nowMs();
   const warmupMs = (f.cluster.warmupSeconds ?? 0) * 1000;
