@@ -10,7 +10,7 @@ import { ClusterSpec, NodeSpecInput } from './spec';
 import { Scheduler, SchedulerState } from './scheduler/scheduler';
 import { NodeLifecycleReconciler, NodeLifecycleState } from './controllers/node-lifecycle.reconciler';
 import { TaintEvictionReconciler, TaintEvictionState } from './controllers/taint-eviction.reconciler';
-import { Kubelet, newKubeletState } from './kubelet/kubelet';
+import { HEALTHY_CONDITIONS, Kubelet, newKubeletState } from './kubelet/kubelet';
 import { KubeletState, LogRecord } from './kubelet/state';
 import { badRequest, notFound } from './api/errors';
 import { toIsoNano } from './logs';
@@ -223,7 +223,7 @@ export class Cluster {
       this.store.create(this.stamp({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } } as Namespace, created));
       this.store.create(this.stamp(rootCaConfigMap(ns), created));
     }
-    spec.nodes.forEach((n, i) => this.store.create(this.stamp(nodeObject(n, i, this.kubernetesVersion, this.rng), created)));
+    spec.nodes.forEach((n, i) => this.store.create(this.stamp(nodeObject(n, i, this.kubernetesVersion, this.rng, created), created)));
     for (const obj of spec.objects ?? []) this.createObject(obj);
     this.tick((spec.warmupSeconds ?? 0) * 1000);
   }
@@ -251,7 +251,7 @@ function rootCaConfigMap(namespace: string): ConfigMap {
   };
 }
 
-function nodeObject(n: NodeSpecInput, index: number, version: string, rng: Rng): Node {
+function nodeObject(n: NodeSpecInput, index: number, version: string, rng: Rng, created: string): Node {
   const controlPlane = n.role === 'control-plane';
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
@@ -289,7 +289,8 @@ function nodeObject(n: NodeSpecInput, index: number, version: string, rng: Rng):
     status: {
       capacity: { cpu, 'ephemeral-storage': '102625208Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory, pods },
       allocatable: { cpu, 'ephemeral-storage': '102625208Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory, pods },
-      conditions: [],
+      // A node whose kubelet runs has been Ready since it joined; one that never ran has no conditions.
+      conditions: n.kubeletRunning === false ? [] : HEALTHY_CONDITIONS.map(({ type, status, reason, message }) => ({ type, status, lastHeartbeatTime: created, lastTransitionTime: created, reason, message })),
       addresses: [
         { type: 'InternalIP', address: ip },
         { type: 'Hostname', address: n.name },

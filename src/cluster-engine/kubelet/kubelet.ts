@@ -8,7 +8,7 @@ const HEARTBEAT_MS = 10_000;
 const STATUS_REPORT_MS = 5 * 60_000;
 const LEASE_SECONDS = 40;
 
-const HEALTHY: Array<Pick<NodeCondition, 'type' | 'status' | 'reason' | 'message'> & { event: string }> = [
+export const HEALTHY_CONDITIONS: Array<Pick<NodeCondition, 'type' | 'status' | 'reason' | 'message'> & { event: string }> = [
   { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available', event: 'NodeHasSufficientMemory' },
   { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure', event: 'NodeHasNoDiskPressure' },
   { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available', event: 'NodeHasSufficientPID' },
@@ -21,7 +21,8 @@ export function newKubeletState(node: string, running: boolean, nowMs: number): 
     running,
     sinceMs: nowMs,
     pid: 700 + node.length * 3,
-    justStarted: running,
+    // A kubelet running when the cluster is created started long ago; its start-up events have expired.
+    justStarted: false,
     lastLeaseMs: -Infinity,
     lastStatusPostMs: -Infinity,
     lastPostedConditions: '',
@@ -101,7 +102,7 @@ export class Kubelet implements Component<KubeletState> {
     const rec = (reason: string, message: string) => ctx.events.record({ object: node, type: 'Normal', reason, message, source });
     rec('Starting', 'Starting kubelet.');
     rec('NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
-    for (const c of HEALTHY) {
+    for (const c of HEALTHY_CONDITIONS) {
       const prev = getCondition(node.status, c.type);
       if (prev?.status !== c.status) rec(c.event, `Node ${this.s.node} status is now: ${c.event}`);
     }
@@ -127,13 +128,7 @@ export class Kubelet implements Component<KubeletState> {
   /** Posts conditions when they change, and at least every 5 minutes (nodeStatusReportFrequency). */
   private postNodeStatus(ctx: EngineContext, node: Node, now: number): void {
     const nowIso = ctx.clock.nowIso();
-    const desired = HEALTHY.map(({ type, status, reason, message }) => {
-      const override = (node.metadata.annotations?.['crashloop.dev/kubelet-conditions'] ?? '')
-        .split(';')
-        .map((s) => s.split('='))
-        .find(([t]) => t === type);
-      return override ? { type, status: override[1] as NodeCondition['status'], reason: override[2] ?? reason, message: override[3] ?? message } : { type, status, reason, message };
-    });
+    const desired = HEALTHY_CONDITIONS.map(({ type, status, reason, message }) => ({ type, status, reason, message }));
     const fingerprint = JSON.stringify(desired);
     const current = JSON.stringify((node.status.conditions ?? []).map(({ type, status, reason, message }) => ({ type, status, reason, message })));
     const changed = fingerprint !== current;
