@@ -93,6 +93,6 @@ export const createVerb: Verb = {
     { name: 'type', type: 'string', description: 'The type of secret to create' },
     { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', description: 'Must be one of: strict (or true), warn, ignore (or false).' },
   ],
-  examples: ['kubectl create -f pod.yaml', 'kubectl create namespace team-a', 'kubectl create configmap app-config --from-literal=mode=prod'],
+  examples: ['kubectl create -f pod.yaml --dry-run=client -o yaml', 'kubectl create namespace team-a', 'kubectl create configmap app-config --from-literal=mode=prod'],
   run,
 };

@@ -71,6 +71,6 @@ export const logsVerb: Verb = {
     { name: 'prefix', type: 'bool', description: 'Prefix each log line with the log source (pod name and container name)' },
     { name: 'since', type: 'string', description: 'Only return logs newer than a relative duration like 5s, 2m, or 3h.' },
   ],
-  examples: ['kubectl logs web', 'kubectl logs web -c nginx --tail=20', 'kubectl logs web --previous'],
+  examples: ['kubectl logs web', 'kubectl logs web -c app --tail=20', 'kubectl logs -l app=web --timestamps'],
   run,
 };
