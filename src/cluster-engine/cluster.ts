@@ -10,6 +10,7 @@ import { ClusterSpec, NodeSpecInput } from './spec';
 import { Scheduler, SchedulerState } from './scheduler/scheduler';
 import { NodeLifecycleReconciler, NodeLifecycleState } from './controllers/node-lifecycle.reconciler';
 import { TaintEvictionReconciler, TaintEvictionState } from './controllers/taint-eviction.reconciler';
+import { NamespaceReconciler } from './controllers/namespace.reconciler';
 import { HEALTHY_CONDITIONS, Kubelet, newKubeletState } from './kubelet/kubelet';
 import { KubeletState, LogRecord } from './kubelet/state';
 import { badRequest, notFound } from './api/errors';
@@ -49,6 +50,7 @@ export class Cluster {
   private readonly ctx: EngineContext;
   private pendingMs = 0;
   private lastExpireMs: number;
+  private readonly namespaces = new NamespaceReconciler();
 
   private constructor(
     readonly clock: VirtualClock,
@@ -138,6 +140,7 @@ export class Cluster {
     this.scheduler.step(this.ctx);
     this.nodeLifecycle.step(this.ctx);
     this.taintEviction.step(this.ctx);
+    this.namespaces.step(this.ctx);
     for (const kubelet of this.kubelets.values()) kubelet.step(this.ctx);
     if (this.clock.nowMs() - this.lastExpireMs >= 60_000) {
       this.lastExpireMs = this.clock.nowMs();
