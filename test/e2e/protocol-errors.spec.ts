@@ -72,6 +72,13 @@ describe('e2e: protocol errors and isolation', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('web');
 
+    // Malformed YAML through apply answers as kubectl does, and changes nothing.
+    const badYaml = await call<CommandResult>(socket, 'command:run', { attemptId, command: 'kubectl apply -f - <<EOF\nkind: Pod\nmetadata: [oops\nEOF' });
+    expect(badYaml.exitCode).toBe(1);
+    expect(badYaml.stderr).toMatch(/^error: error parsing STDIN: error converting YAML to JSON: yaml: line \d+: /);
+    const unchanged = await call<CommandResult>(socket, 'command:run', { attemptId, command: 'kubectl get pods -o name' });
+    expect(unchanged.stdout).toBe('pod/web\n');
+
     // A typo is a normal result (stderr and exit code), not an error ack.
     const typo = await call<CommandResult>(socket, 'command:run', { attemptId, command: 'kubectl get podz' });
     expect(typo.exitCode).not.toBe(0);
