@@ -117,9 +117,9 @@ export function validatePodUpdate(oldPod: Pod, newPod: Pod): FieldError[] {
   if (oldPod.spec.nodeName && newPod.spec.nodeName !== oldPod.spec.nodeName) {
     errors.push({ field: 'spec.nodeName', detail: 'Forbidden: may not be changed once set', type: 'FieldValueForbidden' });
   }
-  const oldTol = JSON.stringify(oldPod.spec.tolerations ?? []);
+  const oldTol = stableJson(oldPod.spec.tolerations ?? []);
   const kept = (newPod.spec.tolerations ?? []).slice(0, (oldPod.spec.tolerations ?? []).length);
-  if (JSON.stringify(kept) !== oldTol && errors.length === 0) {
+  if (stableJson(kept) !== oldTol && errors.length === 0) {
     errors.push({ field: 'spec', detail: `Forbidden: ${POD_UPDATE_FORBIDDEN}`, type: 'FieldValueForbidden' });
   }
   return errors;
