@@ -16,7 +16,7 @@ export interface KubectlEnv {
 }
 
 /** Real kubectl commands this terminal does not simulate: say so instead of pretending they do not exist. */
-const UNSUPPORTED = ['exec', 'edit', 'port-forward', 'proxy', 'attach', 'cp', 'debug', 'top', 'auth', 'certificate', 'kustomize', 'plugin', 'completion', 'alpha', 'diff', 'wait', 'events', 'explain', 'expose', 'run', 'set', 'autoscale', 'rollout', 'scale', 'patch', 'replace', 'label', 'annotate', 'taint', 'drain', 'cluster-info'];
+const UNSUPPORTED = ['exec', 'edit', 'port-forward', 'proxy', 'attach', 'cp', 'debug', 'top', 'auth', 'certificate', 'kustomize', 'plugin', 'completion', 'alpha', 'diff', 'wait', 'explain', 'expose', 'set', 'autoscale', 'rollout', 'scale', 'cluster-info'];
 
 const VALUE_GLOBALS = new Set(GLOBAL_FLAGS.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
 

@@ -60,6 +60,25 @@ describe('Shell pipelines and builtins', () => {
     expect(t.run('kubectl get pods nope 2> err.txt; cat err.txt').stdout).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
 
+  it.each<[string, string]>([
+    ["echo 'image: nginx:1.27' | sed 's/1.27/1.28/'", 'image: nginx:1.28\n'],
+    ["echo 'a a a' | sed 's/a/b/g'", 'b b b\n'],
+    ["echo 'key=value' | sed -E 's/(\\w+)=(\\w+)/\\2=\\1/'", 'value=key\n'],
+    ["echo 'x' | sed 's/x/[&]/'", '[x]\n'],
+    ["echo -e 'a\\nb\\nc' | sed '/b/d'", 'a\nc\n'],
+    ["echo -e 'a\\nb\\nc' | sed -n 2p", 'b\n'],
+    ["echo 'path/to' | sed 's|/|-|'", 'path-to\n'],
+  ])('sed: %s', (line, stdout) => {
+    expect(testShell().run(line).stdout).toBe(stdout);
+  });
+
+  it('sed -i edits a file in place', () => {
+    const t = testShell();
+    t.run("printf_none=1; echo 'image: nginx:1.27' > pod.yaml");
+    expect(t.run("sed -i 's/nginx:1.27/nginx:1.28/' pod.yaml && cat pod.yaml").stdout).toBe('image: nginx:1.28\n');
+    expect(t.run("sed 's/x/y/' nope.yaml").stderr).toBe("sed: can't read nope.yaml: No such file or directory\n");
+  });
+
   it('lists /etc and reads system files', () => {
     const t = testShell();
     expect(t.run('ls /etc').stdout).toBe('hostname  hosts  os-release  resolv.conf\n');

@@ -1,3 +1,4 @@
+import { annotateVerb } from './annotate.verb';
 import { apiResourcesVerb } from './api-resources.verb';
 import { applyVerb } from './apply.verb';
 import { configVerb } from './config.verb';
@@ -5,14 +6,41 @@ import { cordonVerb } from './cordon.verb';
 import { createVerb } from './create.verb';
 import { deleteVerb } from './delete.verb';
 import { describeVerb } from './describe.verb';
+import { drainVerb } from './drain.verb';
+import { eventsVerb } from './events.verb';
 import { getVerb } from './get.verb';
+import { labelVerb } from './label.verb';
 import { logsVerb } from './logs.verb';
+import { patchVerb } from './patch.verb';
+import { replaceVerb } from './replace.verb';
+import { runVerb } from './run.verb';
+import { taintVerb } from './taint.verb';
 import { uncordonVerb } from './uncordon.verb';
 import { Verb } from './verb';
 import { versionVerb } from './version.verb';
 
 /** Every kubectl verb this terminal implements. Adding one is one file and one line here. */
-export const VERBS: readonly Verb[] = [createVerb, getVerb, deleteVerb, applyVerb, describeVerb, logsVerb, cordonVerb, uncordonVerb, configVerb, apiResourcesVerb, versionVerb];
+export const VERBS: readonly Verb[] = [
+  createVerb,
+  runVerb,
+  getVerb,
+  deleteVerb,
+  cordonVerb,
+  uncordonVerb,
+  drainVerb,
+  taintVerb,
+  describeVerb,
+  logsVerb,
+  eventsVerb,
+  applyVerb,
+  patchVerb,
+  replaceVerb,
+  labelVerb,
+  annotateVerb,
+  configVerb,
+  apiResourcesVerb,
+  versionVerb,
+];
 
 const byName = new Map<string, Verb>();
 for (const v of VERBS) for (const n of [v.name, ...(v.aliases ?? [])]) byName.set(n, v);

@@ -8,6 +8,7 @@ import { headCommand } from './head.command';
 import { helpCommand } from './help.command';
 import { lsCommand } from './ls.command';
 import { cdCommand, clearCommand, envCommand, exportCommand, falseCommand, pwdCommand, trueCommand } from './session.command';
+import { sedCommand } from './sed.command';
 import { sortCommand } from './sort.command';
 import { tailCommand } from './tail.command';
 import { uniqCommand } from './uniq.command';
@@ -23,6 +24,7 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   wcCommand,
   sortCommand,
   uniqCommand,
+  sedCommand,
   base64Command,
   lsCommand,
   cdCommand,
