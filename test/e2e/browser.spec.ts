@@ -29,6 +29,7 @@ describe('browser: a player solves a scenario', () => {
   let browser: Browser;
   let testApp: TestApp;
   let page: Page;
+  let consoleErrors: string[];
 
   beforeAll(async () => {
     chromiumPath(); // fail early with an install hint
@@ -43,11 +44,18 @@ describe('browser: a player solves a scenario', () => {
   beforeEach(async () => {
     testApp = await startTestApp({ databaseUrl: freshDatabaseUrl(), env: { CRASHLOOP_CLIENT_DIR: clientDir } });
     page = await browser.newPage();
+    consoleErrors = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
   });
 
   afterEach(async () => {
     await page?.close();
     await testApp?.app.close();
+    // The page must run without a single console error (a missing asset, an exception).
+    expect(consoleErrors).toEqual([]);
   });
 
   const terminalText = (): Promise<string> => page.locator('.xterm-rows').innerText();
