@@ -20,6 +20,10 @@ export function applyDefaults(obj: KubeObject): void {
 }
 
 function defaultPod(pod: Pod): void {
+  // A body without spec (or containers) decodes to Go zero values: ranging over them is empty, and
+  // validation reports `spec.containers: Required value` instead of admission crashing.
+  pod.spec ??= { containers: [] };
+  pod.spec.containers ??= [];
   const spec = pod.spec;
   spec.restartPolicy ??= 'Always';
   spec.terminationGracePeriodSeconds ??= 30;
