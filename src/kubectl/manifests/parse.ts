@@ -61,6 +61,7 @@ function expand(value: unknown, source: string): KubeObject[] {
   }
   if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) return obj.items.flatMap((i) => expand(i, source));
   const o = obj as KubeObject;
-  o.metadata = { ...((o.metadata as object | null) ?? {}) } as KubeObject['metadata'];
+  // A wrong-typed metadata is left for the decode check to report; only a missing one is defaulted.
+  if (o.metadata === undefined || o.metadata === null) o.metadata = {} as KubeObject['metadata'];
   return [o];
 }

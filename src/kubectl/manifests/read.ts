@@ -1,5 +1,6 @@
 import { isKnownKind, KubeObject, kindInfo } from '../../cluster-engine';
-import { KubectlError } from '../errors';
+import { KubectlError, withSource } from '../errors';
+import { decodeError } from './decode';
 import { isDirectory, listDirectory, readPath } from '../shell/fs-view';
 import { VirtualFs } from '../shell/vfs';
 import { VerbContext } from '../verbs/verb';
@@ -37,6 +38,8 @@ export function readManifestArgs(ctx: VerbContext, filenames: string[]): Manifes
             `resource mapping not found for name: "${object.metadata.name ?? ''}" namespace: "${object.metadata.namespace ?? ''}" from "${source}": no matches for kind "${object.kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
           );
         }
+        const bad = decodeError(object);
+        if (bad) throw withSource(bad, 'creating', source);
         out.push({ object, source });
       }
     }

@@ -18,7 +18,9 @@ export function objectName(obj: KubeObject): string {
 }
 
 /** Prints objects for every non-table format; `single` prints the object itself instead of a List. */
-export function printObjects(format: Exclude<OutputFormat, { kind: 'table' }>, objects: KubeObject[], single: boolean): string {
+export function printObjects(format: Exclude<OutputFormat, { kind: 'table' }>, all: KubeObject[], single: boolean): string {
+  // kubectl hides managedFields unless --show-managed-fields.
+  const objects = all.map((o) => (o.metadata?.managedFields ? { ...o, metadata: { ...o.metadata, managedFields: undefined } } : o));
   const data = single && objects.length === 1 ? objects[0] : asList(objects);
   switch (format.kind) {
     case 'yaml':
@@ -35,7 +37,14 @@ export function printObjects(format: Exclude<OutputFormat, { kind: 'table' }>, o
         throw e;
       }
     case 'custom-columns': {
-      const paths = format.columns.map((c) => relaxedPath(c.path));
+      const paths = format.columns.map((c) => {
+        try {
+          return relaxedPath(c.path);
+        } catch (e) {
+          if (e instanceof JsonPathError) throw new KubectlError(`error parsing jsonpath ${c.path}, ${e.message}`);
+          throw e;
+        }
+      });
       const lines = [format.columns.map((c) => c.header).join('\t')];
       for (const o of objects) {
         lines.push(

@@ -84,6 +84,22 @@ describe('kubectl apply', () => {
     ['a missing kind', 'apiVersion: v1\nmetadata:\n  name: x\n', 'error: error validating "STDIN": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false\n'],
     ['an unknown kind', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n', 'error: resource mapping not found for name: "web" namespace: "" from "STDIN": no matches for kind "Deployment" in version "apps/v1"\nensure CRDs are installed first\n'],
     ['an invalid object', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: app\n', 'The Pod "x" is invalid: spec.containers[0].image: Required value\n'],
+    ['a spec without containers', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec: {}\n', 'The Pod "x" is invalid: spec.containers: Required value\n'],
+    [
+      'spec indented under metadata',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  spec:\n    containers: []\n',
+      'Error from server (BadRequest): error when creating "STDIN": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "metadata.spec"\n',
+    ],
+    [
+      'misspelt fields',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    imagee: nginx\n',
+      'Error from server (BadRequest): error when creating "STDIN": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagee"\n',
+    ],
+    [
+      'a wrongly typed field',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers: nginx\n',
+      'Error from server (BadRequest): error when creating "STDIN": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type []v1.Container\n',
+    ],
   ])('reports %s as kubectl does', (_n, yaml, stderr) => {
     const t = testShell();
     t.run(`kubectl apply -f - <<'EOF'\n${POD('nginx:1.27')}EOF`);
@@ -101,6 +117,14 @@ describe('kubectl apply', () => {
     t.vfs.write('/root/pod.yaml', POD('nginx:1.27').replace('name: api', 'name: api\n  namespace: team'));
     expect(t.run(line)).toEqual({ stdout: '', stderr, exitCode: 1 });
   });
+});
+
+it('re-applies a pod exported with -o yaml (sorted keys, status and all)', () => {
+  const t = testShell();
+  t.run(`kubectl apply -f - <<'EOF'\n${POD('nginx:1.27')}EOF`);
+  t.cluster.tick(5000);
+  t.run('kubectl get pod api -o yaml > api.yaml');
+  expect(t.run('kubectl apply -f api.yaml')).toEqual({ stdout: 'pod/api configured\n', stderr: '', exitCode: 0 });
 });
 
 describe('kubectl create', () => {

@@ -1,6 +1,7 @@
 import { ApiError, KubeObject, kindInfo } from '../../cluster-engine';
 import { stableJson } from '../../cluster-engine/api/json';
 import { formatError, KubectlError, withSource } from '../errors';
+import { decodeError } from '../manifests/decode';
 import { threeWayMerge } from '../manifests/merge';
 import { diffPatch } from '../manifests/patch';
 import { dryRunOf, dryRunSuffix, placeObject } from '../manifests/prepare';
@@ -45,6 +46,8 @@ function applyOne(ctx: VerbContext, input: KubeObject, source: string, out: Outp
   const api = ctx.cluster.api;
   const live = api.tryGet(config.kind, config.metadata.namespace, config.metadata.name);
   const name = objectName(config);
+  const bad = decodeError(config);
+  if (bad) throw withSource(bad, live ? 'patching' : 'creating', source);
   if (!live) {
     try {
       const created = dryRun === 'client' ? desired : api.create(desired, { dryRun: dryRun === 'server' });

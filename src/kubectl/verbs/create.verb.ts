@@ -1,5 +1,6 @@
 import { KubeObject } from '../../cluster-engine';
 import { formatError, KubectlError, usageError, withSource } from '../errors';
+import { decodeError } from '../manifests/decode';
 import { dryRunOf, dryRunSuffix, placeObject } from '../manifests/prepare';
 import { readManifestArgs } from '../manifests/read';
 import { objectName, printObjects } from '../printers/object-printer';
@@ -66,6 +67,8 @@ function run(ctx: VerbContext): CommandResult {
   for (const { object, source } of inputs) {
     try {
       const obj = placeObject(ctx, object);
+      const bad = decodeError(obj);
+      if (bad) throw bad;
       if (ctx.flags.bool('save-config')) obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(obj) };
       const result = dryRun === 'client' ? obj : ctx.cluster.api.create(obj, { dryRun: dryRun === 'server' });
       created.push(result);

@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { KubeObject } from '../../cluster-engine';
 import { stableJson } from '../../cluster-engine/api/json';
 import { KubectlError } from '../errors';
+import { decodeError } from '../manifests/decode';
 import { threeWayMerge } from '../manifests/merge';
 import { dryRunOf, dryRunSuffix } from '../manifests/prepare';
 import { objectName } from '../printers/object-printer';
@@ -101,11 +102,15 @@ function run(ctx: VerbContext): CommandResult {
   }
   const type = f.string('type') || 'strategic';
   if (!['strategic', 'merge', 'json'].includes(type)) throw new KubectlError(`--type must be one of [json merge strategic], not "${type}"`);
+  const shapeOk = type === 'json' ? Array.isArray(patch) : patch !== null && typeof patch === 'object' && !Array.isArray(patch);
+  if (!shapeOk) throw new KubectlError(`unable to parse "${text}": json: cannot unmarshal ${Array.isArray(patch) ? 'array' : patch === null ? 'null' : typeof patch} into Go value of type ${type === 'json' ? 'jsonpatch.Patch' : 'map[string]interface {}'}`);
   const dryRun = dryRunOf(ctx);
   let out = '';
   for (const t of targets) {
     const live = ctx.cluster.api.get(t.info.kind, t.info.namespaced ? ctx.namespace : undefined, t.name);
     const next = (type === 'json' ? jsonPatch(live, patch) : type === 'merge' ? mergePatch(live, patch) : threeWayMerge(live, undefined, patch)) as KubeObject;
+    const bad = decodeError(next);
+    if (bad) throw bad;
     const unchanged = stableJson(next) === stableJson(live);
     if (!unchanged && dryRun !== 'client') ctx.cluster.api.update(next, { dryRun: dryRun === 'server' });
     out += `${objectName(live)} patched${unchanged ? ' (no change)' : ''}${dryRunSuffix(dryRun)}\n`;

@@ -1,5 +1,6 @@
 import { KubeObject } from '../../cluster-engine';
 import { formatError, KubectlError, withSource } from '../errors';
+import { decodeError } from '../manifests/decode';
 import { dryRunOf, dryRunSuffix, placeObject } from '../manifests/prepare';
 import { readManifestArgs } from '../manifests/read';
 import { objectName } from '../printers/object-printer';
@@ -19,6 +20,8 @@ function run(ctx: VerbContext): CommandResult {
     const obj: KubeObject = placeObject(ctx, object);
     delete obj.status;
     try {
+      const bad = decodeError(obj);
+      if (bad) throw bad;
       if (ctx.flags.bool('force')) {
         const existing = ctx.cluster.api.tryGet(obj.kind, obj.metadata.namespace, obj.metadata.name);
         if (existing && dryRun === 'none') {
