@@ -3,10 +3,11 @@ import { runKubectl } from '../kubectl';
 import { runNodeCommand } from '../node-shell/node-shell';
 import { CommandResult } from '../result';
 import { findShellCommand } from './commands/registry';
-import { isDirectory, listDirectory } from './fs-view';
+import { Expander } from './expand';
+import { isDirectory } from './fs-view';
 import { parseScript } from './parse';
 import { newShellState, ShellState } from './state';
-import { AndOr, Pipeline, Redirect, ShellSyntaxError, SimpleCommand, Word } from './syntax';
+import { AndOr, Pipeline, Redirect, ShellSyntaxError, SimpleCommand } from './syntax';
 import { HOME, VirtualFs } from './vfs';
 
 export interface ShellOptions {
@@ -24,6 +25,7 @@ const MAX_DEPTH = 8;
 export class Shell {
   readonly state: ShellState;
   private depth = 0;
+  private readonly expand: Expander;
 
   constructor(
     private readonly cluster: Cluster,
@@ -31,6 +33,7 @@ export class Shell {
     opts: ShellOptions = {},
   ) {
     this.state = opts.state ?? newShellState();
+    this.expand = new Expander(this.state, vfs, (script, onError) => this.substitute(script, onError));
   }
 
   /** True when `text` needs more lines (open quote or here-document, trailing `|`), as bash's `> ` prompt. */
@@ -106,14 +109,14 @@ export class Shell {
 
   private simple(cmd: SimpleCommand, pipedIn: string, toTerminal: boolean): CommandResult {
     let stderr = '';
-    const fields = cmd.words.flatMap((w) => this.expandWord(w, (e) => (stderr += e)));
+    const fields = cmd.words.flatMap((w) => this.expand.word(w, (e) => (stderr += e)));
     let stdin = pipedIn;
     for (const r of cmd.redirects) {
-      if (r.op === '<<') stdin = r.expand ? this.expandText(r.body, (e) => (stderr += e)) : r.body;
+      if (r.op === '<<') stdin = r.expand ? this.expand.heredoc(r.body, (e) => (stderr += e)) : r.body;
       else if (r.op === '<') {
-        const path = VirtualFs.resolve(this.expandWord(r.target, () => undefined).join(' '), this.state.cwd);
+        const path = VirtualFs.resolve(this.expand.text(r.target), this.state.cwd);
         const content = this.vfs.read(path);
-        if (content === undefined) return { stdout: '', stderr: `${stderr}bash: ${this.wordText(r.target)}: No such file or directory\n`, exitCode: 1 };
+        if (content === undefined) return { stdout: '', stderr: `${stderr}bash: ${this.expand.text(r.target)}: No such file or directory\n`, exitCode: 1 };
         stdin = content;
       }
     }
@@ -135,7 +138,7 @@ export class Shell {
         continue;
       }
       if (red.op === '<' || red.op === '<<') continue;
-      const name = this.wordText(red.target);
+      const name = this.expand.text(red.target);
       const path = VirtualFs.resolve(name, this.state.cwd);
       const data = red.op === '2>' || red.op === '2>>' ? stderr : red.op === '&>' ? stdout + stderr : stdout;
       if (red.op === '2>' || red.op === '2>>') stderr = '';
@@ -163,67 +166,7 @@ export class Shell {
     return { stdout: '', stderr: `bash: ${name}: command not found\n${hint}`, exitCode: 127 };
   }
 
-  // ------------------------------------------------------------------ expansion
-
-  private wordText(w: Word): string {
-    return this.expandWord(w, () => undefined).join(' ');
-  }
-
-  /** Variables, `$(…)`, `~` and simple globs; unquoted expansion results are split on whitespace. */
-  private expandWord(w: Word, onError: (e: string) => void): string[] {
-    const fields: string[] = [];
-    let cur = '';
-    let has = false;
-    let glob = false;
-    w.parts.forEach((p, idx) => {
-      let text: string;
-      if (p.t === 'lit') {
-        text = !p.quoted && idx === 0 && (p.text === '~' || p.text.startsWith('~/')) ? HOME + p.text.slice(1) : p.text;
-        if (!p.quoted && /[*?]/.test(text)) glob = true;
-        cur += text;
-        has = true;
-        return;
-      }
-      text = p.t === 'var' ? this.variable(p.name) : this.substitute(p.script, onError);
-      if (p.quoted) {
-        cur += text;
-        has = true;
-        return;
-      }
-      const pieces = text.split(/[ \t\n]+/);
-      pieces.forEach((piece, i) => {
-        if (i > 0) {
-          if (has) fields.push(cur);
-          cur = '';
-          has = false;
-        }
-        if (piece) {
-          cur += piece;
-          has = true;
-        }
-      });
-    });
-    if (has) fields.push(cur);
-    return glob ? fields.flatMap((f) => this.glob(f)) : fields;
-  }
-
-  private glob(pattern: string): string[] {
-    const slash = pattern.lastIndexOf('/');
-    const dir = slash >= 0 ? pattern.slice(0, slash + 1) : '';
-    const base = pattern.slice(slash + 1);
-    const re = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-    const names = listDirectory(this.vfs, VirtualFs.resolve(dir || '.', this.state.cwd))
-      .map((n) => n.replace(/\/$/, ''))
-      .filter((n) => re.test(n) && (!n.startsWith('.') || base.startsWith('.')));
-    return names.length ? names.map((n) => dir + n) : [pattern];
-  }
-
-  private variable(name: string): string {
-    if (name === '?') return String(this.state.lastExitCode);
-    if (name === 'PWD') return this.state.cwd;
-    return this.state.env[name] ?? '';
-  }
-
+  /** `$(…)`: runs the script in this shell (same state), depth-limited against runaway recursion. */
   private substitute(script: string, onError: (e: string) => void): string {
     if (this.depth >= MAX_DEPTH) return '';
     this.depth++;
@@ -234,14 +177,5 @@ export class Shell {
     } finally {
       this.depth--;
     }
-  }
-
-  /** Here-document bodies with an unquoted delimiter: `$VAR`, `${VAR}`, `$(…)` and `\$` are expanded. */
-  private expandText(body: string, onError: (e: string) => void): string {
-    return body.replace(/\\([$`\\])|\$\(([^()]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*|\?)/g, (_m, esc: string, cmd: string, braced: string, plain: string) => {
-      if (esc) return esc;
-      if (cmd !== undefined) return this.substitute(cmd, onError);
-      return this.variable(braced ?? plain);
-    });
   }
 }
