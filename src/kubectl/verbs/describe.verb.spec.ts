@@ -117,6 +117,15 @@ describe('kubectl describe pod', () => {
     expect(out).toContain('QoS Class:                   Burstable\n');
   });
 
+  it('shows Terminating (lasts …) and the grace period for a pod being deleted', () => {
+    const t = scene();
+    t.cluster.stopKubelet('worker-1');
+    t.run('kubectl delete pod crash');
+    t.cluster.tick(2000);
+    const out = t.run('kubectl describe pod crash').stdout;
+    expect(out).toContain('\nStatus:                    Terminating (lasts 28s)\nTermination Grace Period:  30s\n');
+  });
+
   it('describes every pod whose name starts with the given prefix', () => {
     const out = scene().run('kubectl describe pod cra').stdout;
     expect(out.startsWith('Name:             crash\n')).toBe(true);

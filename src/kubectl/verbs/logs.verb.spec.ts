@@ -34,6 +34,15 @@ describe('kubectl logs', () => {
     expect(r.stdout).toBe('starting\nconfig missing, exiting\n');
   });
 
+  it('keeps the defaulted-container line when the default container cannot be read', () => {
+    const t = testShell([{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'init' }, spec: { initContainers: [{ name: 'wait', image: 'busybox:crash' }], containers: [{ name: 'app', image: 'nginx:1.27' }] } }]);
+    t.cluster.tick(30_000);
+    const r = t.run('kubectl logs init');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^Defaulted container "app" out of: app, wait \(init\)\nError from server \(BadRequest\): container "app" in pod "init" is waiting to start: /);
+    expect(t.run('kubectl logs init -c wait -p').stdout).toBe('starting\nconfig missing, exiting\n');
+  });
+
   it('prefixes RFC 3339 nanosecond timestamps with --timestamps', () => {
     expect(scene().run('kubectl logs crash -p --timestamps').stdout).toMatch(/^2025-01-15T09:01:\d\d\.\d{9}Z starting\n2025-01-15T09:01:\d\d\.\d{9}Z config missing, exiting\n$/);
   });

@@ -1,5 +1,5 @@
 import { Pod } from '../../cluster-engine';
-import { KubectlError, usageError } from '../errors';
+import { formatError, KubectlError, usageError } from '../errors';
 import { CommandResult, Output } from '../result';
 import { Verb, VerbContext } from './verb';
 
@@ -43,13 +43,18 @@ function run(ctx: VerbContext): CommandResult {
     const multi = pod.spec.containers.length > 1 || (pod.spec.initContainers?.length ?? 0) > 0;
     if (!container && !f.bool('all-containers') && multi && !pod.metadata.annotations?.['kubectl.kubernetes.io/default-container']) out.warn(defaultedMessage(pod));
     for (const name of names) {
-      const text = ctx.cluster.logs(pod.metadata.namespace ?? ctx.namespace, pod.metadata.name, {
-        container: name,
-        previous: f.bool('previous'),
-        tailLines: tail >= 0 ? tail : undefined,
-        timestamps: f.bool('timestamps'),
-      });
-      out.out(f.bool('prefix') ? text.split('\n').filter((l, i, a) => l || i < a.length - 1).map((l) => `[pod/${pod.metadata.name}/${name}] ${l}\n`).join('') : text);
+      try {
+        const text = ctx.cluster.logs(pod.metadata.namespace ?? ctx.namespace, pod.metadata.name, {
+          container: name,
+          previous: f.bool('previous'),
+          tailLines: tail >= 0 ? tail : undefined,
+          timestamps: f.bool('timestamps'),
+        });
+        out.out(f.bool('prefix') ? text.split('\n').filter((l, i, a) => l || i < a.length - 1).map((l) => `[pod/${pod.metadata.name}/${name}] ${l}\n`).join('') : text);
+      } catch (e) {
+        // Keep what was already said (the defaulted-container line, earlier pods' logs).
+        out.err(formatError(e));
+      }
     }
   }
   return out.result();
