@@ -2,7 +2,7 @@ import { Cluster } from '../cluster-engine';
 import { formatError } from './errors';
 import { FlagError, Flags, parseFlags } from './flags/flags';
 import { optionsHelp, rootHelp, verbHelp } from './help';
-import { contextNamespace } from './kubeconfig';
+import { contextNamespace, readKubeconfig } from './kubeconfig';
 import { CommandResult, fail, ok } from './result';
 import { VirtualFs } from './shell/vfs';
 import { findVerb, VERBS } from './verbs/registry';
@@ -79,6 +79,10 @@ export function runKubectl(argv: string[], env: KubectlEnv): CommandResult {
     throw e;
   }
   if (flags.bool('help')) return ok(verbHelp(verb));
+  const context = flags.string('context');
+  if (context && verb.name !== 'config' && !readKubeconfig(env.vfs).contexts.some((c) => c.name === context)) {
+    return fail(`error: context was not found for specified context: ${context}\n`);
+  }
   try {
     return verb.run({
       cluster: env.cluster,

@@ -28,6 +28,7 @@ describe('kubectl dispatch', () => {
     ['kubectl gett', 'error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tget\n\tset\n\nRun \'kubectl --help\' for usage.\n', 1],
     ['kubectl exec web -- ls', 'error: "kubectl exec" is not available in this terminal yet.\nRun \'kubectl --help\' for the commands it supports.\n', 1],
     ['kubectl --foo', "error: unknown flag: --foo\nSee 'kubectl --help' for usage.\n", 1],
+    ['kubectl get pods --context=nope', 'error: context was not found for specified context: nope\n', 1],
   ])('%s', (line, stderr, exitCode) => {
     expect(testShell().run(line)).toEqual({ stdout: '', stderr, exitCode });
   });
