@@ -42,4 +42,17 @@ describe('Cluster', () => {
     expect(() => c.logs('default', 'web', { previous: true })).toThrow('previous terminated container "app" in pod "web" not found');
     expect(() => c.logs('default', 'web', { container: 'nope' })).toThrow('container nope is not valid for pod web');
   });
+
+  it('says why a container has no log yet, from its status', () => {
+    const c = testCluster([
+      pod('init', { initContainers: [{ name: 'setup', image: 'busybox:1.36' }], containers: [{ name: 'app', image: 'nginx:1.27' }] }),
+      pod('big', { containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '64' } } }] }),
+      pod('typo', { image: 'nginx:1.27.99' }),
+    ]);
+    c.tick(30_000);
+    expect(() => c.logs('default', 'init')).toThrow('container "app" in pod "init" is waiting to start: PodInitializing');
+    expect(c.logs('default', 'big')).toBe('');
+    for (let s = 0; s < 60 && (c.api.get<any>('Pod', 'default', 'typo').status.containerStatuses[0].state.waiting.reason !== 'ErrImagePull'); s++) c.tick(1000);
+    expect(() => c.logs('default', 'typo')).toThrow('container "app" in pod "typo" is waiting to start: image can\'t be pulled');
+  });
 });

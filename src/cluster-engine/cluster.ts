@@ -12,7 +12,7 @@ import { NodeLifecycleReconciler, NodeLifecycleState } from './controllers/node-
 import { TaintEvictionReconciler, TaintEvictionState } from './controllers/taint-eviction.reconciler';
 import { NamespaceReconciler } from './controllers/namespace.reconciler';
 import { HEALTHY_CONDITIONS, Kubelet, newKubeletState } from './kubelet/kubelet';
-import { KubeletState, LogRecord } from './kubelet/state';
+import { ContainerRecord, KubeletState, LogRecord } from './kubelet/state';
 import { badRequest, notFound } from './api/errors';
 import { toIsoNano } from './logs';
 
@@ -197,22 +197,12 @@ export class Cluster {
     if (!found) {
       throw badRequest(`container ${name} is not valid for pod ${podName}`);
     }
-    const kubelet = pod.spec.nodeName ? this.kubelets.get(pod.spec.nodeName) : undefined;
+    // An unscheduled pod has no node to ask: the API server answers with an empty log.
+    if (!pod.spec.nodeName) return '';
+    const kubelet = this.kubelets.get(pod.spec.nodeName);
     const rec = kubelet?.state().pods[pod.metadata.uid!]?.containers[found.init ? `init:${name}` : name];
+    const lines = logLinesFor(pod, name, found.init, rec, !!opts.previous);
     const now = this.clock.nowMs();
-    let lines: LogRecord[];
-    if (opts.previous) {
-      if (!rec?.previousLogs) throw badRequest(`previous terminated container "${name}" in pod "${podName}" not found`);
-      lines = rec.previousLogs;
-    } else {
-      if (!rec || rec.phase === 'waiting' || rec.phase === 'pulling') {
-        const reason = rec?.waiting?.reason ?? (pod.spec.nodeName ? 'ContainerCreating' : '');
-        if (!pod.spec.nodeName) throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ContainerCreating`);
-        const why = reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason === 'CrashLoopBackOff' ? '' : reason;
-        if (reason === 'CrashLoopBackOff' && rec) lines = rec.previousLogs ?? [];
-        else throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ${why || reason}`);
-      } else lines = rec.logs;
-    }
     let visible = lines.filter((l) => l.ms <= now);
     if (opts.tailLines !== undefined && opts.tailLines >= 0) visible = opts.tailLines === 0 ? [] : visible.slice(-opts.tailLines);
     return visible.map((l) => (opts.timestamps ? `${toIsoNano(l.ms)} ${l.line}\n` : `${l.line}\n`)).join('');
@@ -243,6 +233,24 @@ export class Cluster {
     obj.metadata.creationTimestamp = created;
     return obj;
   }
+}
+
+/** The kubelet's `validateContainerLogStatus`: which run's log to serve, or why there is none. */
+function logLinesFor(pod: Pod, name: string, init: boolean, rec: ContainerRecord | undefined, previous: boolean): LogRecord[] {
+  const podName = pod.metadata.name;
+  const status = (init ? pod.status.initContainerStatuses : pod.status.containerStatuses)?.find((c) => c.name === name);
+  const fail = (why: string) => badRequest(`container "${name}" in pod "${podName}" ${why}`);
+  if (previous) {
+    if (!status?.lastState.terminated || !rec?.previousLogs) throw badRequest(`previous terminated container "${name}" in pod "${podName}" not found`);
+    return rec.previousLogs;
+  }
+  if (!status) throw fail('is waiting to start: ContainerCreating');
+  if (rec && (status.state.running || status.state.terminated)) return rec.logs;
+  if (rec && status.lastState.terminated) return rec.previousLogs ?? [];
+  const reason = status.state.waiting?.reason;
+  if (reason === 'ErrImagePull') throw fail("is waiting to start: image can't be pulled");
+  if (reason === 'ImagePullBackOff') throw fail('is waiting to start: trying and failing to pull image');
+  throw fail(reason ? `is waiting to start: ${reason}` : 'is waiting to start - no logs yet');
 }
 
 function rootCaConfigMap(namespace: string): ConfigMap {
