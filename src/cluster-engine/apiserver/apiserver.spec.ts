@@ -79,4 +79,18 @@ describe('API server write path', () => {
     c.api.delete('Pod', 'default', 'big');
     expect(c.api.tryGet('Pod', 'default', 'big')).toBeUndefined();
   });
+
+  it.each([
+    ['spec: 5', { spec: 5 }, 'json: cannot unmarshal number into Go struct field Pod.spec of type v1.PodSpec'],
+    ['containers: 5', { spec: { containers: 5 } }, 'json: cannot unmarshal number into Go struct field PodSpec.spec.containers of type []v1.Container'],
+    ['containers: [5]', { spec: { containers: [5] } }, 'json: cannot unmarshal number into Go struct field PodSpec.spec.containers of type v1.Container'],
+    ['metadata: 5', { metadata: 5 }, 'json: cannot unmarshal number into Go struct field Pod.metadata of type v1.ObjectMeta'],
+  ])('answers a wrong-typed body (%s) with the decode error, never a crash', (_label, patch, message) => {
+    const c = testCluster([pod('web', {})]);
+    const body = { ...pod('x', {}), ...patch } as unknown as Pod;
+    const err = errorOf(() => c.api.create(body));
+    expect(err.status).toMatchObject({ code: 400, reason: 'BadRequest', message: `Pod in version "v1" cannot be handled as a Pod: ${message}` });
+    const live = c.api.get<Pod>('Pod', 'default', 'web');
+    expect(errorOf(() => c.api.update({ ...live, ...patch } as unknown as Pod)).status.reason).toBe('BadRequest');
+  });
 });

@@ -4,6 +4,7 @@ import { applyDefaults } from '../api/defaults';
 import { validateObject, validatePodUpdate } from '../api/validation';
 import { ApiError, badRequest, conflict, invalid, notFound } from '../api/errors';
 import { setCondition } from '../api/conditions';
+import { typeDecodeError } from '../api/decode/decode';
 import { matchesSelector, parseLabelSelector } from '../api/selectors';
 import { matchesFields, parseFieldSelector } from '../api/field-selector';
 import { ObjectStore } from '../store/store';
@@ -60,6 +61,8 @@ export class ApiServer {
 
   create<T extends KubeObject>(input: T, opts: WriteOptions = {}): T {
     const obj = structuredClone(input);
+    const undecodable = isKnownKind(obj.kind) ? typeDecodeError(obj) : undefined;
+    if (undecodable) throw undecodable;
     if (!isKnownKind(obj.kind)) throw badRequest(`no kind "${obj.kind}" is registered for version "${obj.apiVersion}"`);
     const info = kindInfo(obj.kind);
     obj.apiVersion = info.apiVersion;
@@ -144,6 +147,8 @@ export class ApiServer {
   private write<T extends KubeObject>(input: T, part: 'main' | 'status', opts: WriteOptions): T {
     const obj = structuredClone(input);
     const kind = obj.kind;
+    const undecodable = isKnownKind(kind) ? typeDecodeError(obj) : undefined;
+    if (undecodable) throw undecodable;
     if (!isKnownKind(kind)) throw badRequest(`no kind "${kind}" is registered for version "${obj.apiVersion}"`);
     const info = kindInfo(kind);
     const ns = info.namespaced ? obj.metadata?.namespace ?? 'default' : undefined;

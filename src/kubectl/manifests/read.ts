@@ -1,6 +1,6 @@
 import { isKnownKind, KubeObject, kindInfo } from '../../cluster-engine';
 import { KubectlError, withSource } from '../errors';
-import { decodeError } from './decode';
+import { decodeError } from '../../cluster-engine/api/decode/decode';
 import { isDirectory, listDirectory, readPath } from '../shell/fs-view';
 import { VirtualFs } from '../shell/vfs';
 import { VerbContext } from '../verbs/verb';

@@ -1,7 +1,7 @@
 import { ApiError, KubeObject, kindInfo } from '../../cluster-engine';
 import { stableJson } from '../../cluster-engine/api/json';
 import { formatError, KubectlError, withSource } from '../errors';
-import { decodeError } from '../manifests/decode';
+import { decodeError } from '../../cluster-engine/api/decode/decode';
 import { threeWayMerge } from '../manifests/merge';
 import { diffPatch } from '../manifests/patch';
 import { dryRunOf, dryRunSuffix, placeObject } from '../manifests/prepare';

@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { KubeObject } from '../../cluster-engine';
 import { stableJson } from '../../cluster-engine/api/json';
 import { KubectlError } from '../errors';
-import { decodeError } from '../manifests/decode';
+import { decodeError } from '../../cluster-engine/api/decode/decode';
 import { threeWayMerge } from '../manifests/merge';
 import { dryRunOf, dryRunSuffix } from '../manifests/prepare';
 import { objectName } from '../printers/object-printer';

@@ -1,6 +1,6 @@
 import { KubeObject } from '../../cluster-engine';
 import { formatError, KubectlError, withSource } from '../errors';
-import { decodeError } from '../manifests/decode';
+import { decodeError } from '../../cluster-engine/api/decode/decode';
 import { dryRunOf, dryRunSuffix, placeObject } from '../manifests/prepare';
 import { readManifestArgs } from '../manifests/read';
 import { objectName } from '../printers/object-printer';

@@ -1,4 +1,5 @@
-import { ApiError, badRequest, KubeObject } from '../../cluster-engine';
+import { KubeObject } from '../types';
+import { ApiError, badRequest } from '../errors';
 import { SCHEMAS, unknownFields } from './schema';
 
 /** Go's name for a JSON value's type in `json: cannot unmarshal <type> into …`. */
@@ -14,10 +15,15 @@ const isType = (v: unknown, want: Want) => v === undefined || v === null || (wan
 /**
  * The API server decodes a body into Go structs before anything else; a wrong JSON type fails there with
  * `Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number into Go struct field …`.
- * Checked here for the fields players get wrong, so a malformed manifest is an answer, not a crash.
+ * Checked for the fields the engine reads, so a malformed body is an answer, not a crash.
  */
 export function decodeError(obj: KubeObject): ApiError | undefined {
   return typeError(obj) ?? strictError(obj);
+}
+
+/** Only the type check: what decoding into Go structs rejects whatever the field validation mode. */
+export function typeDecodeError(obj: KubeObject): ApiError | undefined {
+  return typeError(obj);
 }
 
 /** `--validate=strict` (kubectl's default) makes the server reject fields its structs do not have. */
