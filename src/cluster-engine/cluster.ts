@@ -8,9 +8,8 @@ import { ImageRegistry, RepositorySpec } from './runtime/registry';
 import { EngineContext } from './context';
 import { ClusterSpec, NodeSpecInput } from './spec';
 import { Scheduler, SchedulerState } from './scheduler/scheduler';
-import { NodeLifecycleReconciler, NodeLifecycleState } from './controllers/node-lifecycle.reconciler';
-import { TaintEvictionReconciler, TaintEvictionState } from './controllers/taint-eviction.reconciler';
-import { NamespaceReconciler } from './controllers/namespace.reconciler';
+import { CONTROLLERS } from './controllers/registry';
+import { Component } from './context';
 import { HEALTHY_CONDITIONS, Kubelet, newKubeletState } from './kubelet/kubelet';
 import { ContainerRecord, KubeletState, LogRecord } from './kubelet/state';
 import { badRequest, notFound } from './api/errors';
@@ -28,8 +27,8 @@ export interface ClusterSnapshot {
   registry: RepositorySpec[];
   store: { revision: number; objects: KubeObject[] };
   scheduler: SchedulerState;
-  nodeLifecycle: NodeLifecycleState;
-  taintEviction: TaintEvictionState;
+  /** each controller's state, by its name in the controller registry */
+  controllers: Record<string, unknown>;
   kubelets: KubeletState[];
   lastExpireMs: number;
 }
@@ -50,7 +49,6 @@ export class Cluster {
   private readonly ctx: EngineContext;
   private pendingMs = 0;
   private lastExpireMs: number;
-  private readonly namespaces = new NamespaceReconciler();
 
   private constructor(
     readonly clock: VirtualClock,
@@ -59,8 +57,7 @@ export class Cluster {
     private readonly registry: ImageRegistry,
     readonly kubernetesVersion: string,
     private readonly scheduler: Scheduler,
-    private readonly nodeLifecycle: NodeLifecycleReconciler,
-    private readonly taintEviction: TaintEvictionReconciler,
+    private readonly controllers: Map<string, Component<unknown>>,
     private readonly kubelets: Map<string, Kubelet>,
   ) {
     this.api = new ApiServer(store, clock, rng);
@@ -80,8 +77,7 @@ export class Cluster {
       new ImageRegistry(spec.registry ?? []),
       spec.kubernetesVersion ?? 'v1.32.2',
       new Scheduler(),
-      new NodeLifecycleReconciler({ lastRunMs: clock.nowMs() }),
-      new TaintEvictionReconciler(),
+      new Map(CONTROLLERS.map((c) => [c.name, c.create(undefined, clock.nowMs())])),
       kubelets,
     );
     cluster.bootstrap(spec);
@@ -96,8 +92,7 @@ export class Cluster {
       new ImageRegistry(snap.registry),
       snap.kubernetesVersion,
       new Scheduler(structuredClone(snap.scheduler)),
-      new NodeLifecycleReconciler(structuredClone(snap.nodeLifecycle)),
-      new TaintEvictionReconciler(structuredClone(snap.taintEviction)),
+      new Map(CONTROLLERS.map((c) => [c.name, c.create(structuredClone(snap.controllers[c.name]), snap.clockMs)])),
       new Map(snap.kubelets.map((k) => [k.node, new Kubelet(structuredClone(k))])),
     );
     cluster.pendingMs = snap.pendingMs;
@@ -115,8 +110,7 @@ export class Cluster {
       registry: this.registry.specs(),
       store: this.store.dump(),
       scheduler: this.scheduler.state(),
-      nodeLifecycle: this.nodeLifecycle.state(),
-      taintEviction: this.taintEviction.state(),
+      controllers: Object.fromEntries([...this.controllers].map(([name, c]) => [name, c.state()])),
       kubelets: [...this.kubelets.values()].map((k) => k.state()),
       lastExpireMs: this.lastExpireMs,
     });
@@ -138,9 +132,7 @@ export class Cluster {
 
   private step(): void {
     this.scheduler.step(this.ctx);
-    this.nodeLifecycle.step(this.ctx);
-    this.taintEviction.step(this.ctx);
-    this.namespaces.step(this.ctx);
+    for (const controller of this.controllers.values()) controller.step(this.ctx);
     for (const kubelet of this.kubelets.values()) kubelet.step(this.ctx);
     if (this.clock.nowMs() - this.lastExpireMs >= 60_000) {
       this.lastExpireMs = this.clock.nowMs();

@@ -1,0 +1,20 @@
+import { Component } from '../context';
+import { NodeLifecycleReconciler, NodeLifecycleState } from './node-lifecycle.reconciler';
+import { TaintEvictionReconciler, TaintEvictionState } from './taint-eviction.reconciler';
+import { NamespaceReconciler } from './namespace.reconciler';
+
+/**
+ * The controllers kube-controller-manager runs, in the order they step each simulated second. `name` is the
+ * controller's name in `--controllers` (so a control-plane fault can switch one off). Adding a controller
+ * is one file and one line here; its state (plain JSON) is carried in snapshots under its name.
+ */
+export interface ControllerEntry {
+  name: string;
+  create(state: unknown | undefined, nowMs: number): Component<unknown>;
+}
+
+export const CONTROLLERS: readonly ControllerEntry[] = [
+  { name: 'nodelifecycle', create: (s, now) => new NodeLifecycleReconciler((s as NodeLifecycleState) ?? { lastRunMs: now }) },
+  { name: 'taint-eviction-controller', create: (s) => new TaintEvictionReconciler(s as TaintEvictionState | undefined) },
+  { name: 'namespace', create: () => new NamespaceReconciler() },
+];
