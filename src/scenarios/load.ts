@@ -53,6 +53,11 @@ export function loadScenario(text: string, source = 'scenario'): LoadedScenario 
   pluginProblem('objectives.check', format.objectives?.map((o) => o.check), CHECKS);
   pluginProblem('guardRails.check', format.guardRails?.map((o) => o.check), CHECKS);
   pluginProblem('faults', format.faults, FAULTS);
+  const d = format.diagnosis;
+  if (d && Array.isArray(d.causes) && !d.causes.includes(d.cause)) problems.push(`diagnosis.cause: "${d.cause}" must be one of diagnosis.causes`);
+  (format.quiz ?? []).forEach((q, i) => {
+    if (Array.isArray(q.answers) && Array.isArray(q.choices) && q.answers.some((a) => a >= q.choices.length)) problems.push(`quiz[${i}].answers: every answer must index one of the ${q.choices.length} choices`);
+  });
   const objects: KubeObject[] = [];
   if (typeof format.manifests === 'string') {
     parseAllDocuments(format.manifests).forEach((doc, i) => {

@@ -65,3 +65,29 @@ describe('scenario sessions', () => {
     expect(s.progress().objectives.find((o) => o.id === 'node02-ready')!.whyNot).toBe('node node02 is Ready again, but still cordoned');
   });
 });
+
+describe('diagnosis and quiz', () => {
+  it('grades the root cause apart from the repair; wrong guesses cost points, a right answer counts once', () => {
+    const s = catalog.start('imagepull-wrong-tag', 1);
+    expect(s.summary.diagnosisCauses).toContain('wrong-tag');
+    const wrong = s.diagnose({ object: 'pod/web', reason: 'ImagePullBackOff', cause: 'registry-unreachable' });
+    expect(wrong).toMatchObject({ correct: false, wrongGuesses: 1, points: 0, objectRight: true, reasonRight: true, causeRight: false });
+    const right = s.diagnose({ object: 'po/web', reason: 'imagepullbackoff', cause: 'wrong-tag' });
+    expect(right).toMatchObject({ correct: true, wrongGuesses: 1, points: 20 });
+    expect(s.diagnose({ object: 'pod/other', reason: 'x', cause: 'y' })).toMatchObject({ correct: true, wrongGuesses: 1, points: 20 });
+    expect(s.progress().diagnosis).toEqual({ correct: true, wrongGuesses: 1, points: 20 });
+  });
+
+  it('answers each quiz question once, multiple choice included', () => {
+    const s = catalog.start('crashloop-missing-env', 1);
+    const [q] = s.quiz();
+    expect(q).toMatchObject({ id: 'previous-logs', multiple: true, points: 15 });
+    expect(s.answerQuiz('previous-logs', [1, 0])).toMatchObject({ correct: true, points: 15 });
+    expect(() => s.answerQuiz('previous-logs', [0])).toThrow('quiz question "previous-logs" was already answered');
+    expect(() => s.answerQuiz('nope', [0])).toThrow('quiz question "nope" does not exist');
+    expect(s.quiz()[0].answered).toMatchObject({ correct: true, points: 15 });
+    expect(s.progress().quizPoints).toBe(15);
+    const other = catalog.start('imagepull-wrong-tag', 1);
+    expect(other.answerQuiz('pull-backoff-schedule', [0])).toMatchObject({ correct: false, points: 0 });
+  });
+});

@@ -1,6 +1,19 @@
-import { Cluster, ClusterSnapshot, KubeObject, kindInfo } from '../cluster-engine';
+import { Cluster, ClusterSnapshot, KubeObject, kindInfo, resolveKind } from '../cluster-engine';
 import { LAST_APPLIED, lastAppliedOf } from '../kubectl/verbs/apply.verb';
-import { CommandResult, HintView, ObjectiveProgress, ScenarioSession, ScenarioSummary, SessionProgress, SessionSnapshot } from './session.types';
+import {
+  CommandResult,
+  DiagnosisAnswer,
+  DiagnosisResult,
+  DiagnosisState,
+  HintView,
+  ObjectiveProgress,
+  QuizQuestionView,
+  QuizResult,
+  ScenarioSession,
+  ScenarioSummary,
+  SessionProgress,
+  SessionSnapshot,
+} from './session.types';
 import { LoadedScenario } from './load';
 import { CHECKS } from './checks/registry';
 import { FAULTS } from './faults/registry';
@@ -12,6 +25,9 @@ const DEFAULT_STABILISATION_S = 30;
 
 interface SessionState {
   startMs: number;
+  diagnosis: { correct: boolean; wrongGuesses: number };
+  /** quiz answers by question id */
+  quiz: Record<string, { correct: boolean; points: number }>;
   /** when all objectives (and guard rails) began to hold without a break */
   heldSinceMs?: number;
   solvedAtMs?: number;
@@ -37,7 +53,20 @@ export function summarise(s: LoadedScenario): ScenarioSummary {
     parSeconds: f.parSeconds,
     objectives: f.objectives.map((o) => ({ id: o.id, description: o.description })),
     hintCount: f.hints?.length ?? 0,
+    track: f.track ?? 'fundamentals',
+    diagnosisCauses: f.diagnosis?.causes ?? [],
+    diagnosisPoints: f.diagnosis?.points ?? 0,
+    quizCount: f.quiz?.length ?? 0,
   };
+}
+
+/** `pod/web`, `pods/web`, `po/web` and `Pod/web` name the same object. */
+function sameObject(given: string, expected: string): boolean {
+  const [gk, gn] = given.trim().split('/');
+  const [ek, en] = expected.split('/');
+  const gInfo = gk ? resolveKind(gk) : undefined;
+  const eInfo = resolveKind(ek);
+  return !!gInfo && gInfo === eInfo && gn === en;
 }
 
 /** Scenario manifests arrive as if the lab's author had run `kubectl apply -f` on them. */
@@ -86,7 +115,13 @@ export class ScenarioSessionImpl implements ScenarioSession {
   static start(scenario: LoadedScenario, seed: number): ScenarioSessionImpl {
     const cluster = buildCluster(scenario, seed);
     const shell = createShell(cluster, scenario.format.files ?? {});
-    return new ScenarioSessionImpl(scenario, seed, cluster, shell, { startMs: cluster.nowMs(), hintsTaken: [], violations: [] });
+    return new ScenarioSessionImpl(scenario, seed, cluster, shell, {
+      startMs: cluster.nowMs(),
+      hintsTaken: [],
+      violations: [],
+      diagnosis: { correct: false, wrongGuesses: 0 },
+      quiz: {},
+    });
   }
 
   static restore(scenario: LoadedScenario, snap: SessionSnapshotV1): ScenarioSessionImpl {
@@ -132,7 +167,55 @@ export class ScenarioSessionImpl implements ScenarioSession {
       }),
       solved: this.s.solvedAtMs !== undefined,
       ...(this.s.solvedAtMs !== undefined ? { solvedAtMs: this.s.solvedAtMs - this.s.startMs } : {}),
+      diagnosis: this.diagnosisState(),
+      quizPoints: Object.values(this.s.quiz).reduce((sum, a) => sum + a.points, 0),
     };
+  }
+
+  diagnose(answer: DiagnosisAnswer): DiagnosisResult {
+    const d = this.scenario.format.diagnosis;
+    if (!d) throw new RangeError('this scenario has no diagnosis step');
+    const norm = (x: string) => x.trim().toLowerCase();
+    const objectRight = sameObject(answer.object, d.object);
+    const reasonRight = norm(answer.reason) === norm(d.reason);
+    const causeRight = norm(answer.cause) === norm(d.cause);
+    if (!this.s.diagnosis.correct) {
+      if (objectRight && reasonRight && causeRight) this.s.diagnosis.correct = true;
+      else this.s.diagnosis.wrongGuesses++;
+    }
+    return { ...this.diagnosisState(), objectRight, reasonRight, causeRight };
+  }
+
+  quiz(): QuizQuestionView[] {
+    return (this.scenario.format.quiz ?? []).map((q) => {
+      const a = this.s.quiz[q.id];
+      return {
+        id: q.id,
+        question: q.question,
+        choices: q.choices,
+        multiple: q.answers.length > 1,
+        points: q.points,
+        ...(a ? { answered: { correct: a.correct, points: a.points, explanation: q.explanation } } : {}),
+      };
+    });
+  }
+
+  answerQuiz(id: string, choices: number[]): QuizResult {
+    const q = (this.scenario.format.quiz ?? []).find((x) => x.id === id);
+    if (!q) throw new RangeError(`quiz question "${id}" does not exist`);
+    if (this.s.quiz[id]) throw new RangeError(`quiz question "${id}" was already answered`);
+    const given = [...new Set(choices)].sort((a, b) => a - b);
+    const correct = given.length === q.answers.length && [...q.answers].sort((a, b) => a - b).every((a, i) => a === given[i]);
+    const points = correct ? q.points : 0;
+    this.s.quiz[id] = { correct, points };
+    return { correct, points, explanation: q.explanation };
+  }
+
+  private diagnosisState(): DiagnosisState {
+    const d = this.scenario.format.diagnosis;
+    const { correct, wrongGuesses } = this.s.diagnosis;
+    const points = d && correct ? Math.max(0, d.points - wrongGuesses * d.wrongPenalty) : 0;
+    return { correct, wrongGuesses, points };
   }
 
   hints(): HintView[] {

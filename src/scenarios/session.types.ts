@@ -32,6 +32,51 @@ export interface SessionProgress {
   solved: boolean;
   /** Virtual ms from start to the moment the objectives started holding for good; set once solved. */
   solvedAtMs?: number;
+  /** The root-cause diagnosis, graded apart from the repair. */
+  diagnosis: DiagnosisState;
+  /** Points won (or lost, for wrong answers) in the scenario's quiz so far. */
+  quizPoints: number;
+}
+
+export interface DiagnosisAnswer {
+  /** `kind/name`, e.g. `pod/web` or `deployment/api` */
+  object: string;
+  /** the symptom's Kubernetes reason, e.g. `ImagePullBackOff` */
+  reason: string;
+  /** the root cause, one of the scenario's causes, e.g. `wrong-tag` */
+  cause: string;
+}
+
+export interface DiagnosisState {
+  /** true once the right diagnosis was named */
+  correct: boolean;
+  wrongGuesses: number;
+  /** points for the diagnosis minus the cost of wrong guesses (never below zero) */
+  points: number;
+}
+
+export interface DiagnosisResult extends DiagnosisState {
+  /** which parts of the last answer were right, to teach without giving the answer away */
+  objectRight: boolean;
+  reasonRight: boolean;
+  causeRight: boolean;
+}
+
+export interface QuizQuestionView {
+  id: string;
+  question: string;
+  choices: string[];
+  /** more than one choice is right */
+  multiple: boolean;
+  points: number;
+  /** present once answered */
+  answered?: { correct: boolean; points: number; explanation: string };
+}
+
+export interface QuizResult {
+  correct: boolean;
+  points: number;
+  explanation: string;
 }
 
 export interface HintView {
@@ -52,6 +97,12 @@ export interface ScenarioSummary {
   parSeconds: number;
   objectives: Array<{ id: string; description: string }>;
   hintCount: number;
+  /** the learning track this scenario belongs to, e.g. `fundamentals` */
+  track: string;
+  /** the root causes a learner chooses from when diagnosing (empty: no diagnosis step) */
+  diagnosisCauses: string[];
+  diagnosisPoints: number;
+  quizCount: number;
 }
 
 export interface ScenarioSession {
@@ -66,6 +117,11 @@ export interface ScenarioSession {
   hints(): HintView[];
   /** Shown after solving. */
   debrief(): string;
+  /** Grades a root-cause diagnosis (object, reason, cause); wrong guesses cost points; a right one counts once. */
+  diagnose(answer: DiagnosisAnswer): DiagnosisResult;
+  quiz(): QuizQuestionView[];
+  /** Answers a quiz question once (choice indices); throws RangeError for an unknown id or a second answer. */
+  answerQuiz(id: string, choices: number[]): QuizResult;
   /** Everything needed to continue later, as plain JSON. */
   snapshot(): SessionSnapshot;
 }

@@ -5,7 +5,11 @@
  */
 import type {
   CommandResult,
+  DiagnosisAnswer,
+  DiagnosisResult,
   HintView,
+  QuizQuestionView,
+  QuizResult,
   ScenarioCatalogApi,
   ScenarioSession,
   ScenarioSummary,
@@ -28,6 +32,10 @@ const summary: ScenarioSummary = {
   parSeconds: 120,
   objectives: [{ id: 'web-running', description: 'Pod web is Running' }],
   hintCount: 2,
+  track: 'fundamentals',
+  diagnosisCauses: ['wrong-tag', 'private-image'],
+  diagnosisPoints: 20,
+  quizCount: 0,
 };
 
 const HINTS = [
@@ -41,6 +49,8 @@ interface FakeState {
   runningSinceMs: number | null;
   hintsTaken: number[];
   scaledToZero: boolean;
+  diagnosed: boolean;
+  wrongGuesses: number;
 }
 
 class FakeSession implements ScenarioSession {
@@ -89,6 +99,8 @@ class FakeSession implements ScenarioSession {
       violations: this.state.scaledToZero ? [{ id: 'scaled-to-zero', description: 'scaled to zero', penalty: 20 }] : [],
       solved,
       ...(solved && this.state.runningSinceMs !== null ? { solvedAtMs: this.state.runningSinceMs } : {}),
+      diagnosis: this.diagnosisState(),
+      quizPoints: 0,
     };
   }
 
@@ -103,6 +115,29 @@ class FakeSession implements ScenarioSession {
 
   debrief(): string {
     return 'Image tags must exist in the registry.';
+  }
+
+  diagnose(answer: DiagnosisAnswer): DiagnosisResult {
+    const objectRight = answer.object === 'pod/web';
+    const reasonRight = answer.reason === 'ImagePullBackOff';
+    const causeRight = answer.cause === 'wrong-tag';
+    if (!this.state.diagnosed) {
+      if (objectRight && reasonRight && causeRight) this.state.diagnosed = true;
+      else this.state.wrongGuesses++;
+    }
+    return { ...this.diagnosisState(), objectRight, reasonRight, causeRight };
+  }
+
+  quiz(): QuizQuestionView[] {
+    return [];
+  }
+
+  answerQuiz(id: string): QuizResult {
+    throw new RangeError(`quiz question "${id}" does not exist`);
+  }
+
+  private diagnosisState() {
+    return { correct: this.state.diagnosed, wrongGuesses: this.state.wrongGuesses, points: this.state.diagnosed ? Math.max(0, 20 - 5 * this.state.wrongGuesses) : 0 };
   }
 
   snapshot(): SessionSnapshot {
@@ -121,7 +156,7 @@ export function createFakeCatalog(): ScenarioCatalogApi {
     get: (id) => (id === FAKE_SCENARIO_ID ? summary : undefined),
     start: (id, seed) => {
       if (id !== FAKE_SCENARIO_ID) throw new UnknownScenarioError(id);
-      return new FakeSession(seed, { image: 'nginx:1.27.99', elapsedMs: 0, runningSinceMs: null, hintsTaken: [], scaledToZero: false });
+      return new FakeSession(seed, { image: 'nginx:1.27.99', elapsedMs: 0, runningSinceMs: null, hintsTaken: [], scaledToZero: false, diagnosed: false, wrongGuesses: 0 });
     },
     restore: (snapshot) => new FakeSession(snapshot.seed, structuredClone(snapshot.state as FakeState)),
   };

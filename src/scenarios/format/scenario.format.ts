@@ -73,12 +73,37 @@ export class HintFormat {
   @IsInt() @Min(0) cost!: number;
 }
 
+export class DiagnosisFormat {
+  /** `kind/name` of the object at fault, e.g. `pod/web` */
+  @Matches(/^[a-z]+\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/) object!: string;
+  /** the Kubernetes reason the learner sees, e.g. `ImagePullBackOff` */
+  @IsString() @IsNotEmpty() reason!: string;
+  /** the root cause, one of `causes` */
+  @IsString() @IsNotEmpty() cause!: string;
+  /** the choices offered (the right one among them) */
+  @IsArray() @ArrayMinSize(2) @IsString({ each: true }) causes!: string[];
+  @IsInt() @Min(0) points!: number;
+  @IsInt() @Min(0) wrongPenalty!: number;
+}
+
+export class QuizQuestionFormat {
+  @Matches(/^[a-z0-9-]+$/) id!: string;
+  @IsString() @IsNotEmpty() question!: string;
+  @IsArray() @ArrayMinSize(2) @IsString({ each: true }) choices!: string[];
+  /** indices of the right choices (several: a multiple-choice question) */
+  @IsArray() @ArrayMinSize(1) @IsInt({ each: true }) @Min(0, { each: true }) answers!: number[];
+  @IsString() @IsNotEmpty() explanation!: string;
+  @IsInt() @Min(0) points!: number;
+}
+
 export class ScenarioFormat {
   @Matches(/^[a-z0-9-]{3,64}$/) id!: string;
   @IsString() @IsNotEmpty() @MaxLength(120) title!: string;
   @IsString() @IsNotEmpty() summary!: string;
   @IsIn(['beginner', 'intermediate', 'advanced']) difficulty!: 'beginner' | 'intermediate' | 'advanced';
   @IsArray() @IsString({ each: true }) tags!: string[];
+  /** the learning track, e.g. `fundamentals`, `workloads`, `nodes` */
+  @IsOptional() @Matches(/^[a-z0-9-]+$/) track?: string;
   @IsInt() @Min(1) points!: number;
   @IsInt() @Min(30) parSeconds!: number;
   @IsOptional() @IsInt() @Min(0) stabilisationSeconds?: number;
@@ -93,4 +118,6 @@ export class ScenarioFormat {
   /** The reference solution: command lines, run in order, each followed by `wait` seconds of simulation. */
   @IsArray() @ArrayMinSize(1) solution!: Array<string | { run: string; waitSeconds?: number }>;
   @IsString() @IsNotEmpty() explanation!: string;
+  @IsOptional() @ValidateNested() @Type(() => DiagnosisFormat) diagnosis?: DiagnosisFormat;
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => QuizQuestionFormat) quiz?: QuizQuestionFormat[];
 }
