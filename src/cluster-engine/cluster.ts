@@ -14,6 +14,7 @@ import { HEALTHY_CONDITIONS, Kubelet, newKubeletState } from './kubelet/kubelet'
 import { ContainerRecord, KubeletState, LogRecord } from './kubelet/state';
 import { badRequest, notFound } from './api/errors';
 import { toIsoNano } from './logs';
+import { namespaceContent } from './namespace-content';
 
 export const STEP_MS = 1000;
 const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -206,18 +207,16 @@ export class Cluster {
     const created = toIso(this.clock.nowMs() - 7 * 24 * 3600 * 1000);
     for (const ns of SYSTEM_NAMESPACES) {
       this.store.create(this.stamp({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } } as Namespace, created));
-      this.store.create(this.stamp(rootCaConfigMap(ns), created));
+      for (const obj of namespaceContent(ns)) this.store.create(this.stamp(obj, created));
     }
     spec.nodes.forEach((n, i) => this.store.create(this.stamp(nodeObject(n, i, this.kubernetesVersion, this.rng, created), created)));
     for (const obj of spec.objects ?? []) this.createObject(obj);
     this.tick((spec.warmupSeconds ?? 0) * 1000);
   }
 
-  /** Creates an object through the API server; a Namespace gets its kube-root-ca.crt like the real controller adds it. */
+  /** Creates an object through the API server. */
   createObject(obj: KubeObject): KubeObject {
-    const out = this.api.create(obj);
-    if (out.kind === 'Namespace') this.api.create(rootCaConfigMap(out.metadata.name));
-    return out;
+    return this.api.create(obj);
   }
 
   private stamp<T extends KubeObject>(obj: T, created: string): T {
@@ -243,15 +242,6 @@ function logLinesFor(pod: Pod, name: string, init: boolean, rec: ContainerRecord
   if (reason === 'ErrImagePull') throw fail("is waiting to start: image can't be pulled");
   if (reason === 'ImagePullBackOff') throw fail('is waiting to start: trying and failing to pull image');
   throw fail(reason ? `is waiting to start: ${reason}` : 'is waiting to start - no logs yet');
-}
-
-function rootCaConfigMap(namespace: string): ConfigMap {
-  return {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'kube-root-ca.crt', namespace, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } },
-    data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIcrashloopsimulatedCA\n-----END CERTIFICATE-----\n' },
-  };
 }
 
 function nodeObject(n: NodeSpecInput, index: number, version: string, rng: Rng, created: string): Node {

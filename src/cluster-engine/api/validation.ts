@@ -35,9 +35,14 @@ export function validateObject(obj: KubeObject, namespaced: boolean): FieldError
   if (namespaced && obj.metadata?.namespace && !DNS1123_LABEL.test(obj.metadata.namespace)) {
     errors.push(invalidValue('metadata.namespace', obj.metadata.namespace, LABEL_MSG));
   }
-  if (obj.kind === 'Pod') errors.push(...validatePodSpec(obj as Pod));
+  errors.push(...(VALIDATORS[obj.kind]?.(obj) ?? []));
   return errors;
 }
+
+/** Kind-specific validation on create and update; adding a kind's rules is one function and one line here. */
+const VALIDATORS: Record<string, (obj: KubeObject) => FieldError[]> = {
+  Pod: (obj) => validatePodSpec(obj as Pod),
+};
 
 function validatePodSpec(pod: Pod): FieldError[] {
   const errors: FieldError[] = [];

@@ -1,10 +1,12 @@
 import { Namespace } from '../api/types';
 import { allKinds } from '../api/kinds';
 import { Component, EngineContext } from '../context';
+import { namespaceContent } from '../namespace-content';
 
 /**
  * The namespace controller: a Terminating namespace has its content deleted (pods gracefully, through
- * their kubelets), and disappears once nothing is left in it.
+ * their kubelets), and disappears once nothing is left in it. An active namespace gets what the control
+ * plane's publishers put in every namespace (`kube-root-ca.crt`, …).
  */
 export class NamespaceReconciler implements Component<Record<string, never>> {
   readonly name = 'namespace-controller';
@@ -15,7 +17,12 @@ export class NamespaceReconciler implements Component<Record<string, never>> {
 
   step(ctx: EngineContext): void {
     for (const ns of ctx.store.scan('Namespace') as Namespace[]) {
-      if (!ns.metadata.deletionTimestamp) continue;
+      if (!ns.metadata.deletionTimestamp) {
+        for (const obj of namespaceContent(ns.metadata.name)) {
+          if (!ctx.store.peek(obj.kind, ns.metadata.name, obj.metadata.name)) ctx.api.create(obj);
+        }
+        continue;
+      }
       let remaining = 0;
       for (const info of allKinds()) {
         if (!info.namespaced) continue;

@@ -18,4 +18,11 @@ describe('namespace deletion', () => {
     expect(c.api.tryGet('Namespace', undefined, 'shop')).toBeUndefined();
     expect(c.api.list('ConfigMap', { namespace: 'shop' })).toEqual([]);
   });
+
+  it('publishes kube-root-ca.crt into every new namespace', () => {
+    const c = testCluster();
+    c.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } });
+    c.tick(1_000);
+    expect(c.api.list('ConfigMap', { namespace: 'team-a' }).map((o) => o.metadata.name)).toEqual(['kube-root-ca.crt']);
+  });
 });
