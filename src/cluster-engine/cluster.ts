@@ -10,11 +10,14 @@ import { ClusterSpec, NodeSpecInput } from './spec';
 import { Scheduler, SchedulerState } from './scheduler/scheduler';
 import { CONTROLLERS } from './controllers/registry';
 import { Component } from './context';
-import { HEALTHY_CONDITIONS, Kubelet, newKubeletState } from './kubelet/kubelet';
+import { HEALTHY_CONDITIONS, Kubelet, KubeletService, newKubeletState } from './kubelet/kubelet';
 import { ContainerRecord, KubeletState, LogRecord } from './kubelet/state';
 import { badRequest, notFound } from './api/errors';
 import { toIsoNano } from './logs';
 import { namespaceContent } from './namespace-content';
+import { controlPlaneImages } from './control-plane/images';
+import { KUBELET_CONFIG, controlPlaneManifests, kubeletConfig } from './control-plane/manifests';
+import { controlPlaneStatus } from './control-plane/status';
 
 export const STEP_MS = 1000;
 const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -32,6 +35,7 @@ export interface ClusterSnapshot {
   controllers: Record<string, unknown>;
   kubelets: KubeletState[];
   lastExpireMs: number;
+  staticControlPlane: boolean;
 }
 
 export interface LogOptions {
@@ -50,6 +54,7 @@ export class Cluster {
   private readonly ctx: EngineContext;
   private pendingMs = 0;
   private lastExpireMs: number;
+  private staticControlPlane = false;
 
   private constructor(
     readonly clock: VirtualClock,
@@ -70,17 +75,22 @@ export class Cluster {
     const clock = VirtualClock.at(spec.startTime ?? DEFAULT_EPOCH);
     const rng = new Rng(seed);
     const store = new ObjectStore();
-    const kubelets = new Map(spec.nodes.map((n) => [n.name, new Kubelet(newKubeletState(n.name, n.kubeletRunning !== false, Date.parse(spec.startTime ?? DEFAULT_EPOCH) - 7 * 24 * 3600 * 1000))]));
+    const version = spec.kubernetesVersion ?? 'v1.32.2';
+    const joined = clock.nowMs() - 7 * 24 * 3600 * 1000;
+    const kubelets = new Map(
+      spec.nodes.map((n, i) => [n.name, new Kubelet(newKubeletState(n.name, n.kubeletRunning !== false, joined, nodeDisk(n, i, version, !!spec.staticControlPlane)))]),
+    );
     const cluster = new Cluster(
       clock,
       rng,
       store,
-      new ImageRegistry(spec.registry ?? []),
-      spec.kubernetesVersion ?? 'v1.32.2',
+      new ImageRegistry([...(spec.staticControlPlane ? controlPlaneImages(version) : []), ...(spec.registry ?? [])]),
+      version,
       new Scheduler(),
       new Map(CONTROLLERS.map((c) => [c.name, c.create(undefined, clock.nowMs())])),
       kubelets,
     );
+    cluster.staticControlPlane = !!spec.staticControlPlane;
     cluster.bootstrap(spec);
     return cluster;
   }
@@ -97,6 +107,7 @@ export class Cluster {
       new Map(snap.kubelets.map((k) => [k.node, new Kubelet(structuredClone(k))])),
     );
     cluster.pendingMs = snap.pendingMs;
+    cluster.staticControlPlane = snap.staticControlPlane;
     cluster.lastExpireMs = snap.lastExpireMs;
     return cluster;
   }
@@ -114,6 +125,7 @@ export class Cluster {
       controllers: Object.fromEntries([...this.controllers].map(([name, c]) => [name, c.state()])),
       kubelets: [...this.kubelets.values()].map((k) => k.state()),
       lastExpireMs: this.lastExpireMs,
+      staticControlPlane: this.staticControlPlane,
     });
   }
 
@@ -132,8 +144,11 @@ export class Cluster {
   }
 
   private step(): void {
-    this.scheduler.step(this.ctx);
-    for (const controller of this.controllers.values()) controller.step(this.ctx);
+    const cp = controlPlaneStatus(this.store, this.staticControlPlane, this.clock.nowMs());
+    if (cp.apiServer) {
+      if (cp.scheduler) this.scheduler.step(this.ctx);
+      for (const [name, controller] of this.controllers) if (cp.controllerEnabled(name)) controller.step(this.ctx);
+    }
     for (const kubelet of this.kubelets.values()) kubelet.step(this.ctx);
     if (this.clock.nowMs() - this.lastExpireMs >= 60_000) {
       this.lastExpireMs = this.clock.nowMs();
@@ -171,14 +186,24 @@ export class Cluster {
   }
 
   /** The kubelet service as systemd sees it on the node. */
-  kubeletService(node: string): { running: boolean; sinceMs: number; pid: number } {
+  kubeletService(node: string): KubeletService {
     return this.kubeletOf(node).service;
+  }
+
+  /** The node's disk (path → content), live: edits take effect when the kubelet next reads them. */
+  nodeFiles(node: string): Record<string, string> {
+    return this.kubeletOf(node).state().files;
   }
 
   private kubeletOf(node: string): Kubelet {
     const k = this.kubelets.get(node);
     if (!k) throw notFound('Node', node);
     return k;
+  }
+
+  /** Whether kubectl can reach the API server (its static pod and etcd are running, if the control plane is static). */
+  apiServerReachable(): boolean {
+    return controlPlaneStatus(this.store, this.staticControlPlane, this.clock.nowMs()).apiServer;
   }
 
   /** Container logs as the `pods/log` subresource returns them, with its error messages. */
@@ -244,6 +269,17 @@ function logLinesFor(pod: Pod, name: string, init: boolean, rec: ContainerRecord
   throw fail(reason ? `is waiting to start: ${reason}` : 'is waiting to start - no logs yet');
 }
 
+/** What is on a node's disk: the kubelet's config, and on a kubeadm control-plane node its static pod manifests. */
+function nodeDisk(n: NodeSpecInput, index: number, version: string, staticControlPlane: boolean): Record<string, string> {
+  const files: Record<string, string> = { [KUBELET_CONFIG]: kubeletConfig() };
+  if (staticControlPlane && n.role === 'control-plane') Object.assign(files, controlPlaneManifests(version, nodeIP(index)));
+  return files;
+}
+
+function nodeIP(index: number): string {
+  return `172.18.0.${index + 2}`;
+}
+
 function nodeObject(n: NodeSpecInput, index: number, version: string, rng: Rng, created: string): Node {
   const controlPlane = n.role === 'control-plane';
   const labels: Record<string, string> = {
@@ -259,7 +295,7 @@ function nodeObject(n: NodeSpecInput, index: number, version: string, rng: Rng, 
   const memory = n.memory ?? '4Gi';
   const pods = String(n.pods ?? 110);
   const taints = n.taints ?? (controlPlane ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const }] : undefined);
-  const ip = `172.18.0.${index + 2}`;
+  const ip = nodeIP(index);
   return {
     apiVersion: 'v1',
     kind: 'Node',

@@ -26,6 +26,12 @@ export interface ClusterSpec {
   registry?: RepositorySpec[];
   /** Objects created through the API server at start (after nodes and namespaces exist). */
   objects?: KubeObject[];
+  /**
+   * Run the control plane as kubeadm does: etcd, kube-apiserver, kube-controller-manager and kube-scheduler
+   * as static pods from /etc/kubernetes/manifests on the control-plane nodes; the simulation then honours
+   * them (no scheduler pod, no scheduling). Off by default: the components just run.
+   */
+  staticControlPlane?: boolean;
   /** Simulated seconds the cluster runs before the player arrives (default 0). */
   warmupSeconds?: number;
 }

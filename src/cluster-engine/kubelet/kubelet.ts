@@ -3,6 +3,15 @@ import { Component, EngineContext } from '../context';
 import { getCondition, setCondition } from '../api/conditions';
 import { KubeletState } from './state';
 import { syncPod } from './pod-sync';
+import { syncStaticPods } from './static-pods';
+import { loadKubeletConfig } from './kubelet-config';
+
+export interface KubeletService {
+  running: boolean;
+  sinceMs: number;
+  pid: number;
+  startError?: string;
+}
 
 const HEARTBEAT_MS = 10_000;
 const STATUS_REPORT_MS = 5 * 60_000;
@@ -15,10 +24,13 @@ export const HEALTHY_CONDITIONS: Array<Pick<NodeCondition, 'type' | 'status' | '
   { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', event: 'NodeReady' },
 ];
 
-export function newKubeletState(node: string, running: boolean, nowMs: number): KubeletState {
+export function newKubeletState(node: string, running: boolean, nowMs: number, files: Record<string, string> = {}): KubeletState {
+  const loaded = loadKubeletConfig(files);
   return {
     node,
-    running,
+    files,
+    ...(loaded.ok ? { config: loaded.config } : {}),
+    running: running && loaded.ok,
     sinceMs: nowMs,
     pid: 700 + node.length * 3,
     // A kubelet running when the cluster is created started long ago; its start-up events have expired.
@@ -54,9 +66,9 @@ export class Kubelet implements Component<KubeletState> {
     return this.s.running;
   }
 
-  /** When the service last changed state, and its PID (for `systemctl status`). */
-  get service(): { running: boolean; sinceMs: number; pid: number } {
-    return { running: this.s.running, sinceMs: this.s.sinceMs, pid: this.s.pid };
+  /** When the service last changed state, its PID, and why it failed to start (for `systemctl status`). */
+  get service(): KubeletService {
+    return { running: this.s.running, sinceMs: this.s.sinceMs, pid: this.s.pid, ...(this.s.startError ? { startError: this.s.startError } : {}) };
   }
 
   stop(nowMs: number): void {
@@ -65,11 +77,19 @@ export class Kubelet implements Component<KubeletState> {
     this.s.sinceMs = nowMs;
   }
 
+  /** Starts the service: it reads its config file first and fails to start, as the real one does, on a bad one. */
   start(nowMs: number): void {
     if (this.s.running) return;
-    this.s.running = true;
     this.s.sinceMs = nowMs;
     this.s.pid += 1013;
+    const loaded = loadKubeletConfig(this.s.files);
+    if (!loaded.ok) {
+      this.s.startError = loaded.error;
+      return;
+    }
+    delete this.s.startError;
+    this.s.config = loaded.config;
+    this.s.running = true;
     this.s.justStarted = true;
     this.s.lastStatusPostMs = -Infinity;
     this.s.lastLeaseMs = -Infinity;
@@ -86,6 +106,7 @@ export class Kubelet implements Component<KubeletState> {
     this.watchCordon(ctx, node);
     const nodeIP = node.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
     const podCIDR = node.spec.podCIDR ?? '10.244.0.0/24';
+    syncStaticPods(ctx, this.s, node);
     const bound = ctx.api.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.s.node}` });
     const seen = new Set<string>();
     for (const pod of bound) {

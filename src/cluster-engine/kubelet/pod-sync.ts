@@ -345,6 +345,13 @@ function startContainer(s: SyncCtx, c: Container, init: boolean, rec: ContainerR
 
 /** Decides, at start, whether and when the process will end: a missing env var, OOM, or its own exit. */
 function planExit(s: SyncCtx, c: Container, init: boolean, rec: ContainerRecord, b: ImageBehaviour, env: Record<string, string>): void {
+  const badFlag = unknownFlag(c, b);
+  if (badFlag) {
+    rec.logs = [];
+    rec.exitAtMs = s.now + 1000;
+    rec.exitPlan = { code: 1, reason: 'Error', logs: [`Error: unknown flag: --${badFlag}`] };
+    return;
+  }
   const missing = (b.requiredEnv ?? []).find((r) => env[r.name] === undefined || env[r.name] === '');
   if (missing) {
     // The process dies before its normal start-up lines; it prints only its complaint.
@@ -365,6 +372,16 @@ function planExit(s: SyncCtx, c: Container, init: boolean, rec: ContainerRecord,
     rec.exitAtMs = s.now + exit.afterSeconds * 1000;
     rec.exitPlan = { code: exit.code, reason: exit.code === 0 ? 'Completed' : 'Error', logs: exit.logs ?? [] };
   }
+}
+
+/** The first `--flag` in command and args that the image's binary does not accept. */
+function unknownFlag(c: Container, b: ImageBehaviour): string | undefined {
+  if (!b.acceptedFlags) return undefined;
+  for (const word of [...(c.command ?? []), ...(c.args ?? [])]) {
+    const m = word.match(/^--?([a-zA-Z0-9-]+)(=|$)/);
+    if (m && !b.acceptedFlags.includes(m[1])) return m[1];
+  }
+  return undefined;
 }
 
 /** The image manager: returns true when the image is on the node; otherwise drives Pulling / ErrImagePull / ImagePullBackOff. */

@@ -58,6 +58,12 @@ export interface PodRecord {
 
 export interface KubeletState {
   node: string;
+  /** The node's own disk: manifests, the kubelet's config (path → content). */
+  files: Record<string, string>;
+  /** The configuration read at the last (successful) start. */
+  config?: { staticPodPath: string; maxPods: number; clusterDNS: string[] };
+  /** Why the last start failed (the service then keeps restarting and failing). */
+  startError?: string;
   running: boolean;
   /** When the kubelet service last started or stopped (for `systemctl status`). */
   sinceMs: number;

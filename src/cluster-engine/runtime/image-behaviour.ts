@@ -27,6 +27,8 @@ export interface ImageBehaviour {
   /** Working-set memory in MiB, reached `memoryRampSeconds` after start; above the limit the kernel OOM-kills it. */
   memoryMiB?: number;
   memoryRampSeconds?: number;
+  /** Command-line flags the binary knows (`--name` without dashes); any other flag makes it exit 1 at start. */
+  acceptedFlags?: string[];
   /** Exit code on SIGTERM (143 = killed by the signal; 0 for a graceful shutdown). */
   sigtermExitCode?: number;
 }

@@ -1,0 +1,60 @@
+import { parse } from 'yaml';
+import { Node, Pod } from '../api/types';
+import { EngineContext } from '../context';
+import { digestOf } from '../runtime/registry';
+import { KubeletState } from './state';
+
+const MIRROR = 'kubernetes.io/config.mirror';
+const HASH = 'kubernetes.io/config.hash';
+
+/**
+ * Static pods: the kubelet runs every manifest in its staticPodPath and shows each in the API as a mirror
+ * pod `<name>-<node>`. An edited manifest replaces its pod; a removed one removes it; a file that does not
+ * parse is skipped (and logged), as the kubelet's file source does.
+ */
+export function syncStaticPods(ctx: EngineContext, kubelet: KubeletState, node: Node): void {
+  const dir = kubelet.config?.staticPodPath;
+  const wanted = new Map<string, { pod: Pod; hash: string }>();
+  if (dir) {
+    for (const [path, text] of Object.entries(kubelet.files)) {
+      if (!path.startsWith(`${dir.replace(/\/$/, '')}/`) || !/\.(ya?ml|json)$/.test(path)) continue;
+      const pod = parseManifest(text);
+      if (!pod) continue;
+      const hash = digestOf(text).slice(0, 32);
+      wanted.set(`${pod.metadata.name}-${node.metadata.name}`, { pod, hash });
+    }
+  }
+  const existing = (ctx.store.scan('Pod') as Pod[]).filter((p) => p.spec.nodeName === node.metadata.name && p.metadata.annotations?.[MIRROR]);
+  for (const mirror of existing) {
+    const want = wanted.get(mirror.metadata.name);
+    if (!want || want.hash !== mirror.metadata.annotations?.[HASH]) {
+      ctx.api.delete('Pod', mirror.metadata.namespace, mirror.metadata.name, { gracePeriodSeconds: 0 });
+    } else wanted.delete(mirror.metadata.name);
+  }
+  for (const [name, { pod, hash }] of wanted) {
+    const ns = pod.metadata.namespace ?? 'default';
+    if (ctx.store.peek('Pod', ns, name)) continue;
+    ctx.api.create<Pod>({
+      ...pod,
+      metadata: {
+        ...pod.metadata,
+        name,
+        namespace: ns,
+        annotations: { ...(pod.metadata.annotations ?? {}), [HASH]: hash, [MIRROR]: hash, 'kubernetes.io/config.seen': ctx.clock.nowIso(), 'kubernetes.io/config.source': 'file' },
+        ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid!, controller: true }],
+      },
+      spec: { ...pod.spec, nodeName: node.metadata.name, tolerations: [...(pod.spec.tolerations ?? []), { operator: 'Exists', effect: 'NoExecute' }] },
+      status: {},
+    });
+  }
+}
+
+function parseManifest(text: string): Pod | undefined {
+  try {
+    const doc = parse(text) as Pod | null;
+    if (!doc || doc.kind !== 'Pod' || !doc.metadata?.name || !Array.isArray(doc.spec?.containers)) return undefined;
+    return doc;
+  } catch {
+    return undefined;
+  }
+}
