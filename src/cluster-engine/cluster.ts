@@ -18,6 +18,7 @@ import { namespaceContent } from './namespace-content';
 import { controlPlaneImages } from './control-plane/images';
 import { KUBELET_CONFIG, controlPlaneManifests, kubeletConfig } from './control-plane/manifests';
 import { controlPlaneStatus } from './control-plane/status';
+import { RuntimeContainer, RuntimeImage, runtimeContainers, runtimeImages } from './kubelet/runtime-view';
 
 export const STEP_MS = 1000;
 const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -190,6 +191,16 @@ export class Cluster {
     return this.kubeletOf(node).service;
   }
 
+  /** What `crictl ps` sees on the node. */
+  runtimeContainers(node: string): RuntimeContainer[] {
+    return runtimeContainers(this.kubeletOf(node).state(), this.clock.nowMs());
+  }
+
+  /** What `crictl images` sees on the node. */
+  runtimeImages(node: string): RuntimeImage[] {
+    return runtimeImages(this.kubeletOf(node).state());
+  }
+
   /** The node's disk (path → content), live: edits take effect when the kubelet next reads them. */
   nodeFiles(node: string): Record<string, string> {
     return this.kubeletOf(node).state().files;
@@ -204,6 +215,14 @@ export class Cluster {
   /** Whether kubectl can reach the API server (its static pod and etcd are running, if the control plane is static). */
   apiServerReachable(): boolean {
     return controlPlaneStatus(this.store, this.staticControlPlane, this.clock.nowMs()).apiServer;
+  }
+
+  /** `host:port` of the API server, as kubeconfigs name it: the first control-plane node's address. */
+  apiServerAddress(): string {
+    const nodes = this.store.scan('Node') as Node[];
+    const cp = nodes.find((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined) ?? nodes[0];
+    const ip = cp?.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '127.0.0.1';
+    return `${ip}:6443`;
   }
 
   /** Container logs as the `pods/log` subresource returns them, with its error messages. */

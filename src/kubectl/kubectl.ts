@@ -13,6 +13,20 @@ export interface KubectlEnv {
   vfs: VirtualFs;
   cwd: string;
   stdin: string;
+  /** The node the player is logged in to, if any (kubectl there has no kubeconfig unless it is a control-plane node). */
+  node?: string;
+}
+
+/** Verbs that never talk to the API server. */
+const OFFLINE_VERBS = ['config', 'help'];
+
+/** kubectl's answer when it cannot reach an API server, or undefined when it can. */
+function connectionRefused(env: KubectlEnv, verb: string, flags: Flags): string | undefined {
+  if (OFFLINE_VERBS.includes(verb) || (verb === 'version' && flags.bool('client'))) return undefined;
+  const onWorker = env.node !== undefined && env.cluster.api.tryGet('Node', undefined, env.node)?.metadata.labels?.['node-role.kubernetes.io/control-plane'] === undefined;
+  if (onWorker) return 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n';
+  if (!env.cluster.apiServerReachable()) return `The connection to the server ${env.cluster.apiServerAddress()} was refused - did you specify the right host or port?\n`;
+  return undefined;
 }
 
 /** Real kubectl commands this terminal does not simulate: say so instead of pretending they do not exist. */
@@ -79,6 +93,8 @@ export function runKubectl(argv: string[], env: KubectlEnv): CommandResult {
     throw e;
   }
   if (flags.bool('help')) return ok(verbHelp(verb));
+  const refused = connectionRefused(env, verb.name, flags);
+  if (refused) return fail(refused);
   const context = flags.string('context');
   if (context && verb.name !== 'config' && !readKubeconfig(env.vfs).contexts.some((c) => c.name === context)) {
     return fail(`error: context was not found for specified context: ${context}\n`);

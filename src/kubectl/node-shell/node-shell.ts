@@ -45,6 +45,17 @@ function kubeletStatus(cluster: Cluster, node: string): CommandOutput {
     '    Drop-In: /usr/lib/systemd/system/kubelet.service.d',
     '             └─10-kubeadm.conf',
   ];
+  if (!svc.running && svc.startError) {
+    // systemd restarts a failing kubelet every 10 s (Restart=always, RestartSec=10).
+    const lines = [
+      ...head,
+      `     Active: activating (auto-restart) (Result: exit-code) since ${systemdTime(svc.sinceMs)}; ${systemdSpan(now - svc.sinceMs)} ago`,
+      '       Docs: https://kubernetes.io/docs/',
+      `    Process: ${svc.pid} ExecStart=${KUBELET_CMD} (code=exited, status=1/FAILURE)`,
+      `   Main PID: ${svc.pid} (code=exited, status=1/FAILURE)`,
+    ];
+    return { stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: 3 };
+  }
   if (!svc.running) {
     const lines = [...head, `     Active: inactive (dead) since ${systemdTime(svc.sinceMs)}; ${systemdSpan(now - svc.sinceMs)} ago`, '       Docs: https://kubernetes.io/docs/', `    Process: ${svc.pid} ExecStart=${KUBELET_CMD} (code=killed, signal=TERM)`, `   Main PID: ${svc.pid} (code=killed, signal=TERM)`];
     return { stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: 3 };
@@ -101,14 +112,69 @@ function journalctl(cluster: Cluster, node: string, args: string[]): CommandOutp
   if (!args.includes('-u') || unit !== 'kubelet') return ok('-- No entries --\n');
   const svc = cluster.kubeletService(node);
   const stamp = (ms: number) => new Date(ms).toUTCString().slice(8, 11) + ' ' + new Date(ms).toISOString().slice(8, 10) + ' ' + new Date(ms).toISOString().slice(11, 19);
-  const lines = svc.running
-    ? [`${stamp(svc.sinceMs)} ${node} systemd[1]: Started kubelet.service - kubelet: The Kubernetes Node Agent.`, `${stamp(svc.sinceMs)} ${node} kubelet[${svc.pid}]: I0115 server.go:486] "Kubelet version" kubeletVersion="${cluster.kubernetesVersion}"`]
+  const klog = (ms: number, level: 'I' | 'E', at: string, msg: string) => {
+    const d = new Date(ms).toISOString();
+    return `${stamp(ms)} ${node} kubelet[${svc.pid}]: ${level}${d.slice(5, 7)}${d.slice(8, 10)} ${d.slice(11, 19)}.000000 ${String(svc.pid).padStart(7)} ${at}] ${msg}`;
+  };
+  const lines = svc.startError
+    ? [
+        `${stamp(svc.sinceMs)} ${node} systemd[1]: Started kubelet.service - kubelet: The Kubernetes Node Agent.`,
+        klog(svc.sinceMs, 'E', 'run.go:72', `"command failed" err="${svc.startError.replace(/"/g, '\\"')}"`),
+        `${stamp(svc.sinceMs)} ${node} systemd[1]: kubelet.service: Main process exited, code=exited, status=1/FAILURE`,
+        `${stamp(svc.sinceMs)} ${node} systemd[1]: kubelet.service: Failed with result 'exit-code'.`,
+      ]
+    : svc.running
+    ? [
+        `${stamp(svc.sinceMs)} ${node} systemd[1]: Started kubelet.service - kubelet: The Kubernetes Node Agent.`,
+        klog(svc.sinceMs, 'I', 'server.go:486', `"Kubelet version" kubeletVersion="${cluster.kubernetesVersion}"`),
+        klog(svc.sinceMs, 'I', 'server.go:1262', '"Started kubelet"'),
+        klog(svc.sinceMs, 'I', 'kubelet_node_status.go:76', `"Attempting to register node" node="${node}"`),
+      ]
     : [
         `${stamp(svc.sinceMs)} ${node} systemd[1]: Stopping kubelet.service - kubelet: The Kubernetes Node Agent...`,
         `${stamp(svc.sinceMs)} ${node} systemd[1]: kubelet.service: Deactivated successfully.`,
         `${stamp(svc.sinceMs)} ${node} systemd[1]: Stopped kubelet.service - kubelet: The Kubernetes Node Agent.`,
       ];
   return ok(`${lines.join('\n')}\n`);
+}
+
+/** `crictl ps [-a]`, `crictl pods`, `crictl logs ID`: the containers the node's runtime holds. */
+function crictl(cluster: Cluster, node: string, args: string[]): CommandOutput {
+  const [sub, ...rest] = args;
+  const now = cluster.nowMs();
+  const containers = cluster.runtimeContainers(node);
+  const ago = (ms: number) => `${systemdSpan(now - ms).replace(/min.*/, ' minutes').replace(/^(\d+)s$/, '$1 seconds')} ago`;
+  switch (sub) {
+    case 'ps': {
+      const all = rest.includes('-a') || rest.includes('--all');
+      const rows = containers.filter((c) => all || c.state === 'Running');
+      const lines = rows.map((c) => [c.id.slice(0, 13), c.imageId.slice(0, 13), ago(c.createdMs), c.state, c.name, String(c.attempt), c.podId.slice(0, 13), c.podName, c.namespace]);
+      return ok(table(['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', 'POD', 'NAMESPACE'], lines));
+    }
+    case 'pods': {
+      const pods = [...new Map(containers.map((c) => [c.podId, c])).values()];
+      const lines = pods.map((c) => [c.podId.slice(0, 13), ago(c.createdMs), 'Ready', c.podName, c.namespace, '0', '(default)']);
+      return ok(table(['POD ID', 'CREATED', 'STATE', 'NAME', 'NAMESPACE', 'ATTEMPT', 'RUNTIME'], lines));
+    }
+    case 'logs': {
+      const id = rest.filter((a) => !a.startsWith('-'))[0];
+      if (!id) return fail('crictl logs: ID cannot be empty\n');
+      const found = containers.filter((c) => c.id.startsWith(id));
+      if (found.length !== 1) return fail(`E0115 00:00:00.000000    1234 remote_runtime.go:415] "ContainerStatus from runtime service failed" err="rpc error: code = NotFound desc = an error occurred when try to find container \"${id}\": not found" containerID="${id}"\nFATAL: rpc error: code = NotFound desc = an error occurred when try to find container "${id}": not found\n`);
+      return ok(found[0].logs);
+    }
+    case 'images':
+      return ok(table(['IMAGE', 'TAG', 'IMAGE ID', 'SIZE'], cluster.runtimeImages(node).map((i) => [i.repository, i.tag, i.id.slice(0, 13), `${Math.round(i.sizeBytes / 1e6)}MB`])));
+    default:
+      return fail(`No help topic for '${sub ?? ''}'\n`);
+  }
+}
+
+/** Columns padded with three spaces, as crictl's tabwriter prints them. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] + 3))).join('');
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
 
 /**
@@ -143,6 +209,9 @@ export function runNodeCommand(cluster: Cluster, login: NodeLogin, argv: string[
     case 'journalctl':
       if (!login.node) return ok('-- No entries --\n');
       return journalctl(cluster, login.node, args);
+    case 'crictl':
+      if (!login.node) return fail('bash: crictl: command not found\n', 127);
+      return crictl(cluster, login.node, args);
     default:
       return undefined;
   }

@@ -45,6 +45,12 @@ export class Shell {
     }
   }
 
+  /** The file system commands act on: the node's disk while logged in over ssh, else the player's own. */
+  private get fs(): VirtualFs {
+    const node = this.state.login.node;
+    return node ? VirtualFs.over(this.cluster.nodeFiles(node)) : this.vfs;
+  }
+
   prompt(): string {
     const host = this.state.login.node ?? 'workstation';
     const cwd = this.state.cwd === HOME ? '~' : this.state.cwd.startsWith(`${HOME}/`) ? `~${this.state.cwd.slice(HOME.length)}` : this.state.cwd;
@@ -115,7 +121,7 @@ export class Shell {
       if (r.op === '<<') stdin = r.expand ? this.expand.heredoc(r.body, (e) => (stderr += e)) : r.body;
       else if (r.op === '<') {
         const path = VirtualFs.resolve(this.expand.text(r.target), this.state.cwd);
-        const content = this.vfs.read(path);
+        const content = this.fs.read(path);
         if (content === undefined) return { stdout: '', stderr: `${stderr}bash: ${this.expand.text(r.target)}: No such file or directory\n`, exitCode: 1 };
         stdin = content;
       }
@@ -145,9 +151,9 @@ export class Shell {
       else if (red.op === '&>') [stdout, stderr] = ['', ''];
       else stdout = '';
       if (path === '/dev/null') continue;
-      if (isDirectory(this.vfs, path)) return { stdout, stderr: `${stderr}bash: ${name}: Is a directory\n`, exitCode: 1 };
-      if (red.op === '>>' || red.op === '2>>') this.vfs.append(path, data);
-      else this.vfs.write(path, data);
+      if (isDirectory(this.fs, path)) return { stdout, stderr: `${stderr}bash: ${name}: Is a directory\n`, exitCode: 1 };
+      if (red.op === '>>' || red.op === '2>>') this.fs.append(path, data);
+      else this.fs.write(path, data);
     }
     return { stdout, stderr, exitCode: r.exitCode };
   }
@@ -156,12 +162,16 @@ export class Shell {
     if (argv.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
     const [name, ...args] = argv;
     const node = runNodeCommand(this.cluster, this.state.login, argv);
-    if (node) return node;
+    if (node) {
+      // Logging in or out lands in the home directory of the machine you arrive on.
+      if (['ssh', 'exit', 'logout'].includes(name) && node.exitCode === 0) this.state.cwd = HOME;
+      return node;
+    }
     if (name === 'sudo') return this.exec(args, stdin, tty);
-    if (name === 'kubectl' || name === 'k') return runKubectl(args, { cluster: this.cluster, vfs: this.vfs, cwd: this.state.cwd, stdin });
+    if (name === 'kubectl' || name === 'k') return runKubectl(args, { cluster: this.cluster, vfs: this.fs, cwd: this.state.cwd, stdin, node: this.state.login.node });
     if (name === 'exit' || name === 'logout') return { stdout: '', stderr: '', exitCode: 0 };
     const builtin = findShellCommand(name);
-    if (builtin) return builtin.run(args, { stdin, vfs: this.vfs, state: this.state, tty });
+    if (builtin) return builtin.run(args, { stdin, vfs: this.fs, state: this.state, tty });
     const hint = EDITORS.includes(name) ? "hint: there is no editor here; write files with: cat > pod.yaml <<'EOF' … EOF\n" : '';
     return { stdout: '', stderr: `bash: ${name}: command not found\n${hint}`, exitCode: 127 };
   }

@@ -13,6 +13,13 @@ export class VirtualFs {
     this.files = { ...data };
   }
 
+  /** A view that reads and writes `files` in place (a node's disk held by the engine). */
+  static over(files: VfsData): VirtualFs {
+    const fs = new VirtualFs();
+    (fs as unknown as { files: VfsData }).files = files;
+    return fs;
+  }
+
   /** Absolute, normalised path for `path` typed in `cwd` (`~`, `.`, `..` understood). */
   static resolve(path: string, cwd = HOME): string {
     let p = path;
