@@ -4,7 +4,7 @@ import { ObjectStore } from './store/store';
 import { VirtualClock, DEFAULT_EPOCH, toIso } from './clock';
 import { Rng } from './rng';
 import { EventRecorder } from './events/recorder';
-import { ImageRegistry, RepositorySpec } from './runtime/registry';
+import { ImageRegistry, RepositorySpec, digestOf, parseImageRef } from './runtime/registry';
 import { EngineContext } from './context';
 import { ClusterSpec, NodeSpecInput } from './spec';
 import { Scheduler, SchedulerState } from './scheduler/scheduler';
@@ -92,6 +92,7 @@ export class Cluster {
       kubelets,
     );
     cluster.staticControlPlane = !!spec.staticControlPlane;
+    if (spec.staticControlPlane) cluster.preloadControlPlaneImages(spec);
     cluster.bootstrap(spec);
     return cluster;
   }
@@ -189,6 +190,19 @@ export class Cluster {
   /** The kubelet service as systemd sees it on the node. */
   kubeletService(node: string): KubeletService {
     return this.kubeletOf(node).service;
+  }
+
+  /** kubeadm pulled the control-plane images when the node was set up. */
+  private preloadControlPlaneImages(spec: ClusterSpec): void {
+    for (const n of spec.nodes.filter((x) => x.role === 'control-plane')) {
+      const images = this.kubeletOf(n.name).state().images;
+      for (const repo of controlPlaneImages(this.kubernetesVersion)) {
+        for (const [tag, info] of Object.entries(repo.tags)) {
+          const ref = parseImageRef(`${repo.name}:${tag}`)!;
+          images[ref.canonical] = { digest: `sha256:${digestOf(ref.canonical)}`, sizeBytes: info.sizeBytes ?? 0 };
+        }
+      }
+    }
   }
 
   /** What `crictl ps` sees on the node. */

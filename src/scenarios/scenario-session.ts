@@ -80,7 +80,15 @@ function asApplied(obj: KubeObject): KubeObject {
 /** Builds the scenario's cluster, fires its faults during warm-up, and hands the player a cluster that is already broken. */
 export function buildCluster(scenario: LoadedScenario, seed: number): Cluster {
   const f = scenario.format;
-  const cluster = Cluster.create({ nodes: f.cluster.nodes, registry: (f.cluster.registry ?? []) as never, objects: scenario.objects.map(asApplied) }, seed);
+  const cluster = Cluster.create(
+    {
+      nodes: f.cluster.nodes,
+      registry: (f.cluster.registry ?? []) as never,
+      objects: scenario.objects.map(asApplied),
+      staticControlPlane: f.cluster.staticControlPlane ?? true,
+    },
+    seed,
+  );
   const faults = [...(f.faults ?? [])].sort((a, b) => (a.atSeconds ?? 0) - (b.atSeconds ?? 0));
   const t0 = cluster.nowMs();
   const warmupMs = (f.cluster.warmupSeconds ?? 0) * 1000;
@@ -101,6 +109,8 @@ export function buildCluster(scenario: LoadedScenario, seed: number): Cluster {
  */
 export class ScenarioSessionImpl implements ScenarioSession {
   readonly summary: ScenarioSummary;
+  /** The outcome of the last evaluate() and the cluster resourceVersion it was computed at. */
+  private lastChecked?: { resourceVersion: string; holding: boolean };
 
   private constructor(
     private readonly scenario: LoadedScenario,
@@ -260,9 +270,15 @@ export class ScenarioSessionImpl implements ScenarioSession {
   private evaluate(): void {
     if (this.s.solvedAtMs !== undefined) return;
     const now = this.cluster.nowMs();
-    const rails = this.checkAll(this.scenario.format.guardRails ?? []);
-    for (const r of rails) if (!r.met && !this.s.violations.includes(r.id)) this.s.violations.push(r.id);
-    const holding = rails.every((r) => r.met) && this.checkAll(this.scenario.format.objectives).every((o) => o.met);
+    // Checks are pure functions of the API objects, so they are re-run only when the store has changed.
+    const resourceVersion = this.cluster.resourceVersion;
+    if (this.lastChecked?.resourceVersion !== resourceVersion) {
+      const rails = this.checkAll(this.scenario.format.guardRails ?? []);
+      for (const r of rails) if (!r.met && !this.s.violations.includes(r.id)) this.s.violations.push(r.id);
+      const holding = rails.every((r) => r.met) && this.checkAll(this.scenario.format.objectives).every((o) => o.met);
+      this.lastChecked = { resourceVersion, holding };
+    }
+    const holding = this.lastChecked.holding;
     if (!holding) {
       this.s.heldSinceMs = undefined;
       return;

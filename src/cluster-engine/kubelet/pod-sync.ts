@@ -40,7 +40,8 @@ export function syncPod(ctx: EngineContext, kubelet: KubeletState, pod: Pod, nod
       uid: pod.metadata.uid!,
       namespace: pod.metadata.namespace!,
       name: pod.metadata.name,
-      ip: allocateIp(kubelet, podCIDR),
+      // A hostNetwork pod (the control plane's static pods) shares the node's address.
+      ip: pod.spec.hostNetwork ? nodeIP : allocateIp(kubelet, podCIDR),
       startedMs: now,
       containers: {},
       nextSyncMs: now,

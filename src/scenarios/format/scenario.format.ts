@@ -43,6 +43,8 @@ export class RepositoryFormat {
 export class ClusterFormat {
   @ValidateNested({ each: true }) @Type(() => NodeFormat) @ArrayMinSize(1) nodes!: NodeFormat[];
   @IsOptional() @ValidateNested({ each: true }) @Type(() => RepositoryFormat) registry?: RepositoryFormat[];
+  /** Run etcd, the API server, controller-manager and scheduler as kubeadm static pods (default true). */
+  @IsOptional() @IsBoolean() staticControlPlane?: boolean;
   /** Simulated seconds the cluster runs (faults firing) before the player arrives. */
   @IsOptional() @IsInt() @Min(0) @Max(3600) warmupSeconds?: number;
 }
