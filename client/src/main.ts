@@ -21,7 +21,7 @@ let identity: Identity | null = loadIdentity();
 let current: CurrentAttempt | null = null;
 let scenarios: ScenarioSummary[] = [];
 
-const client = new GameClient(identity ? { playerId: identity.playerId, token: identity.token } : {});
+const client = new GameClient(identity ? { token: identity.token } : {});
 const terminal = new GameTerminal(byId('terminal'));
 const authMessage = byId('auth-message');
 const hintButton = byId<HTMLButtonElement>('hint-button');
@@ -52,7 +52,7 @@ function showIdentity(): void {
 function signedIn(next: Identity): void {
   identity = next;
   saveIdentity(next);
-  client.setAuth({ playerId: next.playerId, token: next.token });
+  client.setAuth({ token: next.token });
   showIdentity();
   void refreshLeaderboard();
 }
@@ -128,6 +128,8 @@ client.socket.on('connect', () => {
   void (async () => {
     try {
       await loadScenarios();
+      // Pushes of the global board's new top rows; the view re-reads the selected board.
+      await client.request('leaderboard:subscribe', {});
       await resumeStoredAttempt();
     } catch (err) {
       terminal.notice(errorText(err));
@@ -136,13 +138,13 @@ client.socket.on('connect', () => {
 });
 
 client.socket.on('connect_error', (err) => {
-  if (err.message === 'invalid player credentials') {
-    // The server does not know this identity (e.g. a fresh database): continue signed out.
+  if (err.message === 'invalid session token') {
+    // The session expired or the server does not know it (e.g. a fresh database): continue signed out.
     clearIdentity();
     identity = null;
     client.setAuth({});
     showIdentity();
-    authMessage.textContent = 'Your saved identity is no longer valid; please register again.';
+    authMessage.textContent = 'Your session has expired; please log in again.';
     client.socket.connect();
   }
 });
@@ -164,11 +166,12 @@ client.socket.on('leaderboard:changed', () => void refreshLeaderboard());
 byId<HTMLFormElement>('register-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const name = byId<HTMLInputElement>('register-name').value.trim();
-  void client.request('player:register', { name }).then(
+  const password = byId<HTMLInputElement>('register-password').value;
+  void client.request('player:register', { name, password }).then(
     (player) => {
       signedIn({ playerId: player.playerId, name: player.name, token: player.token });
       authMessage.textContent = '';
-      terminal.notice(`Welcome, ${player.name}. Your token (keep it to log in elsewhere): ${player.token}`);
+      terminal.notice(`Welcome, ${player.name} (${player.role}).`);
     },
     (err: unknown) => (authMessage.textContent = errorText(err)),
   );
@@ -177,10 +180,10 @@ byId<HTMLFormElement>('register-form').addEventListener('submit', (event) => {
 byId<HTMLFormElement>('login-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const name = byId<HTMLInputElement>('login-name').value.trim();
-  const token = byId<HTMLInputElement>('login-token').value.trim();
-  void client.request('player:login', { name, token }).then(
+  const password = byId<HTMLInputElement>('login-password').value;
+  void client.request('player:login', { name, password }).then(
     (player) => {
-      signedIn({ playerId: player.playerId, name: player.name, token });
+      signedIn({ playerId: player.playerId, name: player.name, token: player.token });
       authMessage.textContent = '';
     },
     (err: unknown) => (authMessage.textContent = errorText(err)),

@@ -1,4 +1,4 @@
-import { Logger, UseFilters, UsePipes } from '@nestjs/common';
+import { Inject, Logger, UseFilters, UsePipes } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -6,26 +6,41 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import type { CommandResult, HintView } from '../scenarios/session.types';
+import type { CommandResult, DiagnosisResult, HintView, QuizResult } from '../scenarios/session.types';
+import { GAME_CONFIG, type GameConfig } from './attempts/game-config';
 import { AttemptsService } from './attempts/attempts.service';
 import { attemptRoom } from './attempts/live-attempt';
-import { AttemptRefDto, StartAttemptDto } from './protocol/attempt.dto';
+import { PlayersService } from './auth/players.service';
+import { GameError, GameErrorCode } from './errors/game-error';
+import { EventsService } from './events/events.service';
+import { boardOf, boardRoom, LEADERBOARD_PUSH_ROWS } from './leaderboard/leaderboard-board';
+import { LeaderboardBoardDto } from './leaderboard/leaderboard-query.dto';
+import { LeaderboardService } from './leaderboard/leaderboard.service';
+import { AttemptRefDto, BestReplaysDto, StartAttemptDto } from './protocol/attempt.dto';
 import { RunCommandDto } from './protocol/command.dto';
+import { AnswerQuizDto, SubmitDiagnosisDto } from './protocol/diagnosis.dto';
+import { JoinEventDto, WatchEventDto } from './protocol/event.dto';
 import { ClientEvents, type HandshakeAuth } from './protocol/events';
 import { TakeHintDto } from './protocol/hint.dto';
 import type {
   AbandonResponse,
   Ack,
   AttemptView,
-  LoginResponse,
-  RegisterResponse,
+  BestReplaysResponse,
+  EventView,
+  EventWatchResponse,
+  LeaderboardResponse,
+  QuizListResponse,
+  ReplayView,
   ScenarioListResponse,
+  SessionResponse,
 } from './protocol/messages';
-import { LoginPlayerDto, RegisterPlayerDto } from './protocol/player.dto';
-import { PlayersService } from './players/players.service';
+import { CredentialsDto } from './protocol/player.dto';
+import { ReplaysService } from './replays/replays.service';
 import { ScenariosService } from './scenarios/scenarios.service';
-import { GameServer, GameSocket, ok, playerOf } from './transport/game-socket';
-import { PushService } from './transport/push.service';
+import { GameServer, GameSocket, ok, playerOf, principalOf } from './transport/game-socket';
+import { eventWatchRoom, PushService } from './transport/push.service';
+import { TokenBucket } from './transport/rate-limiter';
 import { WsExceptionsFilter } from './transport/ws-exceptions.filter';
 import { WsValidationPipe } from './transport/ws-validation.pipe';
 
@@ -43,41 +58,51 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     private readonly players: PlayersService,
     private readonly scenarios: ScenariosService,
     private readonly attempts: AttemptsService,
+    private readonly events: EventsService,
+    private readonly leaderboard: LeaderboardService,
+    private readonly replays: ReplaysService,
     private readonly push: PushService,
+    @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
 
   afterInit(server: GameServer): void {
     this.push.bind(server);
-    // A reconnecting client passes { playerId, token } in the handshake and keeps its identity;
-    // wrong credentials refuse the connection, none at all connect anonymously (to register or log in).
+    // A client passes { token } (a session token) in the handshake and is signed in from its first message;
+    // an invalid or expired token refuses the connection, none at all connects anonymously (to sign in).
     server.use((socket, next) => {
       const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
-      if (typeof auth.playerId !== 'string' || typeof auth.token !== 'string') return next();
-      this.players.authenticate(auth.playerId, auth.token).then(
-        (player) => {
-          socket.data.playerId = player.playerId;
+      if (typeof auth.token !== 'string') return next();
+      this.players.authenticate(auth.token).then(
+        (principal) => {
+          socket.data.principal = principal;
           next();
         },
         (err: unknown) => {
           this.logger.debug(`handshake refused: ${err instanceof Error ? err.message : String(err)}`);
-          next(new Error('invalid player credentials'));
+          next(new Error('invalid session token'));
         },
       );
     });
   }
 
   @SubscribeMessage(ClientEvents.PlayerRegister)
-  async register(@ConnectedSocket() socket: GameSocket, @MessageBody() body: RegisterPlayerDto): Promise<Ack<RegisterResponse>> {
-    const player = await this.players.register(body.name);
-    socket.data.playerId = player.playerId;
-    return ok(player);
+  async register(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
+    return ok(signIn(socket, await this.players.register(body.name, body.password)));
   }
 
   @SubscribeMessage(ClientEvents.PlayerLogin)
-  async login(@ConnectedSocket() socket: GameSocket, @MessageBody() body: LoginPlayerDto): Promise<Ack<LoginResponse>> {
-    const player = await this.players.login(body.name, body.token);
-    socket.data.playerId = player.playerId;
-    return ok(player);
+  async login(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
+    return ok(signIn(socket, await this.players.login(body.name, body.password)));
+  }
+
+  @SubscribeMessage(ClientEvents.PlayerGuest)
+  async guest(@ConnectedSocket() socket: GameSocket): Promise<Ack<SessionResponse>> {
+    return ok(signIn(socket, await this.players.guest()));
+  }
+
+  @SubscribeMessage(ClientEvents.PlayerClaim)
+  async claim(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
+    return ok(signIn(socket, await this.players.claim(playerOf(socket), body.name, body.password)));
   }
 
   @SubscribeMessage(ClientEvents.ScenarioList)
@@ -87,7 +112,7 @@ export class GameGateway implements OnGatewayInit<GameServer> {
 
   @SubscribeMessage(ClientEvents.AttemptStart)
   async start(@ConnectedSocket() socket: GameSocket, @MessageBody() body: StartAttemptDto): Promise<Ack<AttemptView>> {
-    const attempt = await this.attempts.start(playerOf(socket), body.scenarioId);
+    const attempt = await this.attempts.start(principalOf(socket), body.scenarioId, body.eventId ?? null);
     await socket.join(attemptRoom(attempt.attemptId));
     return ok(attempt);
   }
@@ -106,11 +131,28 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     return ok(result);
   }
 
+  @SubscribeMessage(ClientEvents.AttemptReplay)
+  async replay(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AttemptRefDto): Promise<Ack<ReplayView>> {
+    return ok(await this.replays.replay(principalOf(socket), body.attemptId));
+  }
+
+  @SubscribeMessage(ClientEvents.AttemptBest)
+  async best(@ConnectedSocket() socket: GameSocket, @MessageBody() body: BestReplaysDto): Promise<Ack<BestReplaysResponse>> {
+    return ok(await this.replays.best(principalOf(socket), body.scenarioId));
+  }
+
   @SubscribeMessage(ClientEvents.CommandRun)
   async runCommand(@ConnectedSocket() socket: GameSocket, @MessageBody() body: RunCommandDto): Promise<Ack<CommandResult>> {
     const playerId = playerOf(socket);
-    // The owner may have reconnected without resuming; keep the socket in the attempt's room for pushes.
+    socket.data.commands ??= new TokenBucket(this.config.commandRate, this.config.commandBurst, Date.now);
+    if (!socket.data.commands.tryTake()) {
+      throw new GameError(
+        GameErrorCode.RateLimited,
+        `too many commands: at most ${this.config.commandRate} per second (bursts of ${this.config.commandBurst}); wait a moment`,
+      );
+    }
     const result = await this.attempts.runCommand(playerId, body.attemptId, body.command);
+    // The owner may have reconnected without resuming; keep the socket in the attempt's room for pushes.
     await socket.join(attemptRoom(body.attemptId));
     return ok(result);
   }
@@ -119,4 +161,53 @@ export class GameGateway implements OnGatewayInit<GameServer> {
   async takeHint(@ConnectedSocket() socket: GameSocket, @MessageBody() body: TakeHintDto): Promise<Ack<HintView>> {
     return ok(await this.attempts.takeHint(playerOf(socket), body.attemptId, body.index));
   }
+
+  @SubscribeMessage(ClientEvents.DiagnosisSubmit)
+  async diagnose(@ConnectedSocket() socket: GameSocket, @MessageBody() body: SubmitDiagnosisDto): Promise<Ack<DiagnosisResult>> {
+    const { object, reason, cause } = body;
+    return ok(await this.attempts.diagnose(playerOf(socket), body.attemptId, { object, reason, cause }));
+  }
+
+  @SubscribeMessage(ClientEvents.QuizList)
+  async quiz(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AttemptRefDto): Promise<Ack<QuizListResponse>> {
+    return ok(await this.attempts.quiz(playerOf(socket), body.attemptId));
+  }
+
+  @SubscribeMessage(ClientEvents.QuizAnswer)
+  async answerQuiz(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AnswerQuizDto): Promise<Ack<QuizResult>> {
+    return ok(await this.attempts.answerQuiz(playerOf(socket), body.attemptId, body.questionId, body.choices));
+  }
+
+  /** Anyone may watch a board (no sign-in needed); the answer is its current top rows. */
+  @SubscribeMessage(ClientEvents.LeaderboardSubscribe)
+  async subscribe(@ConnectedSocket() socket: GameSocket, @MessageBody() body: LeaderboardBoardDto): Promise<Ack<LeaderboardResponse>> {
+    const board = boardOf(body);
+    const page = await this.leaderboard.page(board, LEADERBOARD_PUSH_ROWS, 0);
+    await socket.join(boardRoom(board));
+    return ok(page);
+  }
+
+  @SubscribeMessage(ClientEvents.LeaderboardUnsubscribe)
+  async unsubscribe(@ConnectedSocket() socket: GameSocket, @MessageBody() body: LeaderboardBoardDto): Promise<Ack<Record<string, never>>> {
+    await socket.leave(boardRoom(boardOf(body)));
+    return ok({});
+  }
+
+  @SubscribeMessage(ClientEvents.EventJoin)
+  async joinEvent(@ConnectedSocket() socket: GameSocket, @MessageBody() body: JoinEventDto): Promise<Ack<EventView>> {
+    return ok(await this.events.join(principalOf(socket), body.code));
+  }
+
+  /** The event's instructor: from now on this socket gets every member's progress and commands. */
+  @SubscribeMessage(ClientEvents.EventWatch)
+  async watchEvent(@ConnectedSocket() socket: GameSocket, @MessageBody() body: WatchEventDto): Promise<Ack<EventWatchResponse>> {
+    const watched = await this.events.watch(principalOf(socket), body.eventId);
+    await socket.join(eventWatchRoom(body.eventId));
+    return ok(watched);
+  }
+}
+
+function signIn(socket: GameSocket, session: SessionResponse): SessionResponse {
+  socket.data.principal = { playerId: session.playerId, name: session.name, role: session.role, guest: session.guest };
+  return session;
 }

@@ -1,15 +1,21 @@
 import { Module } from '@nestjs/common';
+import { AdminController } from './admin/admin.controller';
 import { AttemptLoader } from './attempts/attempt-loader.service';
 import { AttemptProgressService } from './attempts/attempt-progress.service';
 import { AttemptRegistry } from './attempts/attempt.registry';
 import { AttemptTickerService } from './attempts/attempt-ticker.service';
 import { AttemptsService } from './attempts/attempts.service';
 import { GAME_CONFIG, gameConfigFromEnv } from './attempts/game-config';
+import { HttpAuthGuard } from './auth/http-auth.guard';
+import { PlayersService } from './auth/players.service';
+import { loadServerSecret, SERVER_SECRET } from './auth/server-secret';
+import { EventsController } from './events/events.controller';
+import { EventsService } from './events/events.service';
 import { GameGateway } from './game.gateway';
 import { LeaderboardController } from './leaderboard/leaderboard.controller';
 import { LeaderboardService } from './leaderboard/leaderboard.service';
 import { PersistenceModule } from './persistence/persistence.module';
-import { PlayersService } from './players/players.service';
+import { ReplaysService } from './replays/replays.service';
 import { scenarioCatalogProvider } from './scenarios/scenario-catalog.provider';
 import { ScenariosController } from './scenarios/scenarios.controller';
 import { ScenariosService } from './scenarios/scenarios.service';
@@ -17,13 +23,17 @@ import { PushService } from './transport/push.service';
 
 @Module({
   imports: [PersistenceModule],
-  controllers: [ScenariosController, LeaderboardController],
+  controllers: [ScenariosController, LeaderboardController, EventsController, AdminController],
   providers: [
     scenarioCatalogProvider,
     { provide: GAME_CONFIG, useFactory: () => gameConfigFromEnv() },
+    { provide: SERVER_SECRET, useFactory: () => loadServerSecret() },
     PlayersService,
+    HttpAuthGuard,
     ScenariosService,
     LeaderboardService,
+    EventsService,
+    ReplaysService,
     AttemptRegistry,
     AttemptLoader,
     AttemptProgressService,

@@ -68,6 +68,7 @@ describe('browser: a player solves a scenario', () => {
   it('registers, plays imagepull-wrong-tag to solved and shows the score on the leaderboard', async () => {
     await page.goto(testApp.url);
     await page.fill('#register-name', 'browser_bea');
+    await page.fill('#register-password', 'browser-password');
     await page.click('#register-form button[type=submit]');
     await page.waitForSelector('#identity >> text=Signed in as browser_bea');
 

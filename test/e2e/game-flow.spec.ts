@@ -9,8 +9,8 @@ import type {
   CommandResult,
   LeaderboardChangedPush,
   LeaderboardResponse,
-  RegisterResponse,
 } from '../../src/game/protocol/messages';
+import { register } from '../support/accounts';
 import { IMAGEPULL_FIX } from '../support/fixtures';
 import { call, connect, nextPush, poll, type TestSocket } from '../support/socket-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -43,7 +43,8 @@ describe('e2e: solving imagepull-wrong-tag', () => {
     testApp = await startTestApp({ databaseUrl });
     const socket = await open(testApp.url);
 
-    const player = await call<RegisterResponse>(socket, 'player:register', { name: 'alice' });
+    const player = await register(socket, 'alice');
+    await call(socket, 'leaderboard:subscribe', { scenarioId: 'imagepull-wrong-tag' });
     const attempt = await call<AttemptView>(socket, 'attempt:start', { scenarioId: 'imagepull-wrong-tag' });
     expect(attempt.resumed).toBe(false);
     expect(attempt.scenario.id).toBe('imagepull-wrong-tag');
@@ -72,7 +73,10 @@ describe('e2e: solving imagepull-wrong-tag', () => {
     expect(solved.breakdown.score).toBe(solved.score);
     expect(solved.solveSeconds).toBe(solved.breakdown.solveSeconds);
     expect(solved.debrief.length).toBeGreaterThan(0);
-    expect(await changed).toEqual({ scenarioId: 'imagepull-wrong-tag' });
+    expect(await changed).toMatchObject({
+      board: { scenarioId: 'imagepull-wrong-tag', track: null, week: null, eventId: null },
+      entries: [expect.objectContaining({ playerName: 'alice', score: solved.score, rank: 1 })],
+    });
 
     // A solved attempt accepts no more commands; starting again begins a new attempt.
     const after = await call<AttemptView>(socket, 'attempt:start', { scenarioId: 'imagepull-wrong-tag' });
@@ -94,7 +98,7 @@ describe('e2e: solving imagepull-wrong-tag', () => {
     const databaseUrl = freshDatabaseUrl();
     testApp = await startTestApp({ databaseUrl });
     const first = await open(testApp.url);
-    const player = await call<RegisterResponse>(first, 'player:register', { name: 'carol' });
+    const player = await register(first, 'carol');
     const attempt = await call<AttemptView>(first, 'attempt:start', { scenarioId: 'imagepull-wrong-tag' });
     await call<CommandResult>(first, 'command:run', { attemptId: attempt.attemptId, command: 'kubectl get pods' });
     const before = await poll(async () => {
@@ -109,9 +113,9 @@ describe('e2e: solving imagepull-wrong-tag', () => {
     const again = await open(testApp.url);
     // Not signed in on a new connection without handshake credentials.
     await expect(call(again, 'attempt:resume', { attemptId: attempt.attemptId })).rejects.toThrow(/UNAUTHENTICATED/);
-    await expect(connect(testApp.url, { playerId: player.playerId, token: 'wrong' })).rejects.toThrow(/invalid player credentials/);
+    await expect(connect(testApp.url, { token: `${player.token}x` })).rejects.toThrow(/invalid session token/);
 
-    const back = await connect(testApp.url, { playerId: player.playerId, token: player.token });
+    const back = await connect(testApp.url, { token: player.token });
     sockets.push(back);
     const resumed = await call<AttemptView>(back, 'attempt:resume', { attemptId: attempt.attemptId });
     expect(resumed).toMatchObject({ attemptId: attempt.attemptId, resumed: true });

@@ -2,7 +2,8 @@
  * Malformed and unauthorised socket messages get clear `{ ok: false, error }` acks, and the
  * server keeps serving the same connection afterwards. Real app, real catalogue.
  */
-import type { AckErrorCode, AttemptView, CommandResult, RegisterResponse } from '../../src/game/protocol/messages';
+import type { AckErrorCode, AttemptView, CommandResult } from '../../src/game/protocol/messages';
+import { register, TEST_PASSWORD } from '../support/accounts';
 import { call, connect, send, type TestSocket } from '../support/socket-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
@@ -37,20 +38,21 @@ describe('e2e: protocol errors and isolation', () => {
   it('answers malformed messages with clear errors and keeps serving', async () => {
     const socket = await open();
 
-    await expectError(socket, 'BAD_REQUEST', /name must be a string/, 'player:register', {});
-    await expectError(socket, 'BAD_REQUEST', /name must be longer than or equal to 3 characters/, 'player:register', { name: 'ab' });
-    await expectError(socket, 'BAD_REQUEST', /name may only contain letters, digits/, 'player:register', { name: 'bad name!' });
-    await expectError(socket, 'BAD_REQUEST', /property admin should not exist/, 'player:register', { name: 'mallory', admin: true });
+    await expectError(socket, 'BAD_REQUEST', /name must be a string/, 'player:register', { password: TEST_PASSWORD });
+    await expectError(socket, 'BAD_REQUEST', /name must be longer than or equal to 3 characters/, 'player:register', { name: 'ab', password: TEST_PASSWORD });
+    await expectError(socket, 'BAD_REQUEST', /name may only contain letters, digits/, 'player:register', { name: 'bad name!', password: TEST_PASSWORD });
+    await expectError(socket, 'BAD_REQUEST', /property admin should not exist/, 'player:register', { name: 'mallory', password: TEST_PASSWORD, admin: true });
+    await expectError(socket, 'BAD_REQUEST', /password must be at least 8 characters/, 'player:register', { name: 'mallory', password: 'short' });
     await expectError(socket, 'BAD_REQUEST', /expected a JSON object .* got a string/, 'player:register', 'garbage');
     await expectError(socket, 'BAD_REQUEST', /expected a JSON object .* got a number/, 'player:register', 42);
     await expectError(socket, 'BAD_REQUEST', /expected a JSON object .* got null/, 'player:register', null);
     await expectError(socket, 'BAD_REQUEST', /expected a JSON object .* got nothing/, 'player:register');
     await expectError(socket, 'BAD_REQUEST', /expected a JSON object .* got several arguments/, 'player:register', { name: 'x' }, { name: 'y' });
     await expectError(socket, 'UNAUTHENTICATED', /sign in first/, 'attempt:start', { scenarioId: 'imagepull-wrong-tag' });
-    await expectError(socket, 'INVALID_CREDENTIALS', /wrong token/, 'player:login', { name: 'nobody', token: 'x' });
+    await expectError(socket, 'INVALID_CREDENTIALS', /wrong password/, 'player:login', { name: 'nobody', password: TEST_PASSWORD });
 
-    await call<RegisterResponse>(socket, 'player:register', { name: 'dave' });
-    await expectError(socket, 'NAME_TAKEN', /"dave" is already taken/, 'player:register', { name: 'dave' });
+    await register(socket, 'dave');
+    await expectError(socket, 'NAME_TAKEN', /"dave" is already taken/, 'player:register', { name: 'dave', password: TEST_PASSWORD });
     await expectError(socket, 'BAD_REQUEST', /scenarioId must be a string/, 'attempt:start', { scenarioId: 7 });
     await expectError(socket, 'SCENARIO_NOT_FOUND', /^scenario "x" not found$/, 'attempt:start', { scenarioId: 'x' });
 
@@ -88,8 +90,8 @@ describe('e2e: protocol errors and isolation', () => {
   it('never lets another player use someone else\'s attempt', async () => {
     const alice = await open();
     const bob = await open();
-    await call(alice, 'player:register', { name: 'alice' });
-    await call(bob, 'player:register', { name: 'bob' });
+    await register(alice, 'alice');
+    await register(bob, 'bob');
     const { attemptId } = await call<AttemptView>(alice, 'attempt:start', { scenarioId: 'imagepull-wrong-tag' });
 
     const notFound = new RegExp(`attempt "${attemptId}" not found`);
@@ -97,6 +99,10 @@ describe('e2e: protocol errors and isolation', () => {
     await expectError(bob, 'ATTEMPT_NOT_FOUND', notFound, 'attempt:resume', { attemptId });
     await expectError(bob, 'ATTEMPT_NOT_FOUND', notFound, 'hint:take', { attemptId, index: 0 });
     await expectError(bob, 'ATTEMPT_NOT_FOUND', notFound, 'attempt:abandon', { attemptId });
+    await expectError(bob, 'ATTEMPT_NOT_FOUND', notFound, 'attempt:replay', { attemptId });
+    await expectError(bob, 'ATTEMPT_NOT_FOUND', notFound, 'diagnosis:submit', { attemptId, object: 'pod/web', reason: 'ImagePullBackOff', cause: 'wrong-tag' });
+    await expectError(bob, 'ATTEMPT_NOT_FOUND', notFound, 'quiz:list', { attemptId });
+    await expectError(bob, 'ATTEMPT_NOT_FOUND', notFound, 'quiz:answer', { attemptId, questionId: 'q', choices: [0] });
 
     // Bob's own attempt of the same scenario is a different cluster.
     const own = await call<AttemptView>(bob, 'attempt:start', { scenarioId: 'imagepull-wrong-tag' });
@@ -108,7 +114,7 @@ describe('e2e: protocol errors and isolation', () => {
 
   it('abandons an attempt; it then accepts no commands and a new start is a new attempt', async () => {
     const socket = await open();
-    await call(socket, 'player:register', { name: 'erin' });
+    await register(socket, 'erin');
     const { attemptId } = await call<AttemptView>(socket, 'attempt:start', { scenarioId: 'imagepull-wrong-tag' });
     expect(await call(socket, 'attempt:abandon', { attemptId })).toEqual({ attemptId });
     await expectError(socket, 'ATTEMPT_NOT_ACTIVE', /is abandoned/, 'command:run', { attemptId, command: 'kubectl get pods' });

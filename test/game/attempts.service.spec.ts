@@ -7,7 +7,7 @@ import { AttemptsService } from '../../src/game/attempts/attempts.service';
 import { GameError, GameErrorCode } from '../../src/game/errors/game-error';
 import { LeaderboardService } from '../../src/game/leaderboard/leaderboard.service';
 import { CommandLogsRepository } from '../../src/game/persistence/command-logs.repository';
-import { PlayersService } from '../../src/game/players/players.service';
+import { type Principal, PlayersService } from '../../src/game/auth/players.service';
 import type { AttemptProgressPush, AttemptSolvedPush } from '../../src/game/protocol/messages';
 import { PushService } from '../../src/game/transport/push.service';
 import { createFakeCatalog, FAKE_SCENARIO_ID } from '../support/fake-catalog';
@@ -32,7 +32,10 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
 
   const attempts = (): AttemptsService => testApp.app.get(AttemptsService);
   const ticker = (): AttemptTickerService => testApp.app.get(AttemptTickerService);
-  const register = async (name: string): Promise<string> => (await testApp.app.get(PlayersService).register(name)).playerId;
+  const register = async (name: string): Promise<Principal> => {
+    const { playerId, role, guest } = await testApp.app.get(PlayersService).register(name, 'password-1');
+    return { playerId, name, role, guest };
+  };
 
   async function tick(times: number): Promise<void> {
     for (let i = 0; i < times; i++) await ticker().tickAll(1000);
@@ -62,15 +65,15 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
     const bob = await register('bob');
     await expect(attempts().start(alice, 'nope')).rejects.toEqual(new GameError(GameErrorCode.ScenarioNotFound, 'scenario "nope" not found'));
     const { attemptId } = await attempts().start(alice, FAKE_SCENARIO_ID);
-    await expect(attempts().runCommand(bob, attemptId, 'kubectl get pods')).rejects.toMatchObject({ code: GameErrorCode.AttemptNotFound });
+    await expect(attempts().runCommand(bob.playerId, attemptId, 'kubectl get pods')).rejects.toMatchObject({ code: GameErrorCode.AttemptNotFound });
   });
 
   it('logs every command with its sequence number and virtual time', async () => {
     const alice = await register('alice');
     const { attemptId } = await attempts().start(alice, FAKE_SCENARIO_ID);
-    await attempts().runCommand(alice, attemptId, 'kubectl get pods');
+    await attempts().runCommand(alice.playerId, attemptId, 'kubectl get pods');
     await tick(4); // 4 s of virtual time
-    const result = await attempts().runCommand(alice, attemptId, 'kubectl get pods');
+    const result = await attempts().runCommand(alice.playerId, attemptId, 'kubectl get pods');
     expect(result.stdout).toContain('ImagePullBackOff');
     const log = await testApp.app.get(CommandLogsRepository).listForAttempt(attemptId);
     expect(log.map((l) => [l.seq, l.virtualMs, l.exitCode])).toEqual([
@@ -87,9 +90,9 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
     await tick(3);
     expect(progressPushes.length).toBe(pushesWhileBroken);
 
-    await attempts().takeHint(alice, attemptId, 1); // costs 15
-    await attempts().runCommand(alice, attemptId, 'kubectl scale deployment web --replicas=0'); // guard rail: 20
-    await attempts().runCommand(alice, attemptId, IMAGEPULL_FIX);
+    await attempts().takeHint(alice.playerId, attemptId, 1); // costs 15
+    await attempts().runCommand(alice.playerId, attemptId, 'kubectl scale deployment web --replicas=0'); // guard rail: 20
+    await attempts().runCommand(alice.playerId, attemptId, IMAGEPULL_FIX);
     expect(progressPushes.at(-1)?.progress.allMet).toBe(true);
     await tick(10); // the fake's stabilisation window
     expect(solvedPushes).toHaveLength(1);
@@ -102,17 +105,17 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
     });
     expect(solvedPushes[0].breakdown).toMatchObject({ hintCosts: 15, guardRailPenalties: 20, overParPenalty: 0 });
 
-    await expect(attempts().runCommand(alice, attemptId, 'kubectl get pods')).rejects.toMatchObject({ code: GameErrorCode.AttemptNotActive });
-    const board = await testApp.app.get(LeaderboardService).page(FAKE_SCENARIO_ID, 10, 0);
-    expect(board.entries).toEqual([expect.objectContaining({ rank: 1, playerId: alice, playerName: 'alice', score: 65, solveSeconds: 6 })]);
+    await expect(attempts().runCommand(alice.playerId, attemptId, 'kubectl get pods')).rejects.toMatchObject({ code: GameErrorCode.AttemptNotActive });
+    const board = await testApp.app.get(LeaderboardService).page({ scenarioId: FAKE_SCENARIO_ID, track: null, week: null, eventId: null }, 10, 0);
+    expect(board.entries).toEqual([expect.objectContaining({ rank: 1, playerId: alice.playerId, playerName: 'alice', score: 65, solveSeconds: 6 })]);
   });
 
   it('continues an active attempt after a restart from the snapshot written at shutdown', async () => {
     const alice = await register('alice');
     const { attemptId } = await attempts().start(alice, FAKE_SCENARIO_ID);
     await tick(5);
-    await attempts().runCommand(alice, attemptId, 'kubectl get pods');
-    await attempts().takeHint(alice, attemptId, 0);
+    await attempts().runCommand(alice.playerId, attemptId, 'kubectl get pods');
+    await attempts().takeHint(alice.playerId, attemptId, 0);
 
     await testApp.app.close();
     await boot();
@@ -121,7 +124,7 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
     expect(resumed).toMatchObject({ attemptId, resumed: true });
     expect(resumed.progress.elapsedMs).toBe(5000);
     expect(resumed.hints[0].text).toBe('Look at the pod events.');
-    await attempts().runCommand(alice, attemptId, 'kubectl get pods');
+    await attempts().runCommand(alice.playerId, attemptId, 'kubectl get pods');
     const log = await testApp.app.get(CommandLogsRepository).listForAttempt(attemptId);
     expect(log.map((l) => l.seq)).toEqual([1, 2]);
   });
@@ -129,8 +132,8 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
   it('abandons: the attempt is closed and a new start begins afresh', async () => {
     const alice = await register('alice');
     const { attemptId } = await attempts().start(alice, FAKE_SCENARIO_ID);
-    await attempts().abandon(alice, attemptId);
-    await expect(attempts().resume(alice, attemptId)).rejects.toMatchObject({ code: GameErrorCode.AttemptNotActive });
+    await attempts().abandon(alice.playerId, attemptId);
+    await expect(attempts().resume(alice.playerId, attemptId)).rejects.toMatchObject({ code: GameErrorCode.AttemptNotActive });
     const fresh = await attempts().start(alice, FAKE_SCENARIO_ID);
     expect(fresh.attemptId).not.toBe(attemptId);
     expect(fresh.resumed).toBe(false);

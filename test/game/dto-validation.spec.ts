@@ -6,6 +6,8 @@ import { LeaderboardQueryDto } from '../../src/game/leaderboard/leaderboard-quer
 import { AttemptRefDto, StartAttemptDto } from '../../src/game/protocol/attempt.dto';
 import { RunCommandDto } from '../../src/game/protocol/command.dto';
 import { TakeHintDto } from '../../src/game/protocol/hint.dto';
+import { AnswerQuizDto, SubmitDiagnosisDto } from '../../src/game/protocol/diagnosis.dto';
+import { CreateEventDto, JoinEventDto } from '../../src/game/protocol/event.dto';
 import { LoginPlayerDto, RegisterPlayerDto } from '../../src/game/protocol/player.dto';
 import { WsValidationPipe } from '../../src/game/transport/ws-validation.pipe';
 
@@ -26,9 +28,14 @@ async function ackErrorOf(metatype: ArgumentMetadata['metatype'], value: unknown
 
 describe('socket request DTOs', () => {
   it.each([
-    ['register: 3 to 32 chars', RegisterPlayerDto, { name: 'abc' }],
-    ['register: 32 chars of the allowed set', RegisterPlayerDto, { name: 'A-b_9'.repeat(6) + 'xy' }],
-    ['login', LoginPlayerDto, { name: 'alice', token: 'tok' }],
+    ['register: 3 to 32 chars', RegisterPlayerDto, { name: 'abc', password: 'password' }],
+    ['register: 32 chars of the allowed set', RegisterPlayerDto, { name: 'A-b_9'.repeat(6) + 'xy', password: 'password' }],
+    ['login', LoginPlayerDto, { name: 'alice', password: 'password' }],
+    ['start in an event', StartAttemptDto, { scenarioId: 'imagepull-wrong-tag', eventId: 'e1' }],
+    ['diagnosis', SubmitDiagnosisDto, { attemptId: 'a1', object: 'pod/web', reason: 'ImagePullBackOff', cause: 'wrong-tag' }],
+    ['quiz answer', AnswerQuizDto, { attemptId: 'a1', questionId: 'q1', choices: [0, 2] }],
+    ['event join', JoinEventDto, { code: 'ABC234' }],
+    ['event create', CreateEventDto, { name: 'Friday race', scenarioIds: ['imagepull-wrong-tag'], startsAt: '2026-11-25T10:00:00Z', endsAt: '2026-11-25T12:00:00Z' }],
     ['start', StartAttemptDto, { scenarioId: 'imagepull-wrong-tag' }],
     ['attempt ref', AttemptRefDto, { attemptId: 'a1' }],
     ['command: empty line is fine', RunCommandDto, { attemptId: 'a1', command: '' }],
@@ -39,7 +46,7 @@ describe('socket request DTOs', () => {
   });
 
   it('reports one problem per field', async () => {
-    expect(await ackErrorOf(RegisterPlayerDto, { name: 42 })).toBe('name must be a string');
+    expect(await ackErrorOf(RegisterPlayerDto, { name: 42, password: 'password' })).toBe('name must be a string');
     const both = (await ackErrorOf(TakeHintDto, { index: 'x' })).split('; ').sort();
     expect(both).toEqual(['attemptId must be a string', 'index must be an integer number']);
   });
@@ -50,7 +57,13 @@ describe('socket request DTOs', () => {
     ['register: bad characters', RegisterPlayerDto, { name: 'al ice' }, /name may only contain letters, digits, "_" and "-"/],
     ['register: not a string', RegisterPlayerDto, { name: 5 }, /name must be a string/],
     ['register: unknown field', RegisterPlayerDto, { name: 'alice', role: 'admin' }, /property role should not exist/],
-    ['login: missing token', LoginPlayerDto, { name: 'alice' }, /token must be a string/],
+    ['login: missing password', LoginPlayerDto, { name: 'alice' }, /password must be a string/],
+    ['register: short password', RegisterPlayerDto, { name: 'alice', password: 'short' }, /password must be at least 8 characters/],
+    ['quiz: choices not integers', AnswerQuizDto, { attemptId: 'a1', questionId: 'q1', choices: ['a'] }, /each value in choices must be an integer number/],
+    ['quiz: choices not an array', AnswerQuizDto, { attemptId: 'a1', questionId: 'q1', choices: 1 }, /choices must be an array/],
+    ['diagnosis: missing cause', SubmitDiagnosisDto, { attemptId: 'a1', object: 'pod/web', reason: 'X' }, /cause must be a string/],
+    ['event: no scenarios', CreateEventDto, { name: 'x', scenarioIds: [], startsAt: '2026-11-25T10:00:00Z', endsAt: '2026-11-25T12:00:00Z' }, /scenarioIds should not be empty/],
+    ['event: bad time', CreateEventDto, { name: 'x', scenarioIds: ['s'], startsAt: 'tomorrow', endsAt: '2026-11-25T12:00:00Z' }, /startsAt must be a valid ISO 8601 date string/],
     ['start: empty id', StartAttemptDto, { scenarioId: '' }, /scenarioId should not be empty/],
     ['command: over 64 KiB', RunCommandDto, { attemptId: 'a', command: 'x'.repeat(65537) }, /command must be at most 65536 characters/],
     ['command: missing attempt', RunCommandDto, { command: 'ls' }, /attemptId must be a string/],
@@ -72,6 +85,7 @@ describe('LeaderboardQueryDto (HTTP, global ValidationPipe)', () => {
   it('applies defaults and converts numbers', async () => {
     await expect(httpPipe.transform({}, query)).resolves.toEqual({ limit: 20, offset: 0 });
     await expect(httpPipe.transform({ limit: '5', offset: '10', scenarioId: 's' }, query)).resolves.toEqual({ limit: 5, offset: 10, scenarioId: 's' });
+    await expect(httpPipe.transform({ track: 't', week: '2026-W48', eventId: 'e' }, query)).resolves.toEqual({ limit: 20, offset: 0, track: 't', week: '2026-W48', eventId: 'e' });
   });
 
   it.each([
@@ -80,6 +94,8 @@ describe('LeaderboardQueryDto (HTTP, global ValidationPipe)', () => {
     [{ limit: 'ten' }, /limit must be a whole number/],
     [{ offset: '-3' }, /offset must not be less than 0/],
     [{ order: 'asc' }, /property order should not exist/],
+    [{ week: '2026-48' }, /week must be an ISO week such as 2026-W48/],
+    [{ track: '' }, /track should not be empty/],
   ])('rejects %j', async (value, message) => {
     const err = await httpPipe.transform(value, query).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BadRequestException);

@@ -35,8 +35,22 @@ export class AttemptLoader {
   }
 
   /** Registers a freshly started session. */
-  adopt(attempt: { id: string; playerId: string; scenarioId: string }, session: ScenarioSession): LiveAttempt {
-    const live: LiveAttempt = { ...attempt, session, nextSeq: 1, lastProgressKey: '', closing: false };
+  adopt(
+    attempt: { id: string; playerId: string; playerName: string; scenarioId: string; track: string; eventId: string | null },
+    session: ScenarioSession,
+  ): LiveAttempt {
+    const live: LiveAttempt = {
+      id: attempt.id,
+      playerId: attempt.playerId,
+      playerName: attempt.playerName,
+      scenarioId: attempt.scenarioId,
+      track: attempt.track,
+      eventId: attempt.eventId,
+      session,
+      nextSeq: 1,
+      lastProgressKey: '',
+      closing: false,
+    };
     this.registry.add(live);
     return live;
   }

@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { SessionProgress } from '../../scenarios/session.types';
+import { isoWeek } from '../leaderboard/leaderboard-board';
+import { LeaderboardService } from '../leaderboard/leaderboard.service';
 import { AttemptsRepository } from '../persistence/attempts.repository';
+import { PlayersRepository } from '../persistence/players.repository';
 import { computeScore } from '../scoring/score';
 import { PushService } from '../transport/push.service';
 import { AttemptRegistry } from './attempt.registry';
@@ -14,6 +17,8 @@ export class AttemptProgressService {
   constructor(
     private readonly registry: AttemptRegistry,
     private readonly attempts: AttemptsRepository,
+    private readonly players: PlayersRepository,
+    private readonly leaderboard: LeaderboardService,
     private readonly push: PushService,
   ) {}
 
@@ -26,7 +31,8 @@ export class AttemptProgressService {
 
   async snapshot(live: LiveAttempt): Promise<void> {
     if (live.closing) return;
-    await this.attempts.saveSnapshot(live.id, JSON.stringify(live.session.snapshot()), live.session.progress().elapsedMs, hintTotals(live));
+    const progress = live.session.progress();
+    await this.attempts.saveSnapshot(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs, totals(live, progress));
   }
 
   async snapshotAll(): Promise<void> {
@@ -44,19 +50,34 @@ export class AttemptProgressService {
     if (key === live.lastProgressKey) return;
     live.lastProgressKey = key;
     this.push.attemptProgress({ attemptId: live.id, progress });
+    if (live.eventId !== null) {
+      this.push.eventMemberProgress({
+        eventId: live.eventId,
+        attemptId: live.id,
+        playerId: live.playerId,
+        playerName: live.playerName,
+        scenarioId: live.scenarioId,
+        progress,
+      });
+    }
   }
 
   private async solve(live: LiveAttempt, progress: SessionProgress): Promise<void> {
     live.closing = true;
     const { summary } = live.session;
-    const hints = hintTotals(live);
+    const sums = totals(live, progress);
     const breakdown = computeScore({
       points: summary.points,
+      difficulty: summary.difficulty,
       parSeconds: summary.parSeconds,
       solvedAtMs: progress.solvedAtMs ?? progress.elapsedMs,
-      hintCosts: hints.hintPoints,
+      hintCosts: sums.hintPoints,
       guardRailPenalties: progress.violations.reduce((sum, v) => sum + v.penalty, 0),
+      diagnosisPoints: sums.diagnosisPoints,
+      quizPoints: sums.quizPoints,
     });
+    const finishedAt = new Date();
+    const week = isoWeek(finishedAt);
     try {
       await this.attempts.markSolved(live.id, {
         score: breakdown.score,
@@ -64,7 +85,9 @@ export class AttemptProgressService {
         solveMs: Math.max(0, progress.solvedAtMs ?? progress.elapsedMs),
         snapshot: JSON.stringify(live.session.snapshot()),
         virtualMs: progress.elapsedMs,
-        ...hints,
+        week,
+        finishedAt,
+        ...sums,
       });
     } finally {
       this.registry.remove(live.id);
@@ -77,21 +100,29 @@ export class AttemptProgressService {
       breakdown,
       debrief: live.session.debrief(),
     });
-    this.push.leaderboardChanged({ scenarioId: live.scenarioId });
+    const player = await this.players.findById(live.playerId);
+    await this.leaderboard.solved({ scenarioId: live.scenarioId, track: live.track, week, eventId: live.eventId, guest: player?.guest ?? true });
   }
 }
 
-/** Progress "changed" when an objective, a violation or the solved flag changed, not merely the clock. */
+/** Progress "changed" when an objective, a violation, the diagnosis, the quiz or the solved flag changed, not merely the clock. */
 export function progressKey(progress: SessionProgress): string {
   return JSON.stringify([
     progress.objectives.map((o) => [o.id, o.met, o.whyNot ?? null]),
     progress.allMet,
     progress.violations.map((v) => v.id),
     progress.solved,
+    progress.diagnosis,
+    progress.quizPoints,
   ]);
 }
 
-function hintTotals(live: LiveAttempt): { hintsUsed: number; hintPoints: number } {
+function totals(live: LiveAttempt, progress: SessionProgress): { hintsUsed: number; hintPoints: number; diagnosisPoints: number; quizPoints: number } {
   const taken = live.session.hints().filter((h) => h.text !== undefined);
-  return { hintsUsed: taken.length, hintPoints: taken.reduce((sum, h) => sum + h.cost, 0) };
+  return {
+    hintsUsed: taken.length,
+    hintPoints: taken.reduce((sum, h) => sum + h.cost, 0),
+    diagnosisPoints: progress.diagnosis.points,
+    quizPoints: progress.quizPoints,
+  };
 }

@@ -13,9 +13,9 @@ export class AttemptRegistry {
     return this.live.get(attemptId);
   }
 
-  findByPlayerScenario(playerId: string, scenarioId: string): LiveAttempt | undefined {
+  findByPlayerScenario(playerId: string, scenarioId: string, eventId: string | null): LiveAttempt | undefined {
     for (const attempt of this.live.values()) {
-      if (attempt.playerId === playerId && attempt.scenarioId === scenarioId && !attempt.closing) return attempt;
+      if (attempt.playerId === playerId && attempt.scenarioId === scenarioId && attempt.eventId === eventId && !attempt.closing) return attempt;
     }
     return undefined;
   }

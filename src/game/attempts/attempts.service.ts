@@ -1,18 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
-import type { CommandResult, HintView, ScenarioCatalogApi } from '../../scenarios/session.types';
+import type { CommandResult, DiagnosisAnswer, DiagnosisResult, HintView, QuizResult, ScenarioCatalogApi } from '../../scenarios/session.types';
+import type { Principal } from '../auth/players.service';
 import { GameError, GameErrorCode } from '../errors/game-error';
+import { EventsService } from '../events/events.service';
+import { AnswersRepository } from '../persistence/answers.repository';
 import { AttemptsRepository } from '../persistence/attempts.repository';
 import { CommandLogsRepository } from '../persistence/command-logs.repository';
-import type { AbandonResponse, AttemptView } from '../protocol/messages';
+import type { AbandonResponse, AttemptView, QuizListResponse } from '../protocol/messages';
 import { SCENARIO_CATALOG } from '../scenarios/scenario-catalog.provider';
+import { PushService } from '../transport/push.service';
 import { AttemptLoader } from './attempt-loader.service';
 import { AttemptProgressService } from './attempt-progress.service';
 import { AttemptRegistry } from './attempt.registry';
 import { KeyedMutex } from './keyed-mutex';
 import type { LiveAttempt } from './live-attempt';
 
-/** The use cases of an attempt: start (or resume), run a command, take a hint, abandon. */
+/** The use cases of an attempt: start (or resume), run a command, take a hint, diagnose, quiz, abandon. */
 @Injectable()
 export class AttemptsService {
   private readonly startMutex = new KeyedMutex();
@@ -24,22 +28,28 @@ export class AttemptsService {
     private readonly progress: AttemptProgressService,
     private readonly attempts: AttemptsRepository,
     private readonly logs: CommandLogsRepository,
+    private readonly answers: AnswersRepository,
+    private readonly events: EventsService,
+    private readonly push: PushService,
   ) {}
 
-  /** One active attempt per player and scenario: starting again continues it. */
-  async start(playerId: string, scenarioId: string): Promise<AttemptView> {
-    if (!this.catalog.get(scenarioId)) throw GameError.scenarioNotFound(scenarioId);
-    return this.startMutex.run(`${playerId}\n${scenarioId}`, async () => {
-      const live = this.registry.findByPlayerScenario(playerId, scenarioId);
+  /** One active attempt per player, scenario and event: starting again continues it. In an event every member gets the event's seed. */
+  async start(player: Principal, scenarioId: string, eventId: string | null = null): Promise<AttemptView> {
+    const summary = this.catalog.get(scenarioId);
+    if (!summary) throw GameError.scenarioNotFound(scenarioId);
+    const eventSeed = eventId === null ? null : await this.events.seedFor(player.playerId, eventId, scenarioId);
+    const { playerId } = player;
+    return this.startMutex.run(`${playerId}\n${scenarioId}\n${eventId ?? ''}`, async () => {
+      const live = this.registry.findByPlayerScenario(playerId, scenarioId, eventId);
       if (live) return view(live, true);
-      const stored = await this.attempts.findActive(playerId, scenarioId);
+      const stored = await this.attempts.findActive(playerId, scenarioId, eventId);
       if (stored) return view(await this.loader.require(playerId, stored.id), true);
 
-      const seed = randomInt(0, 2 ** 31 - 1);
+      const seed = eventSeed ?? randomInt(0, 2 ** 31 - 1);
       const session = this.catalog.start(scenarioId, seed);
       const id = randomUUID();
-      await this.attempts.create({ id, playerId, scenarioId, seed, snapshot: JSON.stringify(session.snapshot()) });
-      return view(this.loader.adopt({ id, playerId, scenarioId }, session), false);
+      await this.attempts.create({ id, playerId, scenarioId, track: summary.track, eventId, seed, snapshot: JSON.stringify(session.snapshot()) });
+      return view(this.loader.adopt({ id, playerId, playerName: player.name, scenarioId, track: summary.track, eventId }, session), false);
     });
   }
 
@@ -53,6 +63,19 @@ export class AttemptsService {
     const result = live.session.exec(command);
     const seq = live.nextSeq++;
     await this.logs.append({ attemptId, seq, command, ...result, virtualMs });
+    if (live.eventId !== null) {
+      this.push.eventCommand({
+        eventId: live.eventId,
+        attemptId,
+        playerId,
+        playerName: live.playerName,
+        scenarioId: live.scenarioId,
+        seq,
+        command,
+        ...result,
+        virtualMs,
+      });
+    }
     await this.progress.afterChange(live);
     return result;
   }
@@ -67,6 +90,54 @@ export class AttemptsService {
     // Hints cost points: persist at once rather than at the next periodic snapshot.
     await this.progress.snapshot(live);
     return hint;
+  }
+
+  /** Grades a root-cause diagnosis while the attempt is active; every answer is stored. */
+  async diagnose(playerId: string, attemptId: string, answer: DiagnosisAnswer): Promise<DiagnosisResult> {
+    const live = await this.loader.require(playerId, attemptId);
+    if (live.session.summary.diagnosisCauses.length === 0) {
+      throw new GameError(GameErrorCode.BadRequest, `scenario "${live.scenarioId}" has no diagnosis step`);
+    }
+    const virtualMs = live.session.progress().elapsedMs;
+    const result = live.session.diagnose(answer);
+    await this.answers.addDiagnosis({
+      attemptId,
+      ...answer,
+      correct: result.objectRight && result.reasonRight && result.causeRight,
+      points: result.points,
+      virtualMs,
+    });
+    await this.progress.snapshot(live);
+    await this.progress.afterChange(live);
+    return result;
+  }
+
+  async quiz(playerId: string, attemptId: string): Promise<QuizListResponse> {
+    const live = await this.loader.require(playerId, attemptId);
+    return { attemptId, questions: live.session.quiz() };
+  }
+
+  async answerQuiz(playerId: string, attemptId: string, questionId: string, choices: number[]): Promise<QuizResult> {
+    const live = await this.loader.require(playerId, attemptId);
+    const question = live.session.quiz().find((q) => q.id === questionId);
+    if (!question) throw new GameError(GameErrorCode.QuestionNotFound, `quiz question "${questionId}" not found`);
+    if (question.answered) throw new GameError(GameErrorCode.QuestionAnswered, `quiz question "${questionId}" was already answered`);
+    const outOfRange = choices.find((c) => c >= question.choices.length);
+    if (outOfRange !== undefined) {
+      throw new GameError(GameErrorCode.BadRequest, `choice ${outOfRange} does not exist; question "${questionId}" has choices 0 to ${question.choices.length - 1}`);
+    }
+    const virtualMs = live.session.progress().elapsedMs;
+    let result: QuizResult;
+    try {
+      result = live.session.answerQuiz(questionId, choices);
+    } catch (err) {
+      if (err instanceof RangeError) throw new GameError(GameErrorCode.BadRequest, err.message);
+      throw err;
+    }
+    await this.answers.addQuizAnswer({ attemptId, questionId, choices, correct: result.correct, points: result.points, virtualMs });
+    await this.progress.snapshot(live);
+    await this.progress.afterChange(live);
+    return result;
   }
 
   async abandon(playerId: string, attemptId: string): Promise<AbandonResponse> {
@@ -84,6 +155,7 @@ export class AttemptsService {
 function view(live: LiveAttempt, resumed: boolean): AttemptView {
   return {
     attemptId: live.id,
+    eventId: live.eventId,
     scenario: live.session.summary,
     progress: live.session.progress(),
     hints: live.session.hints(),

@@ -6,6 +6,14 @@ export interface GameConfig {
   tickSpeed: number;
   /** Real milliseconds between snapshots of active attempts (CRASHLOOP_SNAPSHOT_MS, default 15000). */
   snapshotMs: number;
+  /** Lifetime of a session token (CRASHLOOP_SESSION_HOURS, default 168 = one week). */
+  sessionTtlMs: number;
+  /** Names that become admins when they register (CRASHLOOP_ADMINS, comma-separated); the first account always does. */
+  adminNames: string[];
+  /** Commands per second a connection may run on average (CRASHLOOP_COMMAND_RATE, default 10). */
+  commandRate: number;
+  /** Commands a connection may run in a burst (CRASHLOOP_COMMAND_BURST, default 20). */
+  commandBurst: number;
 }
 
 export const GAME_CONFIG = Symbol('GAME_CONFIG');
@@ -15,6 +23,10 @@ export function gameConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GameCon
     tickMs: positiveNumber(env, 'CRASHLOOP_TICK_MS', 1000),
     tickSpeed: positiveNumber(env, 'CRASHLOOP_TICK_SPEED', 1),
     snapshotMs: positiveNumber(env, 'CRASHLOOP_SNAPSHOT_MS', 15_000),
+    sessionTtlMs: positiveNumber(env, 'CRASHLOOP_SESSION_HOURS', 168) * 3_600_000,
+    adminNames: (env.CRASHLOOP_ADMINS ?? '').split(',').map((n) => n.trim()).filter((n) => n.length > 0),
+    commandRate: positiveNumber(env, 'CRASHLOOP_COMMAND_RATE', 10),
+    commandBurst: positiveNumber(env, 'CRASHLOOP_COMMAND_BURST', 20),
   };
 }
 

@@ -4,7 +4,11 @@ import type { ScenarioSession } from '../../scenarios/session.types';
 export interface LiveAttempt {
   readonly id: string;
   readonly playerId: string;
+  readonly playerName: string;
   readonly scenarioId: string;
+  readonly track: string;
+  /** The event the attempt is played in, or null. */
+  readonly eventId: string | null;
   readonly session: ScenarioSession;
   /** Sequence number of the next command log row. */
   nextSeq: number;

@@ -11,14 +11,23 @@ export function httpStatusOf(code: GameErrorCode): HttpStatus {
     case GameErrorCode.Unauthenticated:
     case GameErrorCode.InvalidCredentials:
       return HttpStatus.UNAUTHORIZED;
+    case GameErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
     case GameErrorCode.NameTaken:
       return HttpStatus.CONFLICT;
+    case GameErrorCode.PlayerNotFound:
     case GameErrorCode.ScenarioNotFound:
     case GameErrorCode.AttemptNotFound:
     case GameErrorCode.HintNotFound:
+    case GameErrorCode.QuestionNotFound:
+    case GameErrorCode.EventNotFound:
       return HttpStatus.NOT_FOUND;
     case GameErrorCode.AttemptNotActive:
+    case GameErrorCode.QuestionAnswered:
+    case GameErrorCode.EventNotOpen:
       return HttpStatus.CONFLICT;
+    case GameErrorCode.RateLimited:
+      return HttpStatus.TOO_MANY_REQUESTS;
     case GameErrorCode.Internal:
       return HttpStatus.INTERNAL_SERVER_ERROR;
     default:

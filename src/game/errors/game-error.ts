@@ -3,11 +3,18 @@ export enum GameErrorCode {
   BadRequest = 'BAD_REQUEST',
   Unauthenticated = 'UNAUTHENTICATED',
   InvalidCredentials = 'INVALID_CREDENTIALS',
+  Forbidden = 'FORBIDDEN',
   NameTaken = 'NAME_TAKEN',
+  PlayerNotFound = 'PLAYER_NOT_FOUND',
   ScenarioNotFound = 'SCENARIO_NOT_FOUND',
   AttemptNotFound = 'ATTEMPT_NOT_FOUND',
   AttemptNotActive = 'ATTEMPT_NOT_ACTIVE',
   HintNotFound = 'HINT_NOT_FOUND',
+  QuestionNotFound = 'QUESTION_NOT_FOUND',
+  QuestionAnswered = 'QUESTION_ANSWERED',
+  EventNotFound = 'EVENT_NOT_FOUND',
+  EventNotOpen = 'EVENT_NOT_OPEN',
+  RateLimited = 'RATE_LIMITED',
   Internal = 'INTERNAL',
 }
 
@@ -27,5 +34,14 @@ export class GameError extends Error {
   /** Also used for attempts of other players, so ids of other players' attempts are not revealed. */
   static attemptNotFound(id: string): GameError {
     return new GameError(GameErrorCode.AttemptNotFound, `attempt "${id}" not found`);
+  }
+
+  /** Also used for events the player may not see. */
+  static eventNotFound(ref: string): GameError {
+    return new GameError(GameErrorCode.EventNotFound, `event "${ref}" not found`);
+  }
+
+  static forbidden(message: string): GameError {
+    return new GameError(GameErrorCode.Forbidden, message);
   }
 }

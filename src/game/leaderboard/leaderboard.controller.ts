@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import type { LeaderboardResponse } from '../protocol/messages';
+import { boardOf } from './leaderboard-board';
 import { LeaderboardQueryDto } from './leaderboard-query.dto';
 import { LeaderboardService } from './leaderboard.service';
 
@@ -9,6 +10,6 @@ export class LeaderboardController {
 
   @Get()
   get(@Query() query: LeaderboardQueryDto): Promise<LeaderboardResponse> {
-    return this.leaderboard.page(query.scenarioId ?? null, query.limit, query.offset);
+    return this.leaderboard.page(boardOf(query), query.limit, query.offset);
   }
 }

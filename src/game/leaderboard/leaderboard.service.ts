@@ -1,20 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { LeaderboardRepository } from '../persistence/leaderboard.repository';
-import type { LeaderboardResponse } from '../protocol/messages';
+import type { LeaderboardBoard, LeaderboardResponse } from '../protocol/messages';
 import { ScenariosService } from '../scenarios/scenarios.service';
+import { PushService } from '../transport/push.service';
+import { boardIncludes, LEADERBOARD_PUSH_ROWS, type SolvedFacts } from './leaderboard-board';
 
 @Injectable()
 export class LeaderboardService {
+  private readonly logger = new Logger(LeaderboardService.name);
+  /** Pushes go out one solve at a time, so subscribers see them in the order the solves were recorded. */
+  private queue: Promise<void> = Promise.resolve();
+  private version = 0;
+
   constructor(
     private readonly leaderboard: LeaderboardRepository,
     private readonly scenarios: ScenariosService,
+    private readonly push: PushService,
   ) {}
 
-  async page(scenarioId: string | null, limit: number, offset: number): Promise<LeaderboardResponse> {
-    if (scenarioId !== null) this.scenarios.requireExists(scenarioId);
-    const { total, rows } = await this.leaderboard.page(scenarioId, limit, offset);
+  async page(board: LeaderboardBoard, limit: number, offset: number): Promise<LeaderboardResponse> {
+    if (board.scenarioId !== null) this.scenarios.requireExists(board.scenarioId);
+    const { total, rows } = await this.leaderboard.page(board, limit, offset);
     return {
-      scenarioId,
+      ...board,
       limit,
       offset,
       total,
@@ -28,5 +36,18 @@ export class LeaderboardService {
         finishedAt: row.finishedAt.toISOString(),
       })),
     };
+  }
+
+  /** After a solve was stored: push the new top rows of every subscribed board it belongs to. Resolves once pushed. */
+  solved(facts: SolvedFacts): Promise<void> {
+    const next = this.queue.then(async () => {
+      for (const board of this.push.subscribedBoards()) {
+        if (!boardIncludes(board, facts)) continue;
+        const page = await this.page(board, LEADERBOARD_PUSH_ROWS, 0);
+        this.push.leaderboardChanged({ board, version: ++this.version, total: page.total, entries: page.entries });
+      }
+    });
+    this.queue = next.catch((err: unknown) => this.logger.error('leaderboard push failed', err instanceof Error ? err.stack : String(err)));
+    return this.queue;
   }
 }

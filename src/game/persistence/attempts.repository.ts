@@ -6,11 +6,15 @@ export type AttemptState = 'active' | 'solved' | 'abandoned';
 export interface AttemptRecord {
   id: string;
   playerId: string;
+  playerName: string;
   scenarioId: string;
+  track: string;
+  eventId: string | null;
   seed: number;
   state: AttemptState;
   snapshot: string | null;
   score: number | null;
+  solveMs: number | null;
 }
 
 export interface SolvedAttemptUpdate {
@@ -21,23 +25,38 @@ export interface SolvedAttemptUpdate {
   virtualMs: number;
   hintsUsed: number;
   hintPoints: number;
+  diagnosisPoints: number;
+  quizPoints: number;
+  week: string;
+  finishedAt: Date;
+}
+
+export interface SolvedAttemptSummary {
+  attemptId: string;
+  playerName: string;
+  score: number;
+  solveMs: number;
 }
 
 const recordSelect = {
   id: true,
   playerId: true,
+  player: { select: { name: true } },
   scenarioId: true,
+  track: true,
+  eventId: true,
   seed: true,
   state: true,
   snapshot: true,
   score: true,
+  solveMs: true,
 } as const;
 
 @Injectable()
 export class AttemptsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async create(attempt: { id: string; playerId: string; scenarioId: string; seed: number; snapshot: string }): Promise<void> {
+  async create(attempt: { id: string; playerId: string; scenarioId: string; track: string; eventId: string | null; seed: number; snapshot: string }): Promise<void> {
     await this.prisma.attempt.create({ data: { ...attempt, state: 'active' } });
   }
 
@@ -46,26 +65,49 @@ export class AttemptsRepository {
     return row ? toRecord(row) : null;
   }
 
-  async findActive(playerId: string, scenarioId: string): Promise<AttemptRecord | null> {
+  async findActive(playerId: string, scenarioId: string, eventId: string | null): Promise<AttemptRecord | null> {
     const row = await this.prisma.attempt.findFirst({
-      where: { playerId, scenarioId, state: 'active' },
+      where: { playerId, scenarioId, eventId, state: 'active' },
       orderBy: { startedAt: 'desc' },
       select: recordSelect,
     });
     return row ? toRecord(row) : null;
   }
 
-  async saveSnapshot(id: string, snapshot: string, virtualMs: number, hints: { hintsUsed: number; hintPoints: number }): Promise<void> {
+  async hasSolved(playerId: string, scenarioId: string): Promise<boolean> {
+    return (await this.prisma.attempt.count({ where: { playerId, scenarioId, state: 'solved' } })) > 0;
+  }
+
+  /** The best solved attempt of each player for a scenario, best first. */
+  async bestSolved(scenarioId: string, limit: number): Promise<SolvedAttemptSummary[]> {
+    const rows = await this.prisma.attempt.findMany({
+      where: { scenarioId, state: 'solved', score: { not: null } },
+      orderBy: [{ score: 'desc' }, { solveMs: 'asc' }, { finishedAt: 'asc' }],
+      select: { id: true, playerId: true, score: true, solveMs: true, player: { select: { name: true } } },
+      take: limit * 10,
+    });
+    const seen = new Set<string>();
+    const best: SolvedAttemptSummary[] = [];
+    for (const row of rows) {
+      if (seen.has(row.playerId)) continue;
+      seen.add(row.playerId);
+      best.push({ attemptId: row.id, playerName: row.player.name, score: row.score ?? 0, solveMs: row.solveMs ?? 0 });
+      if (best.length === limit) break;
+    }
+    return best;
+  }
+
+  async saveSnapshot(id: string, snapshot: string, virtualMs: number, totals: { hintsUsed: number; hintPoints: number; diagnosisPoints: number; quizPoints: number }): Promise<void> {
     await this.prisma.attempt.updateMany({
       where: { id, state: 'active' },
-      data: { snapshot, virtualMs, ...hints },
+      data: { snapshot, virtualMs, ...totals },
     });
   }
 
   async markSolved(id: string, update: SolvedAttemptUpdate): Promise<void> {
     await this.prisma.attempt.update({
       where: { id },
-      data: { ...update, state: 'solved', finishedAt: new Date() },
+      data: { ...update, state: 'solved' },
     });
   }
 
@@ -77,6 +119,8 @@ export class AttemptsRepository {
   }
 }
 
-function toRecord(row: { state: string } & Omit<AttemptRecord, 'state'>): AttemptRecord {
-  return { ...row, state: row.state as AttemptState };
+type Row = Omit<AttemptRecord, 'state' | 'playerName'> & { state: string; player: { name: string } };
+
+function toRecord({ player, ...row }: Row): AttemptRecord {
+  return { ...row, playerName: player.name, state: row.state as AttemptState };
 }

@@ -5,8 +5,12 @@ import { PrismaService } from './prisma.service';
 export interface PlayerRecord {
   id: string;
   name: string;
-  tokenHash: string;
+  passwordHash: string | null;
+  role: string;
+  guest: boolean;
 }
+
+const select = { id: true, name: true, passwordHash: true, role: true, guest: true } as const;
 
 @Injectable()
 export class PlayersRepository {
@@ -14,19 +18,43 @@ export class PlayersRepository {
 
   /** Returns null when the name is already taken. */
   async create(player: PlayerRecord): Promise<PlayerRecord | null> {
-    try {
-      return await this.prisma.player.create({ data: player, select: { id: true, name: true, tokenHash: true } });
-    } catch (err) {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return null;
-      throw err;
-    }
+    return nullIfNameTaken(() => this.prisma.player.create({ data: player, select }));
   }
 
   findByName(name: string): Promise<PlayerRecord | null> {
-    return this.prisma.player.findUnique({ where: { name }, select: { id: true, name: true, tokenHash: true } });
+    return this.prisma.player.findUnique({ where: { name }, select });
   }
 
   findById(id: string): Promise<PlayerRecord | null> {
-    return this.prisma.player.findUnique({ where: { id }, select: { id: true, name: true, tokenHash: true } });
+    return this.prisma.player.findUnique({ where: { id }, select });
+  }
+
+  countAccounts(): Promise<number> {
+    return this.prisma.player.count({ where: { guest: false } });
+  }
+
+  /** Turns a guest into an account, keeping its id and so its attempts; null when the name is taken. */
+  async claim(id: string, update: { name: string; passwordHash: string; role: string }): Promise<PlayerRecord | null> {
+    return nullIfNameTaken(() => this.prisma.player.update({ where: { id }, data: { ...update, guest: false }, select }));
+  }
+
+  async setRole(name: string, role: string): Promise<PlayerRecord | null> {
+    const found = await this.findByName(name);
+    if (!found) return null;
+    return this.prisma.player.update({ where: { id: found.id }, data: { role }, select });
+  }
+
+  async names(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.prisma.player.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}
+
+async function nullIfNameTaken<T>(work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return null;
+    throw err;
   }
 }

@@ -1,5 +1,5 @@
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import type { AttemptRefRequest, AttemptStartRequest } from './messages';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { AttemptRefRequest, AttemptStartRequest, BestReplaysRequest } from './messages';
 
 // Pipes stop at the first failing check per field, and class-validator runs decorators bottom-up:
 // the type check sits nearest the property so a wrong type is what gets reported.
@@ -8,6 +8,12 @@ export class StartAttemptDto implements AttemptStartRequest {
   @IsNotEmpty()
   @IsString()
   scenarioId!: string;
+
+  @IsOptional()
+  @MaxLength(64)
+  @IsNotEmpty()
+  @IsString()
+  eventId?: string;
 }
 
 export class AttemptRefDto implements AttemptRefRequest {
@@ -15,4 +21,11 @@ export class AttemptRefDto implements AttemptRefRequest {
   @IsNotEmpty()
   @IsString()
   attemptId!: string;
+}
+
+export class BestReplaysDto implements BestReplaysRequest {
+  @MaxLength(128)
+  @IsNotEmpty()
+  @IsString()
+  scenarioId!: string;
 }

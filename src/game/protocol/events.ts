@@ -4,53 +4,93 @@
  */
 import type {
   Ack,
+  AbandonResponse,
   AttemptProgressPush,
   AttemptRefRequest,
   AttemptSolvedPush,
   AttemptStartRequest,
   AttemptView,
-  AbandonResponse,
+  BestReplaysRequest,
+  BestReplaysResponse,
+  ClaimRequest,
   CommandResult,
   CommandRunRequest,
+  DiagnosisResult,
+  DiagnosisSubmitRequest,
+  EventCommandPush,
+  EventJoinRequest,
+  EventMemberProgressPush,
+  EventView,
+  EventWatchRequest,
+  EventWatchResponse,
   HintTakeRequest,
   HintView,
   LeaderboardChangedPush,
+  LeaderboardResponse,
+  LeaderboardSubscribeRequest,
   LoginRequest,
-  LoginResponse,
+  QuizAnswerRequest,
+  QuizListResponse,
+  QuizResult,
   RegisterRequest,
-  RegisterResponse,
+  ReplayView,
   ScenarioListResponse,
+  SessionResponse,
 } from './messages';
 
 export const ClientEvents = {
   PlayerRegister: 'player:register',
   PlayerLogin: 'player:login',
+  PlayerGuest: 'player:guest',
+  PlayerClaim: 'player:claim',
   ScenarioList: 'scenario:list',
   AttemptStart: 'attempt:start',
   AttemptResume: 'attempt:resume',
   AttemptAbandon: 'attempt:abandon',
+  AttemptReplay: 'attempt:replay',
+  AttemptBest: 'attempt:best',
   CommandRun: 'command:run',
   HintTake: 'hint:take',
+  DiagnosisSubmit: 'diagnosis:submit',
+  QuizList: 'quiz:list',
+  QuizAnswer: 'quiz:answer',
+  LeaderboardSubscribe: 'leaderboard:subscribe',
+  LeaderboardUnsubscribe: 'leaderboard:unsubscribe',
+  EventJoin: 'event:join',
+  EventWatch: 'event:watch',
 } as const;
 
 export const ServerEvents = {
   AttemptProgress: 'attempt:progress',
   AttemptSolved: 'attempt:solved',
   LeaderboardChanged: 'leaderboard:changed',
+  EventMemberProgress: 'event:member-progress',
+  EventCommand: 'event:command',
 } as const;
 
 type Request<Req, Res> = (request: Req, ack: (response: Ack<Res>) => void) => void;
 
 /** socket.io's typed-events map for what a client may send. */
 export interface ClientToServerEvents {
-  [ClientEvents.PlayerRegister]: Request<RegisterRequest, RegisterResponse>;
-  [ClientEvents.PlayerLogin]: Request<LoginRequest, LoginResponse>;
+  [ClientEvents.PlayerRegister]: Request<RegisterRequest, SessionResponse>;
+  [ClientEvents.PlayerLogin]: Request<LoginRequest, SessionResponse>;
+  [ClientEvents.PlayerGuest]: Request<Record<string, never>, SessionResponse>;
+  [ClientEvents.PlayerClaim]: Request<ClaimRequest, SessionResponse>;
   [ClientEvents.ScenarioList]: Request<Record<string, never>, ScenarioListResponse>;
   [ClientEvents.AttemptStart]: Request<AttemptStartRequest, AttemptView>;
   [ClientEvents.AttemptResume]: Request<AttemptRefRequest, AttemptView>;
   [ClientEvents.AttemptAbandon]: Request<AttemptRefRequest, AbandonResponse>;
+  [ClientEvents.AttemptReplay]: Request<AttemptRefRequest, ReplayView>;
+  [ClientEvents.AttemptBest]: Request<BestReplaysRequest, BestReplaysResponse>;
   [ClientEvents.CommandRun]: Request<CommandRunRequest, CommandResult>;
   [ClientEvents.HintTake]: Request<HintTakeRequest, HintView>;
+  [ClientEvents.DiagnosisSubmit]: Request<DiagnosisSubmitRequest, DiagnosisResult>;
+  [ClientEvents.QuizList]: Request<AttemptRefRequest, QuizListResponse>;
+  [ClientEvents.QuizAnswer]: Request<QuizAnswerRequest, QuizResult>;
+  [ClientEvents.LeaderboardSubscribe]: Request<LeaderboardSubscribeRequest, LeaderboardResponse>;
+  [ClientEvents.LeaderboardUnsubscribe]: Request<LeaderboardSubscribeRequest, Record<string, never>>;
+  [ClientEvents.EventJoin]: Request<EventJoinRequest, EventView>;
+  [ClientEvents.EventWatch]: Request<EventWatchRequest, EventWatchResponse>;
 }
 
 /** socket.io's typed-events map for what the server pushes. */
@@ -58,10 +98,12 @@ export interface ServerToClientEvents {
   [ServerEvents.AttemptProgress]: (push: AttemptProgressPush) => void;
   [ServerEvents.AttemptSolved]: (push: AttemptSolvedPush) => void;
   [ServerEvents.LeaderboardChanged]: (push: LeaderboardChangedPush) => void;
+  [ServerEvents.EventMemberProgress]: (push: EventMemberProgressPush) => void;
+  [ServerEvents.EventCommand]: (push: EventCommandPush) => void;
 }
 
 /** What a client passes as `auth` in the socket.io handshake to be signed in from the first message. */
 export interface HandshakeAuth {
-  playerId?: string;
+  /** A session token from player:register / player:login / player:guest / player:claim. */
   token?: string;
 }

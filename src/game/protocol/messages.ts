@@ -1,24 +1,36 @@
 /** Wire shapes of the socket and HTTP API. Type-only: safe for the browser client to import. */
 import type {
   CommandResult,
+  DiagnosisResult,
   HintView,
+  QuizQuestionView,
+  QuizResult,
   ScenarioSummary,
   SessionProgress,
 } from '../../scenarios/session.types';
 import type { ScoreBreakdown } from '../scoring/score';
 
-export type { CommandResult, HintView, ScenarioSummary, SessionProgress, ScoreBreakdown };
+export type { CommandResult, DiagnosisResult, HintView, QuizQuestionView, QuizResult, ScenarioSummary, SessionProgress, ScoreBreakdown };
+
+export type Role = 'learner' | 'instructor' | 'admin';
 
 /** Same strings as GameErrorCode (kept as a union here so the client needs no runtime import). */
 export type AckErrorCode =
   | 'BAD_REQUEST'
   | 'UNAUTHENTICATED'
   | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN'
   | 'NAME_TAKEN'
+  | 'PLAYER_NOT_FOUND'
   | 'SCENARIO_NOT_FOUND'
   | 'ATTEMPT_NOT_FOUND'
   | 'ATTEMPT_NOT_ACTIVE'
   | 'HINT_NOT_FOUND'
+  | 'QUESTION_NOT_FOUND'
+  | 'QUESTION_ANSWERED'
+  | 'EVENT_NOT_FOUND'
+  | 'EVENT_NOT_OPEN'
+  | 'RATE_LIMITED'
   | 'INTERNAL';
 
 export interface AckError {
@@ -29,24 +41,28 @@ export interface AckError {
 /** Every request is answered with exactly one of these through the socket.io ack. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 
-export interface RegisterRequest {
+/** player:register, player:login and player:claim (a guest becoming an account). */
+export interface CredentialsRequest {
   name: string;
+  password: string;
 }
-export interface RegisterResponse {
-  playerId: string;
-  name: string;
-  /** Shown once; only its hash is stored. */
-  token: string;
-}
+export type RegisterRequest = CredentialsRequest;
+export type LoginRequest = CredentialsRequest;
+export type ClaimRequest = CredentialsRequest;
 
-export interface LoginRequest {
-  name: string;
-  token: string;
-}
-export interface LoginResponse {
+/** A signed session: pass `token` as the handshake's `auth.token`, or as `Authorization: Bearer` over HTTP. */
+export interface SessionResponse {
   playerId: string;
   name: string;
+  role: Role;
+  /** Guests play but stay off the leaderboards until they claim an account. */
+  guest: boolean;
+  token: string;
+  /** ISO time the token stops being accepted. */
+  expiresAt: string;
 }
+export type RegisterResponse = SessionResponse;
+export type LoginResponse = SessionResponse;
 
 export interface ScenarioListResponse {
   scenarios: ScenarioSummary[];
@@ -54,6 +70,8 @@ export interface ScenarioListResponse {
 
 export interface AttemptStartRequest {
   scenarioId: string;
+  /** Play the scenario inside an event one is a member of: same seed as every other member. */
+  eventId?: string;
 }
 export interface AttemptRefRequest {
   attemptId: string;
@@ -61,6 +79,7 @@ export interface AttemptRefRequest {
 
 export interface AttemptView {
   attemptId: string;
+  eventId: string | null;
   scenario: ScenarioSummary;
   progress: SessionProgress;
   hints: HintView[];
@@ -96,8 +115,49 @@ export interface AttemptSolvedPush {
   debrief: string;
 }
 
+export interface DiagnosisSubmitRequest {
+  attemptId: string;
+  /** `kind/name`, e.g. `deployment/api` */
+  object: string;
+  reason: string;
+  cause: string;
+}
+
+export interface QuizListResponse {
+  attemptId: string;
+  questions: QuizQuestionView[];
+}
+
+export interface QuizAnswerRequest {
+  attemptId: string;
+  questionId: string;
+  choices: number[];
+}
+
+/** Which leaderboard: every filter is optional and they combine (all null: the global board). */
+export interface LeaderboardBoard {
+  scenarioId: string | null;
+  track: string | null;
+  /** ISO week of the solve, e.g. `2026-W48` */
+  week: string | null;
+  eventId: string | null;
+}
+
+export interface LeaderboardSubscribeRequest {
+  scenarioId?: string;
+  track?: string;
+  week?: string;
+  eventId?: string;
+}
+
+/** Pushed to the sockets subscribed to a board whenever a solve changed it, in the order the solves happened. */
 export interface LeaderboardChangedPush {
-  scenarioId: string;
+  board: LeaderboardBoard;
+  /** Increases by one with every push of any board, so a client can tell the order. */
+  version: number;
+  total: number;
+  /** The new top rows (at most LEADERBOARD_PUSH_ROWS). */
+  entries: LeaderboardEntry[];
 }
 
 export interface LeaderboardEntry {
@@ -113,10 +173,93 @@ export interface LeaderboardEntry {
   finishedAt: string;
 }
 
-export interface LeaderboardResponse {
-  scenarioId: string | null;
+export interface LeaderboardResponse extends LeaderboardBoard {
   limit: number;
   offset: number;
   total: number;
   entries: LeaderboardEntry[];
+}
+
+export interface EventCreateRequest {
+  name: string;
+  scenarioIds: string[];
+  /** ISO times; members can start attempts between them. */
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface EventView {
+  eventId: string;
+  name: string;
+  code: string;
+  scenarioIds: string[];
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface EventJoinRequest {
+  code: string;
+}
+
+export interface EventWatchRequest {
+  eventId: string;
+}
+
+export interface EventMemberView {
+  playerId: string;
+  name: string;
+}
+
+export interface EventWatchResponse {
+  event: EventView;
+  members: EventMemberView[];
+}
+
+/** To the event's instructors: a member's progress changed (objectives, violations, solved). */
+export interface EventMemberProgressPush {
+  eventId: string;
+  attemptId: string;
+  playerId: string;
+  playerName: string;
+  scenarioId: string;
+  progress: SessionProgress;
+}
+
+/** To the event's instructors: a member ran a command. */
+export interface EventCommandPush extends CommandResult {
+  eventId: string;
+  attemptId: string;
+  playerId: string;
+  playerName: string;
+  scenarioId: string;
+  seq: number;
+  command: string;
+  virtualMs: number;
+}
+
+export interface ReplayCommand extends CommandResult {
+  seq: number;
+  command: string;
+  /** Virtual ms since the attempt started when the command ran. */
+  virtualMs: number;
+}
+
+export interface ReplayView {
+  attemptId: string;
+  playerId: string;
+  playerName: string;
+  scenarioId: string;
+  state: 'active' | 'solved' | 'abandoned';
+  score: number | null;
+  solveSeconds: number | null;
+  commands: ReplayCommand[];
+}
+
+export interface BestReplaysRequest {
+  scenarioId: string;
+}
+
+export interface BestReplaysResponse {
+  scenarioId: string;
+  attempts: Array<{ attemptId: string; playerName: string; score: number; solveSeconds: number }>;
 }

@@ -1,6 +1,15 @@
 import { computeScore, ScoreInput } from './score';
 
-const base: ScoreInput = { points: 100, parSeconds: 300, solvedAtMs: 0, hintCosts: 0, guardRailPenalties: 0 };
+const base: ScoreInput = {
+  points: 100,
+  difficulty: 'beginner',
+  parSeconds: 300,
+  solvedAtMs: 0,
+  hintCosts: 0,
+  guardRailPenalties: 0,
+  diagnosisPoints: 0,
+  quizPoints: 0,
+};
 
 describe('computeScore', () => {
   const cases: Array<{ name: string; input: Partial<ScoreInput>; score: number; overParPenalty: number; solveSeconds: number }> = [
@@ -13,6 +22,16 @@ describe('computeScore', () => {
     { name: 'never below 10 % of the points', input: { solvedAtMs: 3_600_000, hintCosts: 50 }, score: 10, overParPenalty: 330, solveSeconds: 3600 },
     { name: 'the minimum is rounded', input: { points: 75, hintCosts: 200 }, score: 8, overParPenalty: 0, solveSeconds: 0 },
     { name: 'a negative clock reading counts as zero', input: { solvedAtMs: -5 }, score: 100, overParPenalty: 0, solveSeconds: 0 },
+    { name: 'intermediate multiplies the points by 1.5', input: { difficulty: 'intermediate' }, score: 150, overParPenalty: 0, solveSeconds: 0 },
+    { name: 'advanced multiplies the points by 2', input: { difficulty: 'advanced' }, score: 200, overParPenalty: 0, solveSeconds: 0 },
+    { name: 'the multiplier rounds', input: { difficulty: 'intermediate', points: 75 }, score: 113, overParPenalty: 0, solveSeconds: 0 },
+    { name: 'penalties are not multiplied', input: { difficulty: 'advanced', solvedAtMs: 400_000, hintCosts: 10 }, score: 180, overParPenalty: 10, solveSeconds: 400 },
+    { name: 'the minimum is 10 % of the multiplied points', input: { difficulty: 'advanced', hintCosts: 500 }, score: 20, overParPenalty: 0, solveSeconds: 0 },
+    { name: 'diagnosis points are added', input: { diagnosisPoints: 20 }, score: 120, overParPenalty: 0, solveSeconds: 0 },
+    { name: 'diagnosis points are added on top of the minimum', input: { hintCosts: 500, diagnosisPoints: 20 }, score: 30, overParPenalty: 0, solveSeconds: 0 },
+    { name: 'quiz points are added', input: { quizPoints: 15 }, score: 115, overParPenalty: 0, solveSeconds: 0 },
+    { name: 'negative quiz points are subtracted', input: { quizPoints: -5 }, score: 95, overParPenalty: 0, solveSeconds: 0 },
+    { name: 'the score never goes below zero', input: { points: 10, hintCosts: 50, quizPoints: -30 }, score: 0, overParPenalty: 0, solveSeconds: 0 },
   ];
 
   it.each(cases)('$name', ({ input, score, overParPenalty, solveSeconds }) => {
@@ -24,17 +43,32 @@ describe('computeScore', () => {
 
   it('returns the whole breakdown (README worked example)', () => {
     expect(
-      computeScore({ points: 100, parSeconds: 180, solvedAtMs: 247_400, hintCosts: 10, guardRailPenalties: 0 }),
+      computeScore({
+        points: 100,
+        difficulty: 'intermediate',
+        parSeconds: 180,
+        solvedAtMs: 247_400,
+        hintCosts: 10,
+        guardRailPenalties: 0,
+        diagnosisPoints: 15,
+        quizPoints: 10,
+      }),
     ).toEqual({
       points: 100,
+      difficulty: 'intermediate',
+      multiplier: 1.5,
+      basePoints: 150,
       parSeconds: 180,
       solveSeconds: 247,
       overParSeconds: 67,
       overParPenalty: 6,
       hintCosts: 10,
       guardRailPenalties: 0,
-      minimum: 10,
-      score: 84,
+      minimum: 15,
+      repairPoints: 134,
+      diagnosisPoints: 15,
+      quizPoints: 10,
+      score: 159,
     });
   });
 });

@@ -1,22 +1,29 @@
 import type { Server, Socket } from 'socket.io';
+import type { Principal } from '../auth/players.service';
 import { GameError, GameErrorCode } from '../errors/game-error';
 import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import type { Ack } from '../protocol/messages';
+import type { TokenBucket } from './rate-limiter';
 
-/** Per-connection state: who is signed in on this socket. */
+/** Per-connection state: who is signed in on this socket, and its command budget. */
 export interface GameSocketData {
-  playerId?: string;
+  principal?: Principal;
+  commands?: TokenBucket;
 }
 
 export type GameServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, GameSocketData>;
 export type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, GameSocketData>;
 
-export function playerOf(socket: GameSocket): string {
-  const playerId = socket.data.playerId;
-  if (!playerId) {
-    throw new GameError(GameErrorCode.Unauthenticated, 'sign in first: send player:register or player:login');
+export function principalOf(socket: GameSocket): Principal {
+  const principal = socket.data.principal;
+  if (!principal) {
+    throw new GameError(GameErrorCode.Unauthenticated, 'sign in first: send player:register, player:login or player:guest');
   }
-  return playerId;
+  return principal;
+}
+
+export function playerOf(socket: GameSocket): string {
+  return principalOf(socket).playerId;
 }
 
 export function ok<T>(data: T): Ack<T> {

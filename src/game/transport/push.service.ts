@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import { attemptRoom } from '../attempts/live-attempt';
+import { boardOfRoom, boardRoom } from '../leaderboard/leaderboard-board';
 import { ServerEvents, type ServerToClientEvents } from '../protocol/events';
-import type { AttemptProgressPush, AttemptSolvedPush, LeaderboardChangedPush } from '../protocol/messages';
+import type {
+  AttemptProgressPush,
+  AttemptSolvedPush,
+  EventCommandPush,
+  EventMemberProgressPush,
+  LeaderboardBoard,
+  LeaderboardChangedPush,
+} from '../protocol/messages';
+
+/** The room of an event's watchers (its instructors). */
+export function eventWatchRoom(eventId: string): string {
+  return `event-watch:${eventId}`;
+}
 
 /** Server → client pushes. The gateway binds the socket.io server once it exists. */
 @Injectable()
@@ -22,6 +35,25 @@ export class PushService {
   }
 
   leaderboardChanged(push: LeaderboardChangedPush): void {
-    this.server?.emit(ServerEvents.LeaderboardChanged, push);
+    this.server?.to(boardRoom(push.board)).emit(ServerEvents.LeaderboardChanged, push);
+  }
+
+  eventMemberProgress(push: EventMemberProgressPush): void {
+    this.server?.to(eventWatchRoom(push.eventId)).emit(ServerEvents.EventMemberProgress, push);
+  }
+
+  eventCommand(push: EventCommandPush): void {
+    this.server?.to(eventWatchRoom(push.eventId)).emit(ServerEvents.EventCommand, push);
+  }
+
+  /** Boards that at least one socket subscribed to. */
+  subscribedBoards(): LeaderboardBoard[] {
+    if (!this.server) return [];
+    const boards: LeaderboardBoard[] = [];
+    for (const [room, members] of this.server.of('/').adapter.rooms) {
+      const board = members.size > 0 ? boardOfRoom(room) : null;
+      if (board) boards.push(board);
+    }
+    return boards;
   }
 }

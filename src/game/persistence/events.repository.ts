@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client';
+import { PrismaService } from './prisma.service';
+
+export interface EventRecord {
+  id: string;
+  name: string;
+  code: string;
+  scenarioIds: string[];
+  seed: number;
+  startsAt: Date;
+  endsAt: Date;
+  createdById: string;
+}
+
+const select = { id: true, name: true, code: true, scenarioIds: true, seed: true, startsAt: true, endsAt: true, createdById: true } as const;
+
+@Injectable()
+export class EventsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Returns null when the join code is already in use. */
+  async create(event: EventRecord): Promise<EventRecord | null> {
+    try {
+      const row = await this.prisma.event.create({ data: { ...event, scenarioIds: JSON.stringify(event.scenarioIds) }, select });
+      return toRecord(row);
+    } catch (err) {
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return null;
+      throw err;
+    }
+  }
+
+  async findById(id: string): Promise<EventRecord | null> {
+    const row = await this.prisma.event.findUnique({ where: { id }, select });
+    return row ? toRecord(row) : null;
+  }
+
+  async findByCode(code: string): Promise<EventRecord | null> {
+    const row = await this.prisma.event.findUnique({ where: { code }, select });
+    return row ? toRecord(row) : null;
+  }
+
+  async addMember(eventId: string, playerId: string): Promise<void> {
+    await this.prisma.eventMember.upsert({
+      where: { eventId_playerId: { eventId, playerId } },
+      create: { eventId, playerId },
+      update: {},
+    });
+  }
+
+  async isMember(eventId: string, playerId: string): Promise<boolean> {
+    return (await this.prisma.eventMember.count({ where: { eventId, playerId } })) > 0;
+  }
+
+  async members(eventId: string): Promise<Array<{ playerId: string; name: string }>> {
+    const rows = await this.prisma.eventMember.findMany({
+      where: { eventId },
+      orderBy: { joinedAt: 'asc' },
+      select: { playerId: true, player: { select: { name: true } } },
+    });
+    return rows.map((r) => ({ playerId: r.playerId, name: r.player.name }));
+  }
+}
+
+function toRecord(row: Omit<EventRecord, 'scenarioIds'> & { scenarioIds: string }): EventRecord {
+  return { ...row, scenarioIds: JSON.parse(row.scenarioIds) as string[] };
+}

@@ -1,0 +1,36 @@
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { AttemptRefDto } from './attempt.dto';
+import type { DiagnosisSubmitRequest, QuizAnswerRequest } from './messages';
+
+// Pipes stop at the first failing check per field, and class-validator runs decorators bottom-up:
+// the type check sits nearest the property so a wrong type is what gets reported.
+export class SubmitDiagnosisDto extends AttemptRefDto implements DiagnosisSubmitRequest {
+  @MaxLength(256)
+  @IsNotEmpty()
+  @IsString()
+  object!: string;
+
+  @MaxLength(128)
+  @IsNotEmpty()
+  @IsString()
+  reason!: string;
+
+  @MaxLength(128)
+  @IsNotEmpty()
+  @IsString()
+  cause!: string;
+}
+
+export class AnswerQuizDto extends AttemptRefDto implements QuizAnswerRequest {
+  @MaxLength(128)
+  @IsNotEmpty()
+  @IsString()
+  questionId!: string;
+
+  @Max(99, { each: true })
+  @Min(0, { each: true })
+  @IsInt({ each: true })
+  @ArrayMaxSize(32)
+  @IsArray()
+  choices!: number[];
+}
