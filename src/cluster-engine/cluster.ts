@@ -15,6 +15,7 @@ import { ContainerRecord, KubeletState, LogRecord } from './kubelet/state';
 import { badRequest, notFound } from './api/errors';
 import { toIsoNano } from './logs';
 import { namespaceContent } from './namespace-content';
+import { builtinClusterObjects } from './builtin-objects';
 import { controlPlaneImages } from './control-plane/images';
 import { KUBELET_CONFIG, controlPlaneManifests, kubeletConfig } from './control-plane/manifests';
 import { controlPlaneStatus } from './control-plane/status';
@@ -267,6 +268,8 @@ export class Cluster {
       this.store.create(this.stamp({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } } as Namespace, created));
       for (const obj of namespaceContent(ns)) this.store.create(this.stamp(obj, created));
     }
+    // Fixed uids: the built-ins must not draw from the seeded Rng (names drawn later stay as they were).
+    for (const obj of builtinClusterObjects()) this.store.create({ ...obj, metadata: { ...obj.metadata, creationTimestamp: created } });
     spec.nodes.forEach((n, i) => this.store.create(this.stamp(nodeObject(n, i, this.kubernetesVersion, this.rng, created), created)));
     for (const obj of spec.objects ?? []) this.createObject(obj);
     this.tick((spec.warmupSeconds ?? 0) * 1000);

@@ -1,5 +1,6 @@
 import { Container, KubeObject, Pod, Probe } from './types';
 import { parseImageRef } from '../runtime/registry';
+import { defaultJob, defaultLimitRange, defaultPersistentVolume, defaultPersistentVolumeClaim, defaultPriorityClass, defaultStorageClass } from './storage-batch.defaults';
 
 /**
  * Server-side defaulting per kind, as `pkg/apis/<group>/v1/defaults.go` does it for the fields the
@@ -9,6 +10,12 @@ const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
   Pod: (obj) => defaultPod(obj as Pod),
   Namespace: defaultNamespace,
   Secret: defaultSecret,
+  PersistentVolumeClaim: defaultPersistentVolumeClaim,
+  PersistentVolume: defaultPersistentVolume,
+  StorageClass: defaultStorageClass,
+  PriorityClass: defaultPriorityClass,
+  LimitRange: defaultLimitRange,
+  Job: defaultJob,
 };
 
 export function applyDefaults(obj: KubeObject): void {

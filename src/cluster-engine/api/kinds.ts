@@ -18,6 +18,13 @@ const KINDS: KindInfo[] = [
   { kind: 'Secret', plural: 'secrets', singular: 'secret', shortNames: [], apiVersion: 'v1', group: '', namespaced: true },
   { kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], apiVersion: 'v1', group: '', namespaced: true },
   { kind: 'Lease', plural: 'leases', singular: 'lease', shortNames: [], apiVersion: 'coordination.k8s.io/v1', group: 'coordination.k8s.io', namespaced: true },
+  { kind: 'PersistentVolume', plural: 'persistentvolumes', singular: 'persistentvolume', shortNames: ['pv'], apiVersion: 'v1', group: '', namespaced: false },
+  { kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims', singular: 'persistentvolumeclaim', shortNames: ['pvc'], apiVersion: 'v1', group: '', namespaced: true },
+  { kind: 'StorageClass', plural: 'storageclasses', singular: 'storageclass', shortNames: ['sc'], apiVersion: 'storage.k8s.io/v1', group: 'storage.k8s.io', namespaced: false },
+  { kind: 'Job', plural: 'jobs', singular: 'job', shortNames: [], apiVersion: 'batch/v1', group: 'batch', namespaced: true },
+  { kind: 'ResourceQuota', plural: 'resourcequotas', singular: 'resourcequota', shortNames: ['quota'], apiVersion: 'v1', group: '', namespaced: true },
+  { kind: 'LimitRange', plural: 'limitranges', singular: 'limitrange', shortNames: ['limits'], apiVersion: 'v1', group: '', namespaced: true },
+  { kind: 'PriorityClass', plural: 'priorityclasses', singular: 'priorityclass', shortNames: ['pc'], apiVersion: 'scheduling.k8s.io/v1', group: 'scheduling.k8s.io', namespaced: false },
 ];
 
 const byAnyName = new Map<string, KindInfo>();

@@ -339,3 +339,109 @@ export interface Table {
   columnDefinitions: TableColumnDefinition[];
   rows: TableRow[];
 }
+
+// ---------------------------------------------------------------- storage, Jobs, quota, limits, priority
+
+export interface PersistentVolume extends KubeObject {
+  kind: 'PersistentVolume';
+  spec: {
+    capacity?: ResourceList;
+    accessModes?: string[];
+    storageClassName?: string;
+    persistentVolumeReclaimPolicy?: 'Retain' | 'Delete' | 'Recycle';
+    volumeMode?: string;
+    claimRef?: ObjectReference;
+    hostPath?: { path: string; type?: string };
+    local?: { path: string };
+    nodeAffinity?: unknown;
+    [extra: string]: unknown;
+  };
+  status?: { phase?: 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed'; reason?: string; message?: string; lastPhaseTransitionTime?: string };
+}
+
+export interface PersistentVolumeClaim extends KubeObject {
+  kind: 'PersistentVolumeClaim';
+  spec: {
+    accessModes?: string[];
+    resources?: { requests?: ResourceList; limits?: ResourceList };
+    storageClassName?: string;
+    volumeName?: string;
+    volumeMode?: string;
+    selector?: unknown;
+    [extra: string]: unknown;
+  };
+  status?: { phase?: 'Pending' | 'Bound' | 'Lost'; accessModes?: string[]; capacity?: ResourceList; conditions?: PodCondition[] };
+}
+
+export interface StorageClass extends KubeObject {
+  kind: 'StorageClass';
+  provisioner: string;
+  parameters?: Record<string, string>;
+  reclaimPolicy?: 'Retain' | 'Delete';
+  volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer';
+  allowVolumeExpansion?: boolean;
+}
+
+export interface JobCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  lastProbeTime?: string;
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
+export interface Job extends KubeObject {
+  kind: 'Job';
+  spec: {
+    completions?: number;
+    parallelism?: number;
+    backoffLimit?: number;
+    activeDeadlineSeconds?: number;
+    suspend?: boolean;
+    completionMode?: string;
+    manualSelector?: boolean;
+    selector?: { matchLabels?: Record<string, string> };
+    template: { metadata?: Partial<ObjectMeta>; spec: PodSpec };
+    [extra: string]: unknown;
+  };
+  status?: {
+    active?: number;
+    succeeded?: number;
+    failed?: number;
+    ready?: number;
+    terminating?: number;
+    startTime?: string;
+    completionTime?: string;
+    conditions?: JobCondition[];
+    uncountedTerminatedPods?: Record<string, never>;
+  };
+}
+
+export interface ResourceQuota extends KubeObject {
+  kind: 'ResourceQuota';
+  spec: { hard?: ResourceList; scopes?: string[] };
+  status?: { hard?: ResourceList; used?: ResourceList };
+}
+
+export interface LimitRangeItem {
+  type: 'Container' | 'Pod' | 'PersistentVolumeClaim' | string;
+  max?: ResourceList;
+  min?: ResourceList;
+  default?: ResourceList;
+  defaultRequest?: ResourceList;
+  maxLimitRequestRatio?: ResourceList;
+}
+
+export interface LimitRange extends KubeObject {
+  kind: 'LimitRange';
+  spec: { limits: LimitRangeItem[] };
+}
+
+export interface PriorityClass extends KubeObject {
+  kind: 'PriorityClass';
+  value: number;
+  globalDefault?: boolean;
+  description?: string;
+  preemptionPolicy?: string;
+}

@@ -2,6 +2,7 @@ import { Container, KubeObject, Pod } from './types';
 import { FieldError } from './errors';
 import { isValidQuantity, parseQuantity } from './quantity';
 import { stableJson } from './json';
+import { validateJob, validatePersistentVolume, validatePersistentVolumeClaim, validatePriorityClass } from './storage-batch.validation';
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -42,6 +43,10 @@ export function validateObject(obj: KubeObject, namespaced: boolean): FieldError
 /** Kind-specific validation on create and update; adding a kind's rules is one function and one line here. */
 const VALIDATORS: Record<string, (obj: KubeObject) => FieldError[]> = {
   Pod: (obj) => validatePodSpec(obj as Pod),
+  PersistentVolumeClaim: validatePersistentVolumeClaim,
+  PersistentVolume: validatePersistentVolume,
+  Job: validateJob,
+  PriorityClass: validatePriorityClass,
 };
 
 function validatePodSpec(pod: Pod): FieldError[] {

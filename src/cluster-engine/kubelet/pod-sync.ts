@@ -9,6 +9,7 @@ import { backoffNext, goDuration, inBackoffSince, inBackoffSinceUpdate } from '.
 import { runProbe } from './probes';
 import { resolveEnv } from './env';
 import { applyKubeletStatus } from './pod-status';
+import { pvcVolumesReady } from './pvc-volumes';
 
 const MiB = 1024 * 1024;
 /** The pod worker re-syncs a pod this often while it waits out a back-off (and emits BackOff again). */
@@ -208,6 +209,7 @@ function allContainers(pod: Pod): Array<{ c: Container; init: boolean }> {
 
 /** `computePodActions`: run init containers one by one, then keep every app container running per restartPolicy. */
 function reconcileContainers(s: SyncCtx): void {
+  if (!pvcVolumesReady(s.ctx, s.pod, s.rec, s.kubelet.node)) return;
   for (const c of s.pod.spec.initContainers ?? []) {
     const rec = s.rec.containers[key(c, true)];
     if (rec?.phase === 'exited' && rec.exitCode === 0 && rec.image === c.image) continue;

@@ -8,6 +8,9 @@ import { configMapPrinter } from './configmap.columns';
 import { secretPrinter } from './secret.columns';
 import { leasePrinter } from './lease.columns';
 import { genericPrinter } from './generic.columns';
+import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.columns';
+import { jobPrinter } from './job.columns';
+import { limitRangePrinter, priorityClassPrinter, resourceQuotaPrinter } from './policy.columns';
 
 /** Every kind with its own columns; anything else falls back to the default NAME / CREATED AT table. */
 export const PRINTERS: ReadonlyArray<KindPrinter> = [
@@ -18,6 +21,13 @@ export const PRINTERS: ReadonlyArray<KindPrinter> = [
   configMapPrinter,
   secretPrinter,
   leasePrinter,
+  persistentVolumePrinter,
+  persistentVolumeClaimPrinter,
+  storageClassPrinter,
+  jobPrinter,
+  resourceQuotaPrinter,
+  limitRangePrinter,
+  priorityClassPrinter,
 ] as unknown as ReadonlyArray<KindPrinter>;
 
 const byKind = new Map(PRINTERS.map((p) => [p.kind, p]));

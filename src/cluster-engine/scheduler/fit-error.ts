@@ -14,7 +14,7 @@ function histogram(counts: Map<string, number>): string {
  * `0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu.
  *  preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.`
  */
-export function fitErrorMessage(totalNodes: number, failures: FilterResult[]): string {
+export function fitErrorMessage(totalNodes: number, failures: FilterResult[], opts: { preFilterMsg?: string; postFilterMsg?: string } = {}): string {
   const reasons = new Map<string, number>();
   const preemption = new Map<string, number>();
   for (const f of failures) {
@@ -24,7 +24,8 @@ export function fitErrorMessage(totalNodes: number, failures: FilterResult[]): s
   }
   let msg = `0/${totalNodes} nodes are available`;
   if (totalNodes === 0) return `${msg}.`;
-  msg += `: ${histogram(reasons)}.`;
+  msg += opts.preFilterMsg ? `: ${opts.preFilterMsg}.` : `: ${histogram(reasons)}.`;
+  if (opts.postFilterMsg !== undefined) return opts.postFilterMsg ? `${msg} ${opts.postFilterMsg}` : msg;
   msg += ` preemption: 0/${totalNodes} nodes are available: ${histogram(preemption)}.`;
   return msg;
 }

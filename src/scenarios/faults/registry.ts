@@ -1,5 +1,7 @@
 import { FaultPlugin } from './fault';
 import { stopKubeletFault } from './stop-kubelet.fault';
+import { editNodeFileFault } from './edit-node-file.fault';
+import { restartKubeletFault } from './restart-kubelet.fault';
 
 /** Every fault a scenario can name, by type. */
-export const FAULTS: ReadonlyMap<string, FaultPlugin<never>> = new Map(([stopKubeletFault] as FaultPlugin<never>[]).map((f) => [f.type, f]));
+export const FAULTS: ReadonlyMap<string, FaultPlugin<never>> = new Map(([stopKubeletFault, restartKubeletFault, editNodeFileFault] as FaultPlugin<never>[]).map((f) => [f.type, f]));

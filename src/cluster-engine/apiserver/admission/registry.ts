@@ -3,7 +3,10 @@ import { namespaceLifecyclePlugin } from './namespace-lifecycle.plugin';
 import { serviceAccountPlugin } from './service-account.plugin';
 import { defaultTolerationSecondsPlugin } from './default-toleration-seconds.plugin';
 import { priorityPlugin } from './priority.plugin';
+import { limitRangerMutatingPlugin, limitRangerValidatingPlugin } from './limit-ranger.plugin';
+import { defaultStorageClassPlugin, storageObjectInUseProtectionPlugin } from './default-storage-class.plugin';
+import { resourceQuotaPlugin } from './resource-quota.plugin';
 
 /** The admission chain, in the API server's order: every mutating plug-in, then every validating one. */
-export const MUTATING_PLUGINS: readonly MutatingPlugin[] = [serviceAccountPlugin, defaultTolerationSecondsPlugin, priorityPlugin];
-export const VALIDATING_PLUGINS: readonly ValidatingPlugin[] = [namespaceLifecyclePlugin];
+export const MUTATING_PLUGINS: readonly MutatingPlugin[] = [limitRangerMutatingPlugin, serviceAccountPlugin, priorityPlugin, defaultTolerationSecondsPlugin, defaultStorageClassPlugin, storageObjectInUseProtectionPlugin];
+export const VALIDATING_PLUGINS: readonly ValidatingPlugin[] = [namespaceLifecyclePlugin, limitRangerValidatingPlugin, resourceQuotaPlugin];

@@ -1,4 +1,6 @@
-import { FilterPlugin } from './plugin';
+import { FilterPlugin, PreFilterPlugin } from './plugin';
+import { volumeBindingPlugin, volumeBindingPreFilter } from './volume-binding.plugin';
+import { interPodAffinityPlugin } from './inter-pod-affinity.plugin';
 import { nodeUnschedulablePlugin } from './node-unschedulable.plugin';
 import { nodeNamePlugin } from './node-name.plugin';
 import { taintTolerationPlugin } from './taint-toleration.plugin';
@@ -12,4 +14,9 @@ export const FILTER_PLUGINS: readonly FilterPlugin[] = [
   taintTolerationPlugin,
   nodeAffinityPlugin,
   nodeResourcesFitPlugin,
+  volumeBindingPlugin,
+  interPodAffinityPlugin,
 ];
+
+/** PreFilter plug-ins: a failure here rejects the pod for every node at once, with one message. */
+export const PRE_FILTER_PLUGINS: readonly PreFilterPlugin[] = [volumeBindingPreFilter];
