@@ -58,3 +58,10 @@ export async function poll<T>(probe: () => Promise<T | undefined>, attempts = 40
   }
   throw new Error(`condition not reached after ${attempts} attempts`);
 }
+
+/** Every push of `event` from now on, in arrival order. */
+export function collect<T>(socket: TestSocket, event: string): T[] {
+  const pushes: T[] = [];
+  (socket as unknown as { on(e: string, f: (p: T) => void): void }).on(event, (push: T) => void pushes.push(push));
+  return pushes;
+}
