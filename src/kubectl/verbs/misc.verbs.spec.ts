@@ -4,8 +4,8 @@ describe('kubectl version, api-resources, config', () => {
   it.each<[string, string]>([
     ['kubectl version', 'Client Version: v1.32.2\nKustomize Version: v5.5.0\nServer Version: v1.32.2\n'],
     ['kubectl version --client', 'Client Version: v1.32.2\nKustomize Version: v5.5.0\n'],
-    ['kubectl api-resources --namespaced=false', 'NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND\nnamespaces   ns           v1           false        Namespace\nnodes        no           v1           false        Node\n'],
-    ['kubectl api-resources -o name', 'configmaps\nevents\nnamespaces\nnodes\npods\nsecrets\nleases.coordination.k8s.io\n'],
+    ['kubectl api-resources --namespaced=false', 'NAME                SHORTNAMES   APIVERSION             NAMESPACED   KIND\nnamespaces          ns           v1                     false        Namespace\nnodes               no           v1                     false        Node\npersistentvolumes   pv           v1                     false        PersistentVolume\npriorityclasses     pc           scheduling.k8s.io/v1   false        PriorityClass\nstorageclasses      sc           storage.k8s.io/v1      false        StorageClass\n'],
+    ['kubectl api-resources -o name', 'configmaps\nevents\nlimitranges\nnamespaces\nnodes\npersistentvolumeclaims\npersistentvolumes\npods\nresourcequotas\nsecrets\njobs.batch\nleases.coordination.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n'],
     ['kubectl config current-context', 'kubernetes-admin@kubernetes\n'],
     ['kubectl config get-contexts', 'CURRENT   NAME                          CLUSTER      AUTHINFO           NAMESPACE\n*         kubernetes-admin@kubernetes   kubernetes   kubernetes-admin   \n'],
   ])('%s', (line, stdout) => {
