@@ -14,6 +14,7 @@ export interface KubeletService {
 }
 
 const HEARTBEAT_MS = 10_000;
+const SYSTEMD_RESTART_MS = 10_000;
 const STATUS_REPORT_MS = 5 * 60_000;
 const LEASE_SECONDS = 40;
 
@@ -96,6 +97,8 @@ export class Kubelet implements Component<KubeletState> {
   }
 
   step(ctx: EngineContext): void {
+    // systemd restarts a kubelet that exited with an error every 10 s (Restart=always, RestartSec=10).
+    if (!this.s.running && this.s.startError && ctx.clock.nowMs() - this.s.sinceMs >= SYSTEMD_RESTART_MS) this.start(ctx.clock.nowMs());
     if (!this.s.running) return;
     const node = ctx.api.tryGet<Node>('Node', undefined, this.s.node);
     if (!node) return;
