@@ -6,6 +6,7 @@ import { AttemptRegistry } from './attempts/attempt.registry';
 import { AttemptTickerService } from './attempts/attempt-ticker.service';
 import { AttemptsService } from './attempts/attempts.service';
 import { GAME_CONFIG, gameConfigFromEnv } from './attempts/game-config';
+import { AuthController } from './auth/auth.controller';
 import { HttpAuthGuard } from './auth/http-auth.guard';
 import { PlayersService } from './auth/players.service';
 import { loadServerSecret, SERVER_SECRET } from './auth/server-secret';
@@ -23,7 +24,7 @@ import { PushService } from './transport/push.service';
 
 @Module({
   imports: [PersistenceModule],
-  controllers: [ScenariosController, LeaderboardController, EventsController, AdminController],
+  controllers: [AuthController, ScenariosController, LeaderboardController, EventsController, AdminController],
   providers: [
     scenarioCatalogProvider,
     { provide: GAME_CONFIG, useFactory: () => gameConfigFromEnv() },

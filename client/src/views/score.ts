@@ -2,6 +2,9 @@ import type { AttemptSolvedPush, ScenarioSummary } from '../../../src/game/proto
 import { debriefParagraphs } from '../debrief';
 import { byId, el, formatSeconds } from '../dom';
 
+/** Mirrors DIFFICULTY_MULTIPLIER in src/game/scoring/score.ts (the client imports server code type-only). */
+const DIFFICULTY_MULTIPLIER: Record<ScenarioSummary['difficulty'], number> = { beginner: 1, intermediate: 1.5, advanced: 2 };
+
 export function renderScoreIntro(scenario: ScenarioSummary | null): void {
   const score = byId('score');
   if (!scenario) {
@@ -9,7 +12,7 @@ export function renderScoreIntro(scenario: ScenarioSummary | null): void {
     return;
   }
   score.replaceChildren(
-    el('p', { text: `Worth ${scenario.points} points; par ${formatSeconds(scenario.parSeconds)}.` }),
+    el('p', { text: `Worth ${scenario.points} points (× ${DIFFICULTY_MULTIPLIER[scenario.difficulty]}, ${scenario.difficulty}); par ${formatSeconds(scenario.parSeconds)}.` }),
     el('p', { className: 'muted', text: 'Every 10 s over par, each hint and each broken guard rail costs points.' }),
   );
 }
@@ -18,11 +21,13 @@ export function renderSolved(push: AttemptSolvedPush): void {
   const b = push.breakdown;
   const minus = (n: number): string => (n > 0 ? `−${n}` : '0');
   const rows: Array<[string, string]> = [
-    ['Points', String(b.points)],
+    [`Points × ${b.multiplier} (${b.difficulty})`, String(b.basePoints)],
     [`Time ${formatSeconds(b.solveSeconds)} (par ${formatSeconds(b.parSeconds)})`, minus(b.overParPenalty)],
     ['Hints', minus(b.hintCosts)],
     ['Guard rails', minus(b.guardRailPenalties)],
-    ['Minimum', String(b.minimum)],
+    ['Minimum for the repair', String(b.minimum)],
+    ['Diagnosis', `+${b.diagnosisPoints}`],
+    ['Quiz', b.quizPoints < 0 ? `−${-b.quizPoints}` : `+${b.quizPoints}`],
   ];
   byId('score').replaceChildren(
     el('p', { className: 'score-total', text: `${push.score} points` }),
