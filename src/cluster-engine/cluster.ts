@@ -15,6 +15,8 @@ import { ContainerRecord, KubeletState, LogRecord } from './kubelet/state';
 import { badRequest, notFound } from './api/errors';
 import { toIsoNano } from './logs';
 import { namespaceContent } from './namespace-content';
+import { kubernetesServiceObjects } from './services/kubernetes-service';
+import { execInContainer, ExecOutcome } from './runtime/exec';
 import { builtinClusterObjects } from './builtin-objects';
 import { controlPlaneImages } from './control-plane/images';
 import { KUBELET_CONFIG, controlPlaneManifests, kubeletConfig } from './control-plane/manifests';
@@ -240,6 +242,13 @@ export class Cluster {
     return `${ip}:6443`;
   }
 
+  /** The `pods/exec` subresource: runs a simulated process (`env`, `cat`, `ls`, `curl`, `wget`, `nslookup`, …) in a running container. */
+  exec(namespace: string, podName: string, container: string, command: string[], stdin = ''): ExecOutcome {
+    const pod = this.api.get<Pod>('Pod', namespace, podName);
+    const view = { ctx: this.ctx, podRecord: (p: Pod) => (p.spec.nodeName ? this.kubelets.get(p.spec.nodeName)?.state().pods[p.metadata.uid!] : undefined) };
+    return execInContainer(view, { pod, container, command, stdin, kubeletRunning: !!pod.spec.nodeName && !!this.kubelets.get(pod.spec.nodeName)?.running });
+  }
+
   /** Container logs as the `pods/log` subresource returns them, with its error messages. */
   logs(namespace: string, podName: string, opts: LogOptions = {}): string {
     const pod = this.api.get<Pod>('Pod', namespace, podName);
@@ -271,6 +280,8 @@ export class Cluster {
     // Fixed uids: the built-ins must not draw from the seeded Rng (names drawn later stay as they were).
     for (const obj of builtinClusterObjects()) this.store.create({ ...obj, metadata: { ...obj.metadata, creationTimestamp: created } });
     spec.nodes.forEach((n, i) => this.store.create(this.stamp(nodeObject(n, i, this.kubernetesVersion, this.rng, created), created)));
+    const apiServerNode = Math.max(0, spec.nodes.findIndex((n) => n.role === 'control-plane'));
+    for (const obj of kubernetesServiceObjects(nodeIP(apiServerNode))) this.store.create({ ...obj, metadata: { ...obj.metadata, creationTimestamp: created } });
     for (const obj of spec.objects ?? []) this.createObject(obj);
     this.tick((spec.warmupSeconds ?? 0) * 1000);
   }
@@ -281,7 +292,8 @@ export class Cluster {
   }
 
   private stamp<T extends KubeObject>(obj: T, created: string): T {
-    obj.metadata.uid = this.rng.uuid();
+    // Objects with a fixed uid (the `default` ServiceAccounts) leave the seeded Rng's sequence as it was.
+    obj.metadata.uid ??= this.rng.uuid();
     obj.metadata.creationTimestamp = created;
     return obj;
   }

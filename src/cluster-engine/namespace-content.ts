@@ -1,11 +1,12 @@
 import { ConfigMap, KubeObject } from './api/types';
+import { defaultServiceAccount } from './services/service-accounts';
 
 /**
  * Objects every namespace gets from the control plane's own controllers as soon as it exists
  * (the root CA publisher's `kube-root-ca.crt`, …). Adding one is a line here.
  */
 export function namespaceContent(namespace: string): KubeObject[] {
-  return [rootCaConfigMap(namespace)];
+  return [rootCaConfigMap(namespace), defaultServiceAccount(namespace)];
 }
 
 function rootCaConfigMap(namespace: string): ConfigMap {

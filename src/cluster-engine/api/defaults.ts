@@ -1,5 +1,6 @@
 import { Container, KubeObject, Pod, Probe } from './types';
 import { parseImageRef } from '../runtime/registry';
+import { defaultService, defaultServiceAccount } from './service.defaults';
 import { defaultJob, defaultLimitRange, defaultPersistentVolume, defaultPersistentVolumeClaim, defaultPriorityClass, defaultStorageClass } from './storage-batch.defaults';
 
 /**
@@ -7,6 +8,8 @@ import { defaultJob, defaultLimitRange, defaultPersistentVolume, defaultPersiste
  * simulation reads. Adding a kind's defaults is one function and one line here.
  */
 const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
+  Service: defaultService,
+  ServiceAccount: defaultServiceAccount,
   Pod: (obj) => defaultPod(obj as Pod),
   Namespace: defaultNamespace,
   Secret: defaultSecret,

@@ -445,3 +445,85 @@ export interface PriorityClass extends KubeObject {
   description?: string;
   preemptionPolicy?: string;
 }
+
+// ---------------------------------------------------------------- Services, Endpoints, ServiceAccounts
+
+export interface ServicePort {
+  name?: string;
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+  port: number;
+  /** A number, or the name of a container port. Defaults to `port`. */
+  targetPort?: number | string;
+  nodePort?: number;
+  appProtocol?: string;
+}
+
+export interface ServiceSpec {
+  type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+  selector?: Record<string, string>;
+  ports?: ServicePort[];
+  clusterIP?: string;
+  clusterIPs?: string[];
+  externalIPs?: string[];
+  externalName?: string;
+  loadBalancerIP?: string;
+  sessionAffinity?: 'None' | 'ClientIP';
+  ipFamilies?: string[];
+  ipFamilyPolicy?: string;
+  internalTrafficPolicy?: 'Cluster' | 'Local';
+  externalTrafficPolicy?: 'Cluster' | 'Local';
+  publishNotReadyAddresses?: boolean;
+  healthCheckNodePort?: number;
+  [extra: string]: unknown;
+}
+
+export interface Service extends KubeObject {
+  kind: 'Service';
+  spec: ServiceSpec;
+  status?: { loadBalancer?: { ingress?: Array<{ ip?: string; hostname?: string }> } };
+}
+
+export interface EndpointAddress {
+  ip: string;
+  hostname?: string;
+  nodeName?: string;
+  targetRef?: ObjectReference;
+}
+
+export interface EndpointPort {
+  name?: string;
+  port: number;
+  protocol?: string;
+}
+
+export interface EndpointSubset {
+  addresses?: EndpointAddress[];
+  notReadyAddresses?: EndpointAddress[];
+  ports?: EndpointPort[];
+}
+
+export interface Endpoints extends KubeObject {
+  kind: 'Endpoints';
+  subsets?: EndpointSubset[];
+}
+
+export interface EndpointSliceEndpoint {
+  addresses: string[];
+  conditions: { ready?: boolean; serving?: boolean; terminating?: boolean };
+  nodeName?: string;
+  targetRef?: ObjectReference;
+}
+
+export interface EndpointSlice extends KubeObject {
+  kind: 'EndpointSlice';
+  addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  endpoints: EndpointSliceEndpoint[] | null;
+  ports: Array<{ name?: string; port?: number; protocol?: string }> | null;
+}
+
+export interface ServiceAccount extends KubeObject {
+  kind: 'ServiceAccount';
+  secrets?: Array<{ name: string }>;
+  imagePullSecrets?: Array<{ name: string }>;
+  automountServiceAccountToken?: boolean;
+}

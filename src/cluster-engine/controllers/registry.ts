@@ -2,6 +2,8 @@ import { Component } from '../context';
 import { NodeLifecycleReconciler, NodeLifecycleState } from './node-lifecycle.reconciler';
 import { TaintEvictionReconciler, TaintEvictionState } from './taint-eviction.reconciler';
 import { NamespaceReconciler } from './namespace.reconciler';
+import { EndpointsReconciler, EndpointsState } from './endpoints.reconciler';
+import { EndpointSliceReconciler } from './endpointslice.reconciler';
 import { PersistentVolumeBinderReconciler, PersistentVolumeBinderState } from './persistentvolume-binder.reconciler';
 import { JobReconciler, JobState } from './job.reconciler';
 import { ResourceQuotaReconciler } from './resourcequota.reconciler';
@@ -20,6 +22,8 @@ export const CONTROLLERS: readonly ControllerEntry[] = [
   { name: 'nodelifecycle', create: (s, now) => new NodeLifecycleReconciler((s as NodeLifecycleState) ?? { lastRunMs: now }) },
   { name: 'taint-eviction-controller', create: (s) => new TaintEvictionReconciler(s as TaintEvictionState | undefined) },
   { name: 'namespace', create: () => new NamespaceReconciler() },
+  { name: 'endpoint', create: (s) => new EndpointsReconciler(s as EndpointsState | undefined) },
+  { name: 'endpointslice', create: () => new EndpointSliceReconciler() },
   { name: 'persistentvolume-binder', create: (s) => new PersistentVolumeBinderReconciler(s as PersistentVolumeBinderState | undefined) },
   { name: 'job', create: (s) => new JobReconciler(s as JobState | undefined) },
   { name: 'resourcequota', create: () => new ResourceQuotaReconciler() },

@@ -77,8 +77,15 @@ export function applyKubeletStatus(pod: Pod, rec: PodRecord, nodeIP: string, now
   status.phase = podPhase(pod, init, main);
   status.hostIP = nodeIP;
   status.hostIPs = [{ ip: nodeIP }];
-  status.podIP = rec.ip;
-  status.podIPs = [{ ip: rec.ip }];
+  // Until its volumes are mounted the pod has no sandbox, hence no IP (and PodReadyToStartContainers False).
+  const noSandbox = rec.volumes !== undefined && !rec.volumes.mounted;
+  if (noSandbox) {
+    delete status.podIP;
+    delete status.podIPs;
+  } else {
+    status.podIP = rec.ip;
+    status.podIPs = [{ ip: rec.ip }];
+  }
   status.startTime = toIso(rec.startedMs);
   if (hasInit) status.initContainerStatuses = init;
   status.containerStatuses = main;
@@ -86,7 +93,7 @@ export function applyKubeletStatus(pod: Pod, rec: PodRecord, nodeIP: string, now
   const terminal = status.phase === 'Succeeded' || status.phase === 'Failed';
   const pendingInit = init.filter((s) => s.state.terminated?.exitCode !== 0).map((s) => s.name);
   const unready = main.filter((s) => !s.ready).map((s) => s.name);
-  setCondition(status, { type: 'PodReadyToStartContainers', status: terminal ? 'False' : 'True', lastProbeTime: null }, nowIso);
+  setCondition(status, { type: 'PodReadyToStartContainers', status: terminal || noSandbox ? 'False' : 'True', lastProbeTime: null }, nowIso);
   setCondition(
     status,
     pendingInit.length && !terminal

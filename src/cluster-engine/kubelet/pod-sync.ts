@@ -10,6 +10,8 @@ import { runProbe } from './probes';
 import { resolveEnv } from './env';
 import { applyKubeletStatus } from './pod-status';
 import { pvcVolumesReady } from './pvc-volumes';
+import { configVolumesReady, containerFiles } from './volumes';
+import { serviceLinkEnv } from './service-env';
 
 const MiB = 1024 * 1024;
 /** The pod worker re-syncs a pod this often while it waits out a back-off (and emits BackOff again). */
@@ -210,6 +212,7 @@ function allContainers(pod: Pod): Array<{ c: Container; init: boolean }> {
 /** `computePodActions`: run init containers one by one, then keep every app container running per restartPolicy. */
 function reconcileContainers(s: SyncCtx): void {
   if (!pvcVolumesReady(s.ctx, s.pod, s.rec, s.kubelet.node)) return;
+  if (!configVolumesReady(s.ctx, s.pod, s.rec, s.kubelet.node)) return;
   for (const c of s.pod.spec.initContainers ?? []) {
     const rec = s.rec.containers[key(c, true)];
     if (rec?.phase === 'exited' && rec.exitCode === 0 && rec.image === c.image) continue;
@@ -325,6 +328,8 @@ function startContainer(s: SyncCtx, c: Container, init: boolean, rec: ContainerR
     return;
   }
   const b = behaviour(s, rec);
+  rec.env = env.env;
+  rec.serviceEnv = serviceLinkEnv(s.ctx.api, s.pod);
   rec.containerID = `containerd://${s.ctx.rng.hex(64)}`;
   event(s, c, init, 'Normal', 'Created', `Created container ${c.name}`);
   event(s, c, init, 'Normal', 'Started', `Started container ${c.name}`);
@@ -362,6 +367,15 @@ function planExit(s: SyncCtx, c: Container, init: boolean, rec: ContainerRecord,
     rec.exitAtMs = s.now + 1000;
     const code = missing.exitCode ?? 1;
     rec.exitPlan = { code, reason: code === 0 ? 'Completed' : 'Error', logs: missing.logs ?? [`ERROR: ${missing.name} environment variable not set!`] };
+    return;
+  }
+  const files = b.requiredFiles?.length ? containerFiles(s.ctx.api, s.pod, c, b.files) : undefined;
+  const missingFile = (b.requiredFiles ?? []).find((f) => !files!.has(f.path));
+  if (missingFile) {
+    rec.logs = [];
+    rec.exitAtMs = s.now + 1000;
+    const code = missingFile.exitCode ?? 1;
+    rec.exitPlan = { code, reason: code === 0 ? 'Completed' : 'Error', logs: missingFile.logs ?? [`open ${missingFile.path}: no such file or directory`] };
     return;
   }
   const limit = resourceValue('memory', c.resources?.limits?.memory);

@@ -33,6 +33,9 @@ export interface ContainerRecord {
   /** When the running process will exit on its own, and how. */
   exitAtMs?: number;
   exitPlan?: { code: number; reason: string; logs: string[] };
+  /** The environment the running instance was started with: the container's own, then the service links. */
+  env?: Record<string, string>;
+  serviceEnv?: Record<string, string>;
   restartCount: number;
   lastTerminated?: ContainerStateTerminated;
   logs: LogRecord[];
@@ -54,6 +57,8 @@ export interface PodRecord {
   /** The pod worker's next sync after an error or back-off (PLEG events sync sooner). */
   nextSyncMs: number;
   terminatingSinceMs?: number;
+  /** The volume manager's progress with configMap / secret / projected volumes (absent until first tried). */
+  volumes?: { mounted: boolean; failures: number; nextRetryMs: number };
 }
 
 export interface KubeletState {

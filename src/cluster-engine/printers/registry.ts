@@ -8,6 +8,9 @@ import { configMapPrinter } from './configmap.columns';
 import { secretPrinter } from './secret.columns';
 import { leasePrinter } from './lease.columns';
 import { genericPrinter } from './generic.columns';
+import { servicePrinter } from './service.columns';
+import { endpointSlicePrinter, endpointsPrinter } from './endpoints.columns';
+import { serviceAccountPrinter } from './serviceaccount.columns';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.columns';
 import { jobPrinter } from './job.columns';
 import { limitRangePrinter, priorityClassPrinter, resourceQuotaPrinter } from './policy.columns';
@@ -28,6 +31,10 @@ export const PRINTERS: ReadonlyArray<KindPrinter> = [
   resourceQuotaPrinter,
   limitRangePrinter,
   priorityClassPrinter,
+  servicePrinter,
+  endpointsPrinter,
+  endpointSlicePrinter,
+  serviceAccountPrinter,
 ] as unknown as ReadonlyArray<KindPrinter>;
 
 const byKind = new Map(PRINTERS.map((p) => [p.kind, p]));

@@ -29,6 +29,12 @@ export interface ImageBehaviour {
   memoryRampSeconds?: number;
   /** Command-line flags the binary knows (`--name` without dashes); any other flag makes it exit 1 at start. */
   acceptedFlags?: string[];
+  /** Files the process reads at start (e.g. a mounted config); a missing one makes it log and exit. */
+  requiredFiles?: Array<{ path: string; logs?: string[]; exitCode?: number }>;
+  /** Response bodies by path for in-cluster HTTP (curl / wget from exec); default: the image's stock page. */
+  httpBodies?: Record<string, string>;
+  /** Programs `kubectl exec` can run in this image; default: by image family (busybox/alpine or Debian-based). */
+  binaries?: string[];
   /** Exit code on SIGTERM (143 = killed by the signal; 0 for a graceful shutdown). */
   sigtermExitCode?: number;
 }

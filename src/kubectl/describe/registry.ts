@@ -2,6 +2,7 @@ import { Cluster, KubeObject } from '../../cluster-engine';
 import { describeNode } from './node.describer';
 import { describeConfigMap, describeGeneric, describeNamespace, describeSecret } from './other.describers';
 import { describePod } from './pod.describer';
+import { describeEndpoints, describeService, describeServiceAccount } from './service.describer';
 
 type Describer = (cluster: Cluster, obj: never) => string;
 
@@ -12,6 +13,9 @@ const DESCRIBERS: Record<string, Describer> = {
   ConfigMap: describeConfigMap,
   Secret: describeSecret,
   Namespace: describeNamespace,
+  Service: describeService,
+  Endpoints: describeEndpoints,
+  ServiceAccount: describeServiceAccount,
 };
 
 export function describeObject(cluster: Cluster, obj: KubeObject): string {

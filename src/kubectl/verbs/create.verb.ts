@@ -10,6 +10,7 @@ import { VirtualFs } from '../shell/vfs';
 import { CommandResult, Output } from '../result';
 import { LAST_APPLIED, lastAppliedOf } from './apply.verb';
 import { Verb, VerbContext } from './verb';
+import { generateService } from './service-generators';
 
 /** `--from-literal=k=v` and `--from-file=[key=]path` into a data map (values as text). */
 function dataFrom(ctx: VerbContext): Record<string, string> {
@@ -51,6 +52,9 @@ function generate(ctx: VerbContext): KubeObject {
       const data = Object.fromEntries(Object.entries(dataFrom(ctx)).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
       return { apiVersion: 'v1', kind: 'Secret', metadata: meta(name), type: ctx.flags.string('type') || 'Opaque', data };
     }
+    case 'service':
+    case 'svc':
+      return generateService(ctx, rest);
     default:
       throw new KubectlError(`"kubectl create ${what}" is not available in this terminal; write a manifest and use "kubectl create -f" or "kubectl apply -f"`);
   }
@@ -94,6 +98,9 @@ export const createVerb: Verb = {
     { name: 'from-literal', type: 'stringArray', description: 'Specify a key and literal value to insert (i.e. mykey=somevalue)' },
     { name: 'from-file', type: 'stringArray', description: 'Key file can be specified using its file path, in which case file basename will be used as configmap key.' },
     { name: 'type', type: 'string', description: 'The type of secret to create' },
+    { name: 'tcp', type: 'stringArray', description: 'Port pairs can be specified as \'<port>:<targetPort>\'.' },
+    { name: 'clusterip', type: 'string', description: 'Assign your own ClusterIP or set to \'None\' for a \'headless\' service (no loadbalancing).' },
+    { name: 'node-port', type: 'int', default: 0, description: 'Port used to expose the service on each node in a cluster.' },
     { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', description: 'Must be one of: strict (or true), warn, ignore (or false).' },
   ],
   examples: ['kubectl create -f pod.yaml --dry-run=client -o yaml', 'kubectl create namespace team-a', 'kubectl create configmap app-config --from-literal=mode=prod'],

@@ -5,7 +5,7 @@ describe('kubectl version, api-resources, config', () => {
     ['kubectl version', 'Client Version: v1.32.2\nKustomize Version: v5.5.0\nServer Version: v1.32.2\n'],
     ['kubectl version --client', 'Client Version: v1.32.2\nKustomize Version: v5.5.0\n'],
     ['kubectl api-resources --namespaced=false', 'NAME                SHORTNAMES   APIVERSION             NAMESPACED   KIND\nnamespaces          ns           v1                     false        Namespace\nnodes               no           v1                     false        Node\npersistentvolumes   pv           v1                     false        PersistentVolume\npriorityclasses     pc           scheduling.k8s.io/v1   false        PriorityClass\nstorageclasses      sc           storage.k8s.io/v1      false        StorageClass\n'],
-    ['kubectl api-resources -o name', 'configmaps\nevents\nlimitranges\nnamespaces\nnodes\npersistentvolumeclaims\npersistentvolumes\npods\nresourcequotas\nsecrets\njobs.batch\nleases.coordination.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n'],
+    ['kubectl api-resources -o name', 'configmaps\nendpoints\nevents\nlimitranges\nnamespaces\nnodes\npersistentvolumeclaims\npersistentvolumes\npods\nresourcequotas\nsecrets\nserviceaccounts\nservices\njobs.batch\nleases.coordination.k8s.io\nendpointslices.discovery.k8s.io\npriorityclasses.scheduling.k8s.io\nstorageclasses.storage.k8s.io\n'],
     ['kubectl config current-context', 'kubernetes-admin@kubernetes\n'],
     ['kubectl config get-contexts', 'CURRENT   NAME                          CLUSTER      AUTHINFO           NAMESPACE\n*         kubernetes-admin@kubernetes   kubernetes   kubernetes-admin   \n'],
   ])('%s', (line, stdout) => {
@@ -26,7 +26,7 @@ describe('kubectl dispatch', () => {
   it.each<[string, string, number]>([
     ['kubectl frobnicate', 'error: unknown command "frobnicate" for "kubectl"\nRun \'kubectl --help\' for usage.\n', 1],
     ['kubectl gett', 'error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tget\n\tset\n\nRun \'kubectl --help\' for usage.\n', 1],
-    ['kubectl exec web -- ls', 'error: "kubectl exec" is not available in this terminal yet.\nRun \'kubectl --help\' for the commands it supports.\n', 1],
+    ['kubectl port-forward web 8080:80', 'error: "kubectl port-forward" is not available in this terminal yet.\nRun \'kubectl --help\' for the commands it supports.\n', 1],
     ['kubectl --foo', "error: unknown flag: --foo\nSee 'kubectl --help' for usage.\n", 1],
     ['kubectl get pods --context=nope', 'error: context was not found for specified context: nope\n', 1],
   ])('%s', (line, stderr, exitCode) => {

@@ -8,6 +8,8 @@ import { deleteVerb } from './delete.verb';
 import { describeVerb } from './describe.verb';
 import { drainVerb } from './drain.verb';
 import { eventsVerb } from './events.verb';
+import { execVerb } from './exec.verb';
+import { exposeVerb } from './expose.verb';
 import { getVerb } from './get.verb';
 import { labelVerb } from './label.verb';
 import { logsVerb } from './logs.verb';
@@ -32,6 +34,8 @@ export const VERBS: readonly Verb[] = [
   describeVerb,
   logsVerb,
   eventsVerb,
+  execVerb,
+  exposeVerb,
   applyVerb,
   patchVerb,
   replaceVerb,

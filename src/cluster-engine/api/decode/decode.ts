@@ -45,6 +45,11 @@ function typeError(obj: KubeObject): ApiError | undefined {
     mapOfStrings((meta as Record<string, unknown> | undefined)?.labels, 'ObjectMeta.metadata.labels', fail) ??
     mapOfStrings((meta as Record<string, unknown> | undefined)?.annotations, 'ObjectMeta.metadata.annotations', fail);
   if (err) return err;
+  // Every kind's spec and status are Go structs: anything but an object fails to decode.
+  for (const part of ['spec', 'status'] as const) {
+    const partErr = check(obj[part], 'object', `${obj.kind}.${part}`, `v1.${obj.kind}${part === 'spec' ? 'Spec' : 'Status'}`);
+    if (partErr && !(obj.kind === 'Namespace' && part === 'spec' && obj.spec === undefined)) return partErr;
+  }
   if (obj.kind === 'ConfigMap' || obj.kind === 'Secret') {
     const kind = obj.kind;
     return mapOfStrings(obj.data, `${kind}.data`, fail) ?? mapOfStrings(obj.stringData, `${kind}.stringData`, fail);

@@ -53,6 +53,15 @@ export const SCHEMAS: Record<string, Schema> = {
   Namespace: TOP(names('spec')),
   Node: TOP({ spec: { ...names('podCIDR', 'podCIDRs', 'providerID', 'unschedulable', 'configSource', 'externalID'), taints: [names('key', 'value', 'effect', 'timeAdded')] } }),
   Lease: TOP({ spec: names('holderIdentity', 'leaseDurationSeconds', 'acquireTime', 'renewTime', 'leaseTransitions', 'strategy', 'preferredHolder') }),
+  Service: TOP({
+    spec: {
+      ...names('selector', 'clusterIP', 'clusterIPs', 'type', 'externalIPs', 'sessionAffinity', 'loadBalancerIP', 'loadBalancerSourceRanges', 'externalName', 'externalTrafficPolicy', 'healthCheckNodePort', 'publishNotReadyAddresses', 'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy', 'allocateLoadBalancerNodePorts', 'loadBalancerClass', 'internalTrafficPolicy', 'trafficDistribution'),
+      ports: [names('name', 'protocol', 'appProtocol', 'port', 'targetPort', 'nodePort')],
+    },
+  }),
+  Endpoints: TOP({ subsets: [names('addresses', 'notReadyAddresses', 'ports')] }),
+  EndpointSlice: TOP(names('addressType', 'endpoints', 'ports')),
+  ServiceAccount: TOP(names('secrets', 'imagePullSecrets', 'automountServiceAccountToken')),
   Event: TOP(names('involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'type', 'eventTime', 'series', 'action', 'related', 'reportingComponent', 'reportingInstance')),
 };
 
