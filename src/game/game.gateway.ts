@@ -102,7 +102,9 @@ export class GameGateway implements OnGatewayInit<GameServer> {
 
   @SubscribeMessage(ClientEvents.PlayerClaim)
   async claim(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
-    return ok(signIn(socket, await this.players.claim(playerOf(socket), body.name, body.password)));
+    const session = signIn(socket, await this.players.claim(playerOf(socket), body.name, body.password));
+    await this.leaderboard.playerChanged();
+    return ok(session);
   }
 
   @SubscribeMessage(ClientEvents.ScenarioList)

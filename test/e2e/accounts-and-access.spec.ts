@@ -4,7 +4,7 @@
  * nor call instructor endpoints; guests stay off the board until they claim an account; the command
  * rate limit answers RATE_LIMITED. Real app, real catalogue, real SQLite, clock driven by hand.
  */
-import type { AckErrorCode, AttemptSolvedPush, AttemptView, BestReplaysResponse, CommandResult, EventView, LeaderboardResponse, ReplayView, SessionResponse } from '../../src/game/protocol/messages';
+import type { AckErrorCode, AttemptSolvedPush, LeaderboardChangedPush, AttemptView, BestReplaysResponse, CommandResult, EventView, LeaderboardResponse, ReplayView, SessionResponse } from '../../src/game/protocol/messages';
 import { connectAs, register, setRole, TEST_PASSWORD } from '../support/accounts';
 import { IMAGEPULL_FIX } from '../support/fixtures';
 import { call, collect, connect, poll, send, type TestSocket } from '../support/socket-client';
@@ -146,7 +146,12 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
       expect.objectContaining({ attemptId, playerName: guest.name }),
     ]);
 
+    const watcher = await open();
+    const pushes = collect<LeaderboardChangedPush>(watcher, 'leaderboard:changed');
+    await call(watcher, 'leaderboard:subscribe', {});
     const claimed = await call<SessionResponse>(socket, 'player:claim', { name: 'gina', password: TEST_PASSWORD });
+    const [pushed] = await poll(async () => (pushes.length > 0 ? pushes : undefined));
+    expect(pushed.entries.map((e) => e.playerName)).toEqual(['gina']);
     expect(claimed).toMatchObject({ playerId: guest.playerId, name: 'gina', guest: false });
     const board = (await (await fetch(`${testApp.url}/api/leaderboard`)).json()) as LeaderboardResponse;
     expect(board.entries).toEqual([expect.objectContaining({ playerId: guest.playerId, playerName: 'gina' })]);

@@ -83,6 +83,7 @@ describe('e2e: an instructor-led race', () => {
     expect(await call<EventView>(ben.socket, 'event:join', { code: event.code })).toEqual(event);
     const watched = await call<EventWatchResponse>(instructor, 'event:watch', { eventId: event.eventId });
     expect(watched.members.map((m) => m.name)).toEqual(['ann', 'ben']);
+    expect(watched.live).toEqual([]);
 
     // A third client, not signed in, watches the event's board.
     const watcher = await connect(testApp.url);
@@ -102,6 +103,15 @@ describe('e2e: an instructor-led race', () => {
     expect(solo.attemptId).not.toBe(annAttempt.attemptId);
 
     await tick(5); // the pull has failed by now
+    // An instructor who starts watching later gets the running attempts with their objectives.
+    const late = await call<EventWatchResponse>(instructor, 'event:watch', { eventId: event.eventId });
+    expect(late.live.map((a) => [a.playerName, a.attemptId, a.progress.elapsedMs])).toEqual(
+      expect.arrayContaining([
+        ['ann', annAttempt.attemptId, 5000],
+        ['ben', benAttempt.attemptId, 5000],
+      ]),
+    );
+    expect(late.live[0].progress.objectives.length).toBeGreaterThan(0);
     const annPods = await call<CommandResult>(ann.socket, 'command:run', { attemptId: annAttempt.attemptId, command: 'kubectl get pods' });
     const benPods = await call<CommandResult>(ben.socket, 'command:run', { attemptId: benAttempt.attemptId, command: 'kubectl get pods' });
     expect(annPods.stdout).toBe(benPods.stdout);

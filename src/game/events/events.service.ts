@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { AttemptRegistry } from '../attempts/attempt.registry';
 import type { Principal } from '../auth/players.service';
 import { hasRole } from '../auth/roles';
 import { GameError, GameErrorCode } from '../errors/game-error';
@@ -17,6 +18,7 @@ export class EventsService {
   constructor(
     private readonly events: EventsRepository,
     private readonly scenarios: ScenariosService,
+    private readonly registry: AttemptRegistry,
   ) {}
 
   async create(instructor: Principal, request: EventCreateRequest): Promise<EventView> {
@@ -51,7 +53,11 @@ export class EventsService {
   /** The event's creator or an admin: its members (the watching socket then gets their progress and commands). */
   async watch(instructor: Principal, eventId: string): Promise<EventWatchResponse> {
     const event = await this.requireManaged(instructor, eventId);
-    return { event: viewOf(event), members: await this.events.members(event.id) };
+    const live = this.registry
+      .all()
+      .filter((a) => a.eventId === event.id && !a.closing)
+      .map((a) => ({ attemptId: a.id, playerId: a.playerId, playerName: a.playerName, scenarioId: a.scenarioId, progress: a.session.progress() }));
+    return { event: viewOf(event), members: await this.events.members(event.id), live };
   }
 
   async requireManaged(principal: Principal, eventId: string): Promise<EventRecord> {

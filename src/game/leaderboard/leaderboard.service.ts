@@ -40,9 +40,18 @@ export class LeaderboardService {
 
   /** After a solve was stored: push the new top rows of every subscribed board it belongs to. Resolves once pushed. */
   solved(facts: SolvedFacts): Promise<void> {
+    return this.pushBoards((board) => boardIncludes(board, facts));
+  }
+
+  /** A guest claimed an account (its solves join the public boards, under its new name): push every public board. */
+  playerChanged(): Promise<void> {
+    return this.pushBoards((board) => board.eventId === null);
+  }
+
+  private pushBoards(changed: (board: LeaderboardBoard) => boolean): Promise<void> {
     const next = this.queue.then(async () => {
       for (const board of this.push.subscribedBoards()) {
-        if (!boardIncludes(board, facts)) continue;
+        if (!changed(board)) continue;
         const page = await this.page(board, LEADERBOARD_PUSH_ROWS, 0);
         this.push.leaderboardChanged({ board, version: ++this.version, total: page.total, entries: page.entries });
       }

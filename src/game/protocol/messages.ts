@@ -213,6 +213,8 @@ export interface EventMemberView {
 export interface EventWatchResponse {
   event: EventView;
   members: EventMemberView[];
+  /** The members' attempts running right now, with their progress (later changes are pushed). */
+  live: Array<Omit<EventMemberProgressPush, 'eventId'>>;
 }
 
 /** To the event's instructors: a member's progress changed (objectives, violations, solved). */
