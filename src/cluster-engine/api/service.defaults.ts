@@ -9,10 +9,12 @@ export function defaultService(obj: KubeObject): void {
   const svc = obj as Service;
   svc.spec ??= {};
   const spec = svc.spec;
+  // A malformed body is validation's to reject; defaulting only fills what it can read.
+  if (typeof spec !== 'object' || Array.isArray(spec)) return;
   spec.type ??= 'ClusterIP';
   if (spec.type === 'ExternalName') return;
   spec.sessionAffinity ??= 'None';
-  for (const p of spec.ports ?? []) {
+  for (const p of Array.isArray(spec.ports) ? spec.ports : []) {
     if (!p || typeof p !== 'object') continue;
     p.protocol ??= 'TCP';
     if (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;

@@ -2,7 +2,7 @@ import { Container, KubeObject, Pod } from './types';
 import { FieldError } from './errors';
 import { isValidQuantity, parseQuantity } from './quantity';
 import { stableJson } from './json';
-import { validateService } from './service.validation';
+import { validateEndpoints, validateEndpointSlice, validateService } from './service.validation';
 import { validateJob, validatePersistentVolume, validatePersistentVolumeClaim, validatePriorityClass } from './storage-batch.validation';
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -44,6 +44,8 @@ export function validateObject(obj: KubeObject, namespaced: boolean): FieldError
 /** Kind-specific validation on create and update; adding a kind's rules is one function and one line here. */
 const VALIDATORS: Record<string, (obj: KubeObject) => FieldError[]> = {
   Service: validateService,
+  Endpoints: validateEndpoints,
+  EndpointSlice: validateEndpointSlice,
   Pod: (obj) => validatePodSpec(obj as Pod),
   PersistentVolumeClaim: validatePersistentVolumeClaim,
   PersistentVolume: validatePersistentVolume,

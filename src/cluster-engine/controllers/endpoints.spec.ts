@@ -105,6 +105,26 @@ describe('services and the endpoints controllers', () => {
   });
 });
 
+describe('malformed Service, Endpoints and EndpointSlice bodies', () => {
+  it.each([
+    ['ports as a string', { selector: { app: 'web' }, ports: '80' }],
+    ['a port as a number', { selector: { app: 'web' }, ports: [80] }],
+    ['selector as a string', { selector: 'app=web', ports: [{ port: 80 }] }],
+    ['no ports', { selector: { app: 'web' } }],
+    ['an unknown type', { type: 'Ingress', ports: [{ port: 80 }] }],
+  ])('rejects %s as Invalid', (_n, spec) => {
+    const c = testCluster();
+    expect(() => c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'bad', namespace: 'default' }, spec } as unknown as Service)).toThrow(/^The Service "bad" is invalid: /);
+    c.tick(2000);
+  });
+
+  it('rejects Endpoints and slices the printers could not read', () => {
+    const c = testCluster();
+    expect(() => c.api.create({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'x', namespace: 'default' }, subsets: 'nope' } as unknown as Endpoints)).toThrow(/is invalid/);
+    expect(() => c.api.create({ apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'x', namespace: 'default' }, endpoints: [{}], ports: [] } as unknown as EndpointSlice)).toThrow(/is invalid/);
+  });
+});
+
 describe('ServiceAccounts', () => {
   it('every namespace has a default account; a pod naming a missing one is forbidden', () => {
     const c = testCluster();

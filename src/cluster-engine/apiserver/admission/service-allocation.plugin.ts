@@ -26,7 +26,8 @@ export const serviceAllocationPlugin: MutatingPlugin = {
     if (operation !== 'CREATE' || object.kind !== 'Service') return;
     const svc = object as Service;
     const spec = svc.spec;
-    if (!spec || spec.type === 'ExternalName') return;
+    if (!spec || typeof spec !== 'object' || spec.type === 'ExternalName' || (spec.ports !== undefined && !Array.isArray(spec.ports))) return;
+    if ((spec.ports ?? []).some((p) => !p || typeof p !== 'object')) return;
     const existing = store.scan('Service') as Service[];
     const usedIPs = new Set(existing.map((s) => s.spec?.clusterIP).filter(Boolean));
     if (spec.clusterIP === undefined || spec.clusterIP === '') {
@@ -36,6 +37,8 @@ export const serviceAllocationPlugin: MutatingPlugin = {
         if (!usedIPs.has(candidate)) ip = candidate;
       }
       spec.clusterIP = ip;
+    } else if (typeof spec.clusterIP !== 'string') {
+      return;
     } else if (spec.clusterIP !== 'None' && usedIPs.has(spec.clusterIP)) {
       throw invalid('Service', svc.metadata.name, [
         { field: 'spec.clusterIPs', detail: `Invalid value: []string{${JSON.stringify(spec.clusterIP)}}: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`, type: 'FieldValueInvalid' },
