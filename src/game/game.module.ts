@@ -5,6 +5,7 @@ import { AttemptProgressService } from './attempts/attempt-progress.service';
 import { AttemptRegistry } from './attempts/attempt.registry';
 import { AttemptTickerService } from './attempts/attempt-ticker.service';
 import { AttemptsService } from './attempts/attempts.service';
+import { SolvedDiagnosisService } from './attempts/solved-diagnosis.service';
 import { GAME_CONFIG, gameConfigFromEnv } from './attempts/game-config';
 import { AuthController } from './auth/auth.controller';
 import { HttpAuthGuard } from './auth/http-auth.guard';
@@ -39,6 +40,7 @@ import { PushService } from './transport/push.service';
     AttemptLoader,
     AttemptProgressService,
     AttemptsService,
+    SolvedDiagnosisService,
     AttemptTickerService,
     PushService,
     GameGateway,

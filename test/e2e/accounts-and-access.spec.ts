@@ -4,7 +4,7 @@
  * nor call instructor endpoints; guests stay off the board until they claim an account; the command
  * rate limit answers RATE_LIMITED. Real app, real catalogue, real SQLite, clock driven by hand.
  */
-import type { AckErrorCode, AttemptSolvedPush, LeaderboardChangedPush, AttemptView, BestReplaysResponse, CommandResult, EventView, LeaderboardResponse, ReplayView, SessionResponse } from '../../src/game/protocol/messages';
+import type { AckErrorCode, AttemptSolvedPush, DiagnosisResult, LeaderboardChangedPush, AttemptView, BestReplaysResponse, CommandResult, EventView, LeaderboardResponse, ReplayView, SessionResponse } from '../../src/game/protocol/messages';
 import { connectAs, register, setRole, TEST_PASSWORD } from '../support/accounts';
 import { IMAGEPULL_FIX } from '../support/fixtures';
 import { call, collect, connect, poll, send, type TestSocket } from '../support/socket-client';
@@ -81,6 +81,18 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
     ]);
     const board = (await (await fetch(`${testApp.url}/api/leaderboard?scenarioId=${SCENARIO}`)).json()) as LeaderboardResponse;
     expect(board.entries).toEqual([expect.objectContaining({ playerName: 'carol', score: result.score, solveSeconds: result.solveSeconds })]);
+
+    // The diagnosis is graded apart from the repair, also after it: the solved attempt is re-scored.
+    expect(result.breakdown.diagnosisPoints).toBe(0);
+    const watcher = await open();
+    const pushes = collect<LeaderboardChangedPush>(watcher, 'leaderboard:changed');
+    await call(watcher, 'leaderboard:subscribe', { scenarioId: SCENARIO });
+    const diagnosis = { attemptId: attempt.attemptId, object: 'pod/web', reason: 'ImagePullBackOff', cause: 'wrong-tag' };
+    expect(await call<DiagnosisResult>(again, 'diagnosis:submit', diagnosis)).toMatchObject({ correct: true, points: 30, wrongGuesses: 0 });
+    expect(await call<DiagnosisResult>(again, 'diagnosis:submit', diagnosis)).toMatchObject({ correct: true, points: 30 }); // counts once
+    const [pushed] = await poll(async () => (pushes.length > 0 ? pushes : undefined));
+    expect(pushed.entries).toEqual([expect.objectContaining({ playerName: 'carol', score: result.score + 30 })]);
+    expect((await call<ReplayView>(again, 'attempt:replay', { attemptId: attempt.attemptId })).score).toBe(result.score + 30);
   });
 
   it('never lets a learner start, read or command another learner\'s attempt, nor call instructor endpoints', async () => {

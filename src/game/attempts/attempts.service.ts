@@ -15,6 +15,7 @@ import { AttemptProgressService } from './attempt-progress.service';
 import { AttemptRegistry } from './attempt.registry';
 import { KeyedMutex } from './keyed-mutex';
 import type { LiveAttempt } from './live-attempt';
+import { SolvedDiagnosisService } from './solved-diagnosis.service';
 
 /** The use cases of an attempt: start (or resume), run a command, take a hint, diagnose, quiz, abandon. */
 @Injectable()
@@ -31,6 +32,7 @@ export class AttemptsService {
     private readonly answers: AnswersRepository,
     private readonly events: EventsService,
     private readonly push: PushService,
+    private readonly solvedDiagnosis: SolvedDiagnosisService,
   ) {}
 
   /** One active attempt per player, scenario and event: starting again continues it. In an event every member gets the event's seed. */
@@ -92,12 +94,17 @@ export class AttemptsService {
     return hint;
   }
 
-  /** Grades a root-cause diagnosis while the attempt is active; every answer is stored. */
+  /** Grades a root-cause diagnosis, before the repair or after it (a solved attempt is re-scored); every answer is stored. */
   async diagnose(playerId: string, attemptId: string, answer: DiagnosisAnswer): Promise<DiagnosisResult> {
-    const live = await this.loader.require(playerId, attemptId);
-    if (live.session.summary.diagnosisCauses.length === 0) {
-      throw new GameError(GameErrorCode.BadRequest, `scenario "${live.scenarioId}" has no diagnosis step`);
+    if (!this.registry.get(attemptId)) {
+      const record = await this.attempts.findById(attemptId);
+      if (record && record.playerId === playerId && record.state === 'solved') {
+        if ((this.catalog.get(record.scenarioId)?.diagnosisCauses.length ?? 0) === 0) throw noDiagnosis(record.scenarioId);
+        return this.solvedDiagnosis.diagnose(record, answer);
+      }
     }
+    const live = await this.loader.require(playerId, attemptId);
+    if (live.session.summary.diagnosisCauses.length === 0) throw noDiagnosis(live.scenarioId);
     const virtualMs = live.session.progress().elapsedMs;
     const result = live.session.diagnose(answer);
     await this.answers.addDiagnosis({
@@ -150,6 +157,10 @@ export class AttemptsService {
     }
     return { attemptId };
   }
+}
+
+function noDiagnosis(scenarioId: string): GameError {
+  return new GameError(GameErrorCode.BadRequest, `scenario "${scenarioId}" has no diagnosis step`);
 }
 
 function view(live: LiveAttempt, resumed: boolean): AttemptView {

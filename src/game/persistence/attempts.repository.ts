@@ -111,6 +111,17 @@ export class AttemptsRepository {
     });
   }
 
+  /** What re-scoring a solved attempt needs. */
+  async findSolvedScore(id: string): Promise<{ breakdown: string; week: string | null } | null> {
+    const row = await this.prisma.attempt.findFirst({ where: { id, state: 'solved' }, select: { breakdown: true, week: true } });
+    return row && row.breakdown !== null ? { breakdown: row.breakdown, week: row.week } : null;
+  }
+
+  /** A solved attempt's score changed (a diagnosis named after the repair). */
+  async rescore(id: string, update: { score: number; breakdown: string; diagnosisPoints: number; snapshot: string }): Promise<void> {
+    await this.prisma.attempt.updateMany({ where: { id, state: 'solved' }, data: update });
+  }
+
   async markAbandoned(id: string, snapshot: string, virtualMs: number): Promise<void> {
     await this.prisma.attempt.update({
       where: { id },

@@ -1,4 +1,4 @@
-import { computeScore, ScoreInput } from './score';
+import { computeScore, ScoreInput, withDiagnosisPoints } from './score';
 
 const base: ScoreInput = {
   points: 100,
@@ -70,5 +70,12 @@ describe('computeScore', () => {
       quizPoints: 10,
       score: 159,
     });
+  });
+
+  it('re-scores a solved attempt when the diagnosis comes after the repair', () => {
+    const solved = computeScore({ ...base, difficulty: 'advanced', hintCosts: 10, quizPoints: 5 });
+    expect(solved.score).toBe(195);
+    expect(withDiagnosisPoints(solved, 30)).toEqual({ ...solved, diagnosisPoints: 30, score: 225 });
+    expect(withDiagnosisPoints({ ...solved, repairPoints: 0, quizPoints: -10 }, 5).score).toBe(0);
   });
 });

@@ -85,3 +85,8 @@ export function computeScore(input: ScoreInput): ScoreBreakdown {
     score: Math.max(0, repairPoints + input.diagnosisPoints + input.quizPoints),
   };
 }
+
+/** The breakdown of a solved attempt whose diagnosis was named (or changed) after the repair. */
+export function withDiagnosisPoints(breakdown: ScoreBreakdown, diagnosisPoints: number): ScoreBreakdown {
+  return { ...breakdown, diagnosisPoints, score: Math.max(0, breakdown.repairPoints + diagnosisPoints + breakdown.quizPoints) };
+}
