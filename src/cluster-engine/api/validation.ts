@@ -32,8 +32,10 @@ export function validateObject(obj: KubeObject, namespaced: boolean): FieldError
   const errors: FieldError[] = [];
   const name = obj.metadata?.name;
   if (!name) errors.push(required('metadata.name'));
-  else if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) errors.push(invalidValue('metadata.name', name, SUBDOMAIN_MSG));
-  if (obj.kind === 'Namespace' && name && !DNS1123_LABEL.test(name)) errors.push(invalidValue('metadata.name', name, LABEL_MSG));
+  // Namespace names are DNS labels; most other names are DNS subdomains.
+  else if (obj.kind === 'Namespace') {
+    if (name.length > 63 || !DNS1123_LABEL.test(name)) errors.push(invalidValue('metadata.name', name, LABEL_MSG));
+  } else if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) errors.push(invalidValue('metadata.name', name, SUBDOMAIN_MSG));
   if (namespaced && obj.metadata?.namespace && !DNS1123_LABEL.test(obj.metadata.namespace)) {
     errors.push(invalidValue('metadata.namespace', obj.metadata.namespace, LABEL_MSG));
   }

@@ -1,3 +1,4 @@
+import { stableJson } from '../../cluster-engine/api/json';
 /**
  * client-go's JSONPath templates as kubectl uses them (`-o jsonpath=`, `custom-columns`, `--sort-by`):
  * `{.a.b}`, `{.items[*].metadata.name}`, `[0]`, `[-1]`, `[1:3]`, `['key.with.dots']`, `..name`,
@@ -222,7 +223,8 @@ export function evaluate(segments: Segment[], current: Value, root: Value = curr
 export function formatValue(v: Value): string {
   if (typeof v === 'string') return v;
   if (v === undefined) return '';
-  return JSON.stringify(v);
+  // kubectl works on unstructured maps, which Go's encoder writes with sorted keys.
+  return stableJson(v);
 }
 
 function run(nodes: Node[], current: Value, root: Value): string {

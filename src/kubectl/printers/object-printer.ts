@@ -76,7 +76,9 @@ export function sortObjects(objects: KubeObject[], expr: string): KubeObject[] {
   }
   return keyed
     .sort((a, b) => {
-      if (a.v === undefined || b.v === undefined) return a.v === undefined ? (b.v === undefined ? 0 : -1) : 1;
+      // A missing or null field sorts first, as kubectl's RuntimeSort treats it.
+      const [am, bm] = [a.v === undefined || a.v === null, b.v === undefined || b.v === null];
+      if (am || bm) return am ? (bm ? 0 : -1) : 1;
       if (typeof a.v === 'number' && typeof b.v === 'number') return a.v - b.v;
       const [x, y] = [formatValue(a.v), formatValue(b.v)];
       return x < y ? -1 : x > y ? 1 : 0;
