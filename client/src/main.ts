@@ -161,6 +161,13 @@ client.socket.on('attempt:solved', (push) => {
   endAttempt(`\x1b[1;32m✔ Solved! ${push.score} points.\x1b[0m Pick another scenario to continue.`);
 });
 
+client.socket.on('attempt:expired', (push) => {
+  if (current?.attemptId !== push.attemptId) return;
+  renderProgress(null);
+  renderScoreIntro(null);
+  endAttempt('\x1b[1;33mTime limit reached: the attempt was abandoned.\x1b[0m Pick a scenario to try again.');
+});
+
 client.socket.on('leaderboard:changed', () => void refreshLeaderboard());
 
 byId<HTMLFormElement>('register-form').addEventListener('submit', (event) => {

@@ -6,9 +6,10 @@ import { AttemptTickerService } from '../../src/game/attempts/attempt-ticker.ser
 import { AttemptsService } from '../../src/game/attempts/attempts.service';
 import { GameError, GameErrorCode } from '../../src/game/errors/game-error';
 import { LeaderboardService } from '../../src/game/leaderboard/leaderboard.service';
+import { AnswersRepository } from '../../src/game/persistence/answers.repository';
 import { CommandLogsRepository } from '../../src/game/persistence/command-logs.repository';
 import { type Principal, PlayersService } from '../../src/game/auth/players.service';
-import type { AttemptProgressPush, AttemptSolvedPush } from '../../src/game/protocol/messages';
+import type { AttemptExpiredPush, AttemptProgressPush, AttemptSolvedPush } from '../../src/game/protocol/messages';
 import { PushService } from '../../src/game/transport/push.service';
 import { createFakeCatalog, FAKE_SCENARIO_ID } from '../support/fake-catalog';
 import { IMAGEPULL_FIX } from '../support/fixtures';
@@ -21,8 +22,8 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
   let progressPushes: AttemptProgressPush[];
   let solvedPushes: AttemptSolvedPush[];
 
-  async function boot(): Promise<void> {
-    testApp = await startTestApp({ databaseUrl, catalog: createFakeCatalog(), listen: false, env: MANUAL_TICKER });
+  async function boot(env: Record<string, string> = {}): Promise<void> {
+    testApp = await startTestApp({ databaseUrl, catalog: createFakeCatalog(), listen: false, env: { ...MANUAL_TICKER, ...env } });
     progressPushes = [];
     solvedPushes = [];
     const push = testApp.app.get(PushService);
@@ -137,5 +138,38 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
     const fresh = await attempts().start(alice, FAKE_SCENARIO_ID);
     expect(fresh.attemptId).not.toBe(attemptId);
     expect(fresh.resumed).toBe(false);
+  });
+
+  it('abandons an attempt that runs past the time limit unsolved, and says so', async () => {
+    await testApp.app.close();
+    await boot({ CRASHLOOP_ATTEMPT_LIMIT_MINUTES: '0.5' });
+    const expired: AttemptExpiredPush[] = [];
+    jest.spyOn(testApp.app.get(PushService), 'attemptExpired').mockImplementation((p) => void expired.push(p));
+    const alice = await register('alice');
+    const { attemptId } = await attempts().start(alice, FAKE_SCENARIO_ID);
+    await tick(29);
+    await attempts().runCommand(alice.playerId, attemptId, 'kubectl get pods');
+    await tick(1);
+    expect(expired).toEqual([{ attemptId, scenarioId: FAKE_SCENARIO_ID, elapsedMs: 30_000 }]);
+    await expect(attempts().resume(alice.playerId, attemptId)).rejects.toMatchObject({ code: GameErrorCode.AttemptNotActive });
+    expect((await attempts().start(alice, FAKE_SCENARIO_ID)).resumed).toBe(false);
+  });
+
+  it('diagnoses before the repair: wrong guesses cost, the right one counts once, all are stored and scored', async () => {
+    const alice = await register('alice');
+    const { attemptId } = await attempts().start(alice, FAKE_SCENARIO_ID);
+    const answer = { object: 'pod/web', reason: 'ImagePullBackOff', cause: 'private-image' };
+    expect(await attempts().diagnose(alice.playerId, attemptId, answer)).toMatchObject({ correct: false, causeRight: false, wrongGuesses: 1 });
+    expect(await attempts().diagnose(alice.playerId, attemptId, { ...answer, cause: 'wrong-tag' })).toMatchObject({ correct: true, points: 15 });
+    const stored = await testApp.app.get(AnswersRepository).diagnoses(attemptId);
+    expect(stored.map((d) => [d.cause, d.correct, d.points])).toEqual([
+      ['private-image', false, 0],
+      ['wrong-tag', true, 15],
+    ]);
+    await expect(attempts().answerQuiz(alice.playerId, attemptId, 'nope', [0])).rejects.toMatchObject({ code: GameErrorCode.QuestionNotFound });
+    await attempts().runCommand(alice.playerId, attemptId, IMAGEPULL_FIX);
+    await tick(10);
+    expect(solvedPushes[0].breakdown).toMatchObject({ diagnosisPoints: 15, repairPoints: 100 });
+    expect(solvedPushes[0].score).toBe(115);
   });
 });

@@ -28,8 +28,22 @@ export const FAST_TICKER = { CRASHLOOP_TICK_MS: '50', CRASHLOOP_TICK_SPEED: '30'
 export const MANUAL_TICKER = { CRASHLOOP_TICK_MS: '3600000', CRASHLOOP_TICK_SPEED: '1', CRASHLOOP_SNAPSHOT_MS: '3600000' };
 
 export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
-  // Providers read configuration from the environment when they are created.
-  Object.assign(process.env, { DATABASE_URL: options.databaseUrl, ...FAST_TICKER, ...(options.env ?? {}) });
+  // Providers read configuration from the environment when they are created; the extra variables
+  // are taken back once the app is up, so they do not leak into the next test of the file.
+  const extra = options.env ?? {};
+  const saved = Object.fromEntries(Object.keys(extra).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, { DATABASE_URL: options.databaseUrl, ...FAST_TICKER, ...extra });
+  try {
+    return await createTestApp(options);
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   let builder = Test.createTestingModule({ imports: [AppModule] });
   if (options.catalog) builder = builder.overrideProvider(SCENARIO_CATALOG).useValue(options.catalog);
   const moduleRef = await builder.compile();

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { SessionProgress } from '../../scenarios/session.types';
 import { isoWeek } from '../leaderboard/leaderboard-board';
 import { LeaderboardService } from '../leaderboard/leaderboard.service';
@@ -7,6 +7,7 @@ import { PlayersRepository } from '../persistence/players.repository';
 import { computeScore } from '../scoring/score';
 import { PushService } from '../transport/push.service';
 import { AttemptRegistry } from './attempt.registry';
+import { GAME_CONFIG, type GameConfig } from './game-config';
 import type { LiveAttempt } from './live-attempt';
 
 /** After anything moved an attempt on: push changed progress, finish solved attempts, write snapshots. */
@@ -20,6 +21,7 @@ export class AttemptProgressService {
     private readonly players: PlayersRepository,
     private readonly leaderboard: LeaderboardService,
     private readonly push: PushService,
+    @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
 
   async afterChange(live: LiveAttempt): Promise<void> {
@@ -27,6 +29,7 @@ export class AttemptProgressService {
     const progress = live.session.progress();
     this.pushIfChanged(live, progress);
     if (progress.solved) await this.solve(live, progress);
+    else if (progress.elapsedMs >= this.config.attemptLimitMs) await this.expire(live, progress);
   }
 
   async snapshot(live: LiveAttempt): Promise<void> {
@@ -60,6 +63,17 @@ export class AttemptProgressService {
         progress,
       });
     }
+  }
+
+  /** Past the time limit unsolved: abandoned, like a player's own abandon. */
+  private async expire(live: LiveAttempt, progress: SessionProgress): Promise<void> {
+    live.closing = true;
+    try {
+      await this.attempts.markAbandoned(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs);
+    } finally {
+      this.registry.remove(live.id);
+    }
+    this.push.attemptExpired({ attemptId: live.id, scenarioId: live.scenarioId, elapsedMs: progress.elapsedMs });
   }
 
   private async solve(live: LiveAttempt, progress: SessionProgress): Promise<void> {

@@ -10,6 +10,8 @@ export interface GameConfig {
   sessionTtlMs: number;
   /** Names that become admins when they register (CRASHLOOP_ADMINS, comma-separated); the first account always does. */
   adminNames: string[];
+  /** Virtual time an attempt may run before it is abandoned unsolved (CRASHLOOP_ATTEMPT_LIMIT_MINUTES, default 120). */
+  attemptLimitMs: number;
   /** Commands per second a connection may run on average (CRASHLOOP_COMMAND_RATE, default 10). */
   commandRate: number;
   /** Commands a connection may run in a burst (CRASHLOOP_COMMAND_BURST, default 20). */
@@ -25,6 +27,7 @@ export function gameConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GameCon
     snapshotMs: positiveNumber(env, 'CRASHLOOP_SNAPSHOT_MS', 15_000),
     sessionTtlMs: positiveNumber(env, 'CRASHLOOP_SESSION_HOURS', 168) * 3_600_000,
     adminNames: (env.CRASHLOOP_ADMINS ?? '').split(',').map((n) => n.trim()).filter((n) => n.length > 0),
+    attemptLimitMs: positiveNumber(env, 'CRASHLOOP_ATTEMPT_LIMIT_MINUTES', 120) * 60_000,
     commandRate: positiveNumber(env, 'CRASHLOOP_COMMAND_RATE', 10),
     commandBurst: positiveNumber(env, 'CRASHLOOP_COMMAND_BURST', 20),
   };

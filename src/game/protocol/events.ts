@@ -5,6 +5,7 @@
 import type {
   Ack,
   AbandonResponse,
+  AttemptExpiredPush,
   AttemptProgressPush,
   AttemptRefRequest,
   AttemptSolvedPush,
@@ -63,6 +64,7 @@ export const ClientEvents = {
 export const ServerEvents = {
   AttemptProgress: 'attempt:progress',
   AttemptSolved: 'attempt:solved',
+  AttemptExpired: 'attempt:expired',
   LeaderboardChanged: 'leaderboard:changed',
   EventMemberProgress: 'event:member-progress',
   EventCommand: 'event:command',
@@ -97,6 +99,7 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   [ServerEvents.AttemptProgress]: (push: AttemptProgressPush) => void;
   [ServerEvents.AttemptSolved]: (push: AttemptSolvedPush) => void;
+  [ServerEvents.AttemptExpired]: (push: AttemptExpiredPush) => void;
   [ServerEvents.LeaderboardChanged]: (push: LeaderboardChangedPush) => void;
   [ServerEvents.EventMemberProgress]: (push: EventMemberProgressPush) => void;
   [ServerEvents.EventCommand]: (push: EventCommandPush) => void;

@@ -115,6 +115,14 @@ export interface AttemptSolvedPush {
   debrief: string;
 }
 
+/** The attempt ran past the time limit unsolved and was abandoned. */
+export interface AttemptExpiredPush {
+  attemptId: string;
+  scenarioId: string;
+  /** Virtual ms the attempt ran. */
+  elapsedMs: number;
+}
+
 export interface DiagnosisSubmitRequest {
   attemptId: string;
   /** `kind/name`, e.g. `deployment/api` */

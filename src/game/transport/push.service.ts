@@ -4,6 +4,7 @@ import { attemptRoom } from '../attempts/live-attempt';
 import { boardOfRoom, boardRoom } from '../leaderboard/leaderboard-board';
 import { ServerEvents, type ServerToClientEvents } from '../protocol/events';
 import type {
+  AttemptExpiredPush,
   AttemptProgressPush,
   AttemptSolvedPush,
   EventCommandPush,
@@ -32,6 +33,10 @@ export class PushService {
 
   attemptSolved(push: AttemptSolvedPush): void {
     this.server?.to(attemptRoom(push.attemptId)).emit(ServerEvents.AttemptSolved, push);
+  }
+
+  attemptExpired(push: AttemptExpiredPush): void {
+    this.server?.to(attemptRoom(push.attemptId)).emit(ServerEvents.AttemptExpired, push);
   }
 
   leaderboardChanged(push: LeaderboardChangedPush): void {
