@@ -1,5 +1,6 @@
 import { Container, KubeObject, Pod, Probe } from './types';
 import { parseImageRef } from '../runtime/registry';
+import { defaultDeployment, defaultReplicaSet } from './apps.defaults';
 import { defaultService, defaultServiceAccount } from './service.defaults';
 import { defaultJob, defaultLimitRange, defaultPersistentVolume, defaultPersistentVolumeClaim, defaultPriorityClass, defaultStorageClass } from './storage-batch.defaults';
 
@@ -8,6 +9,8 @@ import { defaultJob, defaultLimitRange, defaultPersistentVolume, defaultPersiste
  * simulation reads. Adding a kind's defaults is one function and one line here.
  */
 const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
+  Deployment: (obj) => defaultDeployment(obj),
+  ReplicaSet: (obj) => defaultReplicaSet(obj),
   Service: defaultService,
   ServiceAccount: defaultServiceAccount,
   Pod: (obj) => defaultPod(obj as Pod),

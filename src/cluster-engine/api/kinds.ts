@@ -29,6 +29,8 @@ const KINDS: KindInfo[] = [
   { kind: 'ResourceQuota', plural: 'resourcequotas', singular: 'resourcequota', shortNames: ['quota'], apiVersion: 'v1', group: '', namespaced: true },
   { kind: 'LimitRange', plural: 'limitranges', singular: 'limitrange', shortNames: ['limits'], apiVersion: 'v1', group: '', namespaced: true },
   { kind: 'PriorityClass', plural: 'priorityclasses', singular: 'priorityclass', shortNames: ['pc'], apiVersion: 'scheduling.k8s.io/v1', group: 'scheduling.k8s.io', namespaced: false },
+  { kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], apiVersion: 'apps/v1', group: 'apps', namespaced: true },
+  { kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], apiVersion: 'apps/v1', group: 'apps', namespaced: true },
 ];
 
 const byAnyName = new Map<string, KindInfo>();

@@ -2,6 +2,7 @@ import { Container, KubeObject, Pod } from './types';
 import { FieldError } from './errors';
 import { isValidQuantity, parseQuantity } from './quantity';
 import { stableJson } from './json';
+import { validateDeployment, validateReplicaSet } from './apps.validation';
 import { validateEndpoints, validateEndpointSlice, validateService } from './service.validation';
 import { validateJob, validatePersistentVolume, validatePersistentVolumeClaim, validatePriorityClass } from './storage-batch.validation';
 
@@ -45,6 +46,8 @@ export function validateObject(obj: KubeObject, namespaced: boolean): FieldError
 
 /** Kind-specific validation on create and update; adding a kind's rules is one function and one line here. */
 const VALIDATORS: Record<string, (obj: KubeObject) => FieldError[]> = {
+  Deployment: (obj) => validateDeployment(obj),
+  ReplicaSet: (obj) => validateReplicaSet(obj),
   Service: validateService,
   Endpoints: validateEndpoints,
   EndpointSlice: validateEndpointSlice,
@@ -55,7 +58,7 @@ const VALIDATORS: Record<string, (obj: KubeObject) => FieldError[]> = {
   PriorityClass: validatePriorityClass,
 };
 
-function validatePodSpec(pod: Pod): FieldError[] {
+export function validatePodSpec(pod: Pod): FieldError[] {
   const errors: FieldError[] = [];
   const spec = pod.spec;
   if (!spec || typeof spec !== 'object') return [required('spec')];

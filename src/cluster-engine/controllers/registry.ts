@@ -2,6 +2,9 @@ import { Component } from '../context';
 import { NodeLifecycleReconciler, NodeLifecycleState } from './node-lifecycle.reconciler';
 import { TaintEvictionReconciler, TaintEvictionState } from './taint-eviction.reconciler';
 import { NamespaceReconciler } from './namespace.reconciler';
+import { DeploymentReconciler } from './deployment.reconciler';
+import { ReplicaSetControllerState, ReplicaSetReconciler } from './replicaset.reconciler';
+import { GarbageCollectorReconciler } from './garbage-collector.reconciler';
 import { EndpointsReconciler, EndpointsState } from './endpoints.reconciler';
 import { EndpointSliceReconciler } from './endpointslice.reconciler';
 import { PersistentVolumeBinderReconciler, PersistentVolumeBinderState } from './persistentvolume-binder.reconciler';
@@ -22,6 +25,9 @@ export const CONTROLLERS: readonly ControllerEntry[] = [
   { name: 'nodelifecycle', create: (s, now) => new NodeLifecycleReconciler((s as NodeLifecycleState) ?? { lastRunMs: now }) },
   { name: 'taint-eviction-controller', create: (s) => new TaintEvictionReconciler(s as TaintEvictionState | undefined) },
   { name: 'namespace', create: () => new NamespaceReconciler() },
+  { name: 'deployment', create: () => new DeploymentReconciler() },
+  { name: 'replicaset', create: (s) => new ReplicaSetReconciler(s as ReplicaSetControllerState | undefined) },
+  { name: 'garbagecollector', create: () => new GarbageCollectorReconciler() },
   { name: 'endpoint', create: (s) => new EndpointsReconciler(s as EndpointsState | undefined) },
   { name: 'endpointslice', create: () => new EndpointSliceReconciler() },
   { name: 'persistentvolume-binder', create: (s) => new PersistentVolumeBinderReconciler(s as PersistentVolumeBinderState | undefined) },

@@ -8,6 +8,8 @@ import { configMapPrinter } from './configmap.columns';
 import { secretPrinter } from './secret.columns';
 import { leasePrinter } from './lease.columns';
 import { genericPrinter } from './generic.columns';
+import { deploymentPrinter } from './deployment.columns';
+import { replicaSetPrinter } from './replicaset.columns';
 import { servicePrinter } from './service.columns';
 import { endpointSlicePrinter, endpointsPrinter } from './endpoints.columns';
 import { serviceAccountPrinter } from './serviceaccount.columns';
@@ -24,6 +26,8 @@ export const PRINTERS: ReadonlyArray<KindPrinter> = [
   configMapPrinter,
   secretPrinter,
   leasePrinter,
+  deploymentPrinter,
+  replicaSetPrinter,
   persistentVolumePrinter,
   persistentVolumeClaimPrinter,
   storageClassPrinter,

@@ -85,12 +85,12 @@ function describeResources(w: PrefixWriter, c: Container): void {
 }
 
 /** `describeContainers`: one block per container, status lines only once the kubelet reported them. */
-export function describeContainers(w: PrefixWriter, label: string, pod: Pod, containers: Container[], statuses: ContainerStatus[] | undefined): void {
+export function describeContainers(w: PrefixWriter, label: string, pod: Pod, containers: Container[], statuses: ContainerStatus[] | undefined, space = ''): void {
   const byName = new Map((statuses ?? []).map((s) => [s.name, s]));
-  w.write(LEVEL_0, `${label}:${containers.length ? '' : ' <none>'}\n`);
+  w.write(LEVEL_0, `${space}${label}:${containers.length ? '' : ' <none>'}\n`);
   for (const c of containers) {
     const st = byName.get(c.name);
-    w.write(LEVEL_1, `${c.name}:\n`);
+    w.write(LEVEL_1, `${space ? ' ' : ''}${c.name}:\n`);
     if (st) w.write(LEVEL_2, `Container ID:\t${st.containerID ?? ''}\n`);
     w.write(LEVEL_2, `Image:\t${c.image}\n`);
     if (st) w.write(LEVEL_2, `Image ID:\t${st.imageID ?? ''}\n`);

@@ -2,6 +2,7 @@ import { Cluster, KubeObject } from '../../cluster-engine';
 import { describeNode } from './node.describer';
 import { describeConfigMap, describeGeneric, describeNamespace, describeSecret } from './other.describers';
 import { describePod } from './pod.describer';
+import { describeDeployment, describeReplicaSet } from './deployment.describer';
 import { describeEndpoints, describeService, describeServiceAccount } from './service.describer';
 
 type Describer = (cluster: Cluster, obj: never) => string;
@@ -13,6 +14,8 @@ const DESCRIBERS: Record<string, Describer> = {
   ConfigMap: describeConfigMap,
   Secret: describeSecret,
   Namespace: describeNamespace,
+  Deployment: describeDeployment,
+  ReplicaSet: describeReplicaSet,
   Service: describeService,
   Endpoints: describeEndpoints,
   ServiceAccount: describeServiceAccount,

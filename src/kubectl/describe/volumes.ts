@@ -21,14 +21,14 @@ function projected(w: PrefixWriter, src: { sources?: Source[] }): void {
 }
 
 /** `describeVolumes` for the volume types the simulation uses; others print `<unknown>` as kubectl does. */
-export function describeVolumes(w: PrefixWriter, volumes: Volume[] | undefined): void {
+export function describeVolumes(w: PrefixWriter, volumes: Volume[] | undefined, space = ''): void {
   if (!volumes?.length) {
-    w.write(LEVEL_0, 'Volumes:\t<none>\n');
+    w.write(LEVEL_0, `${space}Volumes:\t<none>\n`);
     return;
   }
-  w.write(LEVEL_0, 'Volumes:\n');
+  w.write(LEVEL_0, `${space}Volumes:\n`);
   for (const v of volumes) {
-    w.write(LEVEL_1, `${v.name}:\n`);
+    w.write(LEVEL_1, `${space ? ' ' : ''}${v.name}:\n`);
     const hostPath = v.hostPath as { path?: string; type?: string } | undefined;
     const emptyDir = v.emptyDir as { medium?: string; sizeLimit?: string } | undefined;
     const secret = v.secret as { secretName?: string; optional?: boolean } | undefined;

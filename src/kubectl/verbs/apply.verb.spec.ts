@@ -82,7 +82,7 @@ describe('kubectl apply', () => {
     ['a tab in indentation', 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n', 'error: error parsing STDIN: error converting YAML to JSON: yaml: line 4: found character that cannot start any token\n'],
     ['a duplicate key', 'apiVersion: v1\nkind: Pod\nkind: Pod\n', 'error: error parsing STDIN: error converting YAML to JSON: yaml: unmarshal errors:\n  line 3: key "kind" already set in map\n'],
     ['a missing kind', 'apiVersion: v1\nmetadata:\n  name: x\n', 'error: error validating "STDIN": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false\n'],
-    ['an unknown kind', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n', 'error: resource mapping not found for name: "web" namespace: "" from "STDIN": no matches for kind "Deployment" in version "apps/v1"\nensure CRDs are installed first\n'],
+    ['an unknown kind', 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\n', 'error: resource mapping not found for name: "web" namespace: "" from "STDIN": no matches for kind "StatefulSet" in version "apps/v1"\nensure CRDs are installed first\n'],
     ['an invalid object', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: app\n', 'The Pod "x" is invalid: spec.containers[0].image: Required value\n'],
     ['a spec without containers', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec: {}\n', 'The Pod "x" is invalid: spec.containers: Required value\n'],
     [

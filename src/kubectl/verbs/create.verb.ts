@@ -10,6 +10,7 @@ import { VirtualFs } from '../shell/vfs';
 import { CommandResult, Output } from '../result';
 import { LAST_APPLIED, lastAppliedOf } from './apply.verb';
 import { Verb, VerbContext } from './verb';
+import { generateDeployment } from './deployment-generator';
 import { generateService } from './service-generators';
 
 /** `--from-literal=k=v` and `--from-file=[key=]path` into a data map (values as text). */
@@ -55,6 +56,9 @@ function generate(ctx: VerbContext): KubeObject {
     case 'service':
     case 'svc':
       return generateService(ctx, rest);
+    case 'deployment':
+    case 'deploy':
+      return generateDeployment(ctx, rest);
     default:
       throw new KubectlError(`"kubectl create ${what}" is not available in this terminal; write a manifest and use "kubectl create -f" or "kubectl apply -f"`);
   }
@@ -101,6 +105,9 @@ export const createVerb: Verb = {
     { name: 'tcp', type: 'stringArray', description: 'Port pairs can be specified as \'<port>:<targetPort>\'.' },
     { name: 'clusterip', type: 'string', description: 'Assign your own ClusterIP or set to \'None\' for a \'headless\' service (no loadbalancing).' },
     { name: 'node-port', type: 'int', default: 0, description: 'Port used to expose the service on each node in a cluster.' },
+    { name: 'image', type: 'stringArray', description: 'Image names to run. A deployment can have multiple images set for multi-container pod.' },
+    { name: 'replicas', short: 'r', type: 'int', default: 1, description: 'Number of replicas to create. Default is 1.' },
+    { name: 'port', type: 'int', default: -1, description: 'The containerPort that this deployment exposes.' },
     { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', description: 'Must be one of: strict (or true), warn, ignore (or false).' },
   ],
   examples: ['kubectl create -f pod.yaml --dry-run=client -o yaml', 'kubectl create namespace team-a', 'kubectl create configmap app-config --from-literal=mode=prod'],

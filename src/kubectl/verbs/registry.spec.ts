@@ -19,7 +19,8 @@ describe('verb registry', () => {
   });
 
   it.each(VERBS.flatMap((v) => v.examples.map((e) => [v.name, e])))('%s example runs cleanly: %s', (_verb, example) => {
-    const t = testShell([pod('web', 'nginx:1.27', { metadata: { labels: { app: 'web' } } })]);
+    const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } } };
+    const t = testShell([pod('web', 'nginx:1.27', { metadata: { labels: { app: 'web' } } }), deployment]);
     t.cluster.tick(30_000);
     t.vfs.write('/root/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n');
     const r = t.run(example);

@@ -11,6 +11,9 @@ import { eventsVerb } from './events.verb';
 import { execVerb } from './exec.verb';
 import { exposeVerb } from './expose.verb';
 import { getVerb } from './get.verb';
+import { rolloutVerb } from './rollout.verb';
+import { scaleVerb } from './scale.verb';
+import { setVerb } from './set.verb';
 import { labelVerb } from './label.verb';
 import { logsVerb } from './logs.verb';
 import { patchVerb } from './patch.verb';
@@ -37,6 +40,9 @@ export const VERBS: readonly Verb[] = [
   execVerb,
   exposeVerb,
   applyVerb,
+  scaleVerb,
+  rolloutVerb,
+  setVerb,
   patchVerb,
   replaceVerb,
   labelVerb,

@@ -44,6 +44,9 @@ const POD_SPEC: Schema = {
   tolerations: [names('key', 'operator', 'value', 'effect', 'tolerationSeconds')],
 };
 
+const LABEL_SELECTOR: Schema = { matchLabels: ANY, matchExpressions: [names('key', 'operator', 'values')] };
+const POD_TEMPLATE: Schema = { metadata: OBJECT_META, spec: POD_SPEC };
+
 const TOP = (extra: Schema): Schema => ({ ...names('apiVersion', 'kind', 'status'), metadata: OBJECT_META, ...extra });
 
 export const SCHEMAS: Record<string, Schema> = {
@@ -62,6 +65,8 @@ export const SCHEMAS: Record<string, Schema> = {
   Endpoints: TOP({ subsets: [names('addresses', 'notReadyAddresses', 'ports')] }),
   EndpointSlice: TOP(names('addressType', 'endpoints', 'ports')),
   ServiceAccount: TOP(names('secrets', 'imagePullSecrets', 'automountServiceAccountToken')),
+  Deployment: TOP({ spec: { ...names('replicas', 'minReadySeconds', 'revisionHistoryLimit', 'paused', 'progressDeadlineSeconds'), selector: LABEL_SELECTOR, template: POD_TEMPLATE, strategy: { type: ANY, rollingUpdate: names('maxSurge', 'maxUnavailable') } } }),
+  ReplicaSet: TOP({ spec: { ...names('replicas', 'minReadySeconds'), selector: LABEL_SELECTOR, template: POD_TEMPLATE } }),
   Event: TOP(names('involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'type', 'eventTime', 'series', 'action', 'related', 'reportingComponent', 'reportingInstance')),
 };
 
