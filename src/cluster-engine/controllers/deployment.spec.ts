@@ -257,3 +257,51 @@ describe('malformed workload bodies get API answers', () => {
     }
   });
 });
+
+describe('ReplicaSet pod ownership', () => {
+  const rsManifest = (replicas: number): KubeObject =>
+    ({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'front', namespace: 'default' },
+      spec: { replicas, selector: { matchLabels: { tier: 'front' } }, template: { metadata: { labels: { tier: 'front' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } },
+    }) as KubeObject;
+  const owned = (c: Cluster) => pods(c).filter((p) => !p.metadata.deletionTimestamp && p.metadata.ownerReferences?.some((o) => o.name === 'front'));
+
+  it('releases a pod relabelled out of its selector and replaces it', () => {
+    const c = cluster([rsManifest(2)]);
+    c.tick(20_000);
+    const [victim] = owned(c);
+    const relabelled = c.api.get<Pod>('Pod', 'default', victim.metadata.name);
+    relabelled.metadata.labels = { tier: 'debug' };
+    c.api.update(relabelled);
+    c.tick(2_000);
+    expect(c.api.get<Pod>('Pod', 'default', victim.metadata.name).metadata.ownerReferences).toBeUndefined();
+    expect(owned(c)).toHaveLength(2);
+    expect(owned(c).map((p) => p.metadata.name)).not.toContain(victim.metadata.name);
+  });
+
+  it('adopts a matching bare pod and deletes the surplus', () => {
+    const c = cluster([rsManifest(2)]);
+    c.tick(20_000);
+    c.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stray', namespace: 'default', labels: { tier: 'front' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } as Pod);
+    c.tick(2_000);
+    expect(events(c, 'SuccessfulDelete')).toEqual(['Deleted pod: stray']);
+    expect(owned(c)).toHaveLength(2);
+  });
+});
+
+describe('workload determinism', () => {
+  it('a snapshot taken mid-rollout continues exactly as the original', () => {
+    const c = cluster([deployment('web')]);
+    c.tick(40_000);
+    setImage(c, 'nginx:1.28');
+    c.tick(3_000);
+    const restored = Cluster.restore(c.snapshot());
+    c.tick(60_000);
+    restored.tick(60_000);
+    const names = (x: Cluster) => [...x.api.list('ReplicaSet'), ...x.api.list('Pod'), ...x.api.list('Event')].map((o) => `${o.kind}/${o.metadata.name}/${o.metadata.resourceVersion}`);
+    expect(names(restored)).toEqual(names(c));
+    expect(ready(restored)).toBe(true);
+  });
+});

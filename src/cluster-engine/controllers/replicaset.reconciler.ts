@@ -109,8 +109,31 @@ export class ReplicaSetReconciler implements Component<ReplicaSetControllerState
     for (const uid of Object.keys(this.s.backoff)) if (!seen.has(uid)) delete this.s.backoff[uid];
   }
 
+  /**
+   * `ClaimPods`: an active orphan pod the selector matches is adopted (gets this ReplicaSet as its
+   * controller); an owned pod the selector no longer matches is released (and replaced).
+   */
+  private claimPods(ctx: EngineContext, rs: ReplicaSet): void {
+    for (const pod of ctx.store.scan('Pod', rs.metadata.namespace) as Pod[]) {
+      if (!isPodActive(pod)) continue;
+      const owner = controllerOf(pod);
+      const matches = metaSelectorMatches(rs.spec.selector, pod.metadata.labels);
+      if (owner?.uid === rs.metadata.uid && !matches) {
+        const fresh = structuredClone(pod) as Pod;
+        fresh.metadata.ownerReferences = (fresh.metadata.ownerReferences ?? []).filter((o) => o.uid !== rs.metadata.uid);
+        if (fresh.metadata.ownerReferences.length === 0) delete fresh.metadata.ownerReferences;
+        ctx.api.update(fresh);
+      } else if (!owner && matches) {
+        const fresh = structuredClone(pod) as Pod;
+        fresh.metadata.ownerReferences = [...(fresh.metadata.ownerReferences ?? []), controllerRef(rs)];
+        ctx.api.update(fresh);
+      }
+    }
+  }
+
   /** Creates or deletes pods toward spec.replicas; returns the first error's message. */
   private manageReplicas(ctx: EngineContext, rs: ReplicaSet): string | undefined {
+    this.claimPods(ctx, rs);
     const active = podsOwnedBy(ctx, rs).filter(isPodActive);
     const diff = active.length - (rs.spec.replicas ?? 1);
     if (diff < 0) {
