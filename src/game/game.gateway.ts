@@ -85,23 +85,33 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     });
   }
 
+  /** Each sign-in costs a scrypt derivation: a connection may not turn that into a password-guessing or CPU flood. */
+  private limitSignIns(socket: GameSocket): void {
+    socket.data.signIns ??= new TokenBucket(this.config.authRate, this.config.authBurst, Date.now);
+    if (!socket.data.signIns.tryTake()) throw rateLimited('sign-in attempts', this.config.authRate, this.config.authBurst);
+  }
+
   @SubscribeMessage(ClientEvents.PlayerRegister)
   async register(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
+    this.limitSignIns(socket);
     return ok(signIn(socket, await this.players.register(body.name, body.password)));
   }
 
   @SubscribeMessage(ClientEvents.PlayerLogin)
   async login(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
+    this.limitSignIns(socket);
     return ok(signIn(socket, await this.players.login(body.name, body.password)));
   }
 
   @SubscribeMessage(ClientEvents.PlayerGuest)
   async guest(@ConnectedSocket() socket: GameSocket): Promise<Ack<SessionResponse>> {
+    this.limitSignIns(socket);
     return ok(signIn(socket, await this.players.guest()));
   }
 
   @SubscribeMessage(ClientEvents.PlayerClaim)
   async claim(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
+    this.limitSignIns(socket);
     const session = signIn(socket, await this.players.claim(playerOf(socket), body.name, body.password));
     await this.leaderboard.playerChanged();
     return ok(session);
@@ -148,10 +158,7 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     const playerId = playerOf(socket);
     socket.data.commands ??= new TokenBucket(this.config.commandRate, this.config.commandBurst, Date.now);
     if (!socket.data.commands.tryTake()) {
-      throw new GameError(
-        GameErrorCode.RateLimited,
-        `too many commands: at most ${this.config.commandRate} per second (bursts of ${this.config.commandBurst}); wait a moment`,
-      );
+      throw rateLimited('commands', this.config.commandRate, this.config.commandBurst);
     }
     const result = await this.attempts.runCommand(playerId, body.attemptId, body.command);
     // The owner may have reconnected without resuming; keep the socket in the attempt's room for pushes.
@@ -207,6 +214,10 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     await socket.join(eventWatchRoom(body.eventId));
     return ok(watched);
   }
+}
+
+function rateLimited(what: string, rate: number, burst: number): GameError {
+  return new GameError(GameErrorCode.RateLimited, `too many ${what}: at most ${rate} per second (bursts of ${burst}); wait a moment`);
 }
 
 function signIn(socket: GameSocket, session: SessionResponse): SessionResponse {

@@ -17,6 +17,7 @@ import { GameGateway } from './game.gateway';
 import { LeaderboardController } from './leaderboard/leaderboard.controller';
 import { LeaderboardService } from './leaderboard/leaderboard.service';
 import { PersistenceModule } from './persistence/persistence.module';
+import { ReplaysController } from './replays/replays.controller';
 import { ReplaysService } from './replays/replays.service';
 import { scenarioCatalogProvider } from './scenarios/scenario-catalog.provider';
 import { ScenariosController } from './scenarios/scenarios.controller';
@@ -25,7 +26,7 @@ import { PushService } from './transport/push.service';
 
 @Module({
   imports: [PersistenceModule],
-  controllers: [AuthController, ScenariosController, LeaderboardController, EventsController, AdminController],
+  controllers: [AuthController, ScenariosController, LeaderboardController, EventsController, AdminController, ReplaysController],
   providers: [
     scenarioCatalogProvider,
     { provide: GAME_CONFIG, useFactory: () => gameConfigFromEnv() },

@@ -134,6 +134,15 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
     const bobInstructor = await open(bob.session.token);
     await expectError(bobInstructor, 'EVENT_NOT_FOUND', 'event:watch', { eventId: event.eventId });
     expect(await http('GET', `/api/events/${event.eventId}`, admin.session.token)).toMatchObject({ status: 200 });
+    expect((await http('GET', '/api/events', admin.session.token)).body).toEqual([event]);
+    expect((await http('GET', '/api/events', bob.session.token)).body).toEqual([]);
+    // Replays over HTTP follow the socket's rules: Alice's own, an instructor's any, not a learner's.
+    expect(await http('GET', `/api/attempts/${attemptId}/replay`, alice.session.token)).toMatchObject({ status: 200, body: { attemptId, playerName: 'alice' } });
+    expect(await http('GET', `/api/attempts/${attemptId}/replay`, admin.session.token)).toMatchObject({ status: 200 });
+    const carl = await connectAs(testApp.url, 'carl');
+    sockets.push(carl.socket);
+    expect(await http('GET', `/api/attempts/${attemptId}/replay`, carl.session.token)).toMatchObject({ status: 404, body: { error: 'ATTEMPT_NOT_FOUND' } });
+    expect(await http('GET', `/api/attempts/${attemptId}/replay`)).toMatchObject({ status: 401 });
 
     // Alice's attempt is untouched.
     const pods = await call<CommandResult>(alice.socket, 'command:run', { attemptId, command: 'kubectl get pods' });
@@ -178,7 +187,10 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
   });
 
   it('limits the command rate per connection with RATE_LIMITED', async () => {
-    testApp = await startTestApp({ databaseUrl: freshDatabaseUrl(), env: { ...MANUAL_TICKER, CRASHLOOP_COMMAND_RATE: '0.001', CRASHLOOP_COMMAND_BURST: '3' } });
+    testApp = await startTestApp({
+      databaseUrl: freshDatabaseUrl(),
+      env: { ...MANUAL_TICKER, CRASHLOOP_COMMAND_RATE: '0.001', CRASHLOOP_COMMAND_BURST: '3', CRASHLOOP_AUTH_RATE: '0.001', CRASHLOOP_AUTH_BURST: '3' },
+    });
     const socket = await open();
     await register(socket, 'rita');
     const { attemptId } = await call<AttemptView>(socket, 'attempt:start', { scenarioId: SCENARIO });
@@ -191,6 +203,10 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
     expect((await call<AttemptView>(socket, 'attempt:resume', { attemptId })).attemptId).toBe(attemptId);
     const session = await call<SessionResponse>(socket, 'player:login', { name: 'rita', password: TEST_PASSWORD });
     const second = await open(session.token);
+
+    // Sign-ins (each a scrypt derivation) have their own budget: password guessing is cut short.
+    const guesses = await Promise.all(Array.from({ length: 4 }, (_, i) => send(socket, 'player:login', { name: 'rita', password: `guess-${i}-xx` })));
+    expect(guesses.map((g) => (g.ok ? 'ok' : g.error.code)).sort()).toEqual(['INVALID_CREDENTIALS', 'RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED']);
     expect((await call<CommandResult>(second, 'command:run', { attemptId, command: 'kubectl get pods' })).exitCode).toBe(0);
   });
 });

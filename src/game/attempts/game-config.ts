@@ -12,6 +12,10 @@ export interface GameConfig {
   adminNames: string[];
   /** Virtual time an attempt may run before it is abandoned unsolved (CRASHLOOP_ATTEMPT_LIMIT_MINUTES, default 120). */
   attemptLimitMs: number;
+  /** Sign-in messages (register, login, guest, claim) per second per connection (CRASHLOOP_AUTH_RATE, default 1). */
+  authRate: number;
+  /** Sign-in messages a connection may send in a burst (CRASHLOOP_AUTH_BURST, default 5). */
+  authBurst: number;
   /** Commands per second a connection may run on average (CRASHLOOP_COMMAND_RATE, default 10). */
   commandRate: number;
   /** Commands a connection may run in a burst (CRASHLOOP_COMMAND_BURST, default 20). */
@@ -28,6 +32,8 @@ export function gameConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GameCon
     sessionTtlMs: positiveNumber(env, 'CRASHLOOP_SESSION_HOURS', 168) * 3_600_000,
     adminNames: (env.CRASHLOOP_ADMINS ?? '').split(',').map((n) => n.trim()).filter((n) => n.length > 0),
     attemptLimitMs: positiveNumber(env, 'CRASHLOOP_ATTEMPT_LIMIT_MINUTES', 120) * 60_000,
+    authRate: positiveNumber(env, 'CRASHLOOP_AUTH_RATE', 1),
+    authBurst: positiveNumber(env, 'CRASHLOOP_AUTH_BURST', 5),
     commandRate: positiveNumber(env, 'CRASHLOOP_COMMAND_RATE', 10),
     commandBurst: positiveNumber(env, 'CRASHLOOP_COMMAND_BURST', 20),
   };

@@ -18,6 +18,11 @@ export class EventsController {
     return this.events.create(principal, body);
   }
 
+  @Get()
+  list(@CurrentPrincipal() principal: Principal): Promise<EventView[]> {
+    return this.events.list(principal);
+  }
+
   @Get(':eventId')
   get(@CurrentPrincipal() principal: Principal, @Param('eventId') eventId: string): Promise<EventWatchResponse> {
     return this.events.watch(principal, eventId);

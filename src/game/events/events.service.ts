@@ -42,6 +42,12 @@ export class EventsService {
     }
   }
 
+  /** An instructor's own events; an admin's are all of them. */
+  async list(instructor: Principal): Promise<EventView[]> {
+    requireInstructor(instructor);
+    return (await this.events.list(instructor.role === 'admin' ? null : instructor.playerId)).map(viewOf);
+  }
+
   async join(player: Principal, code: string): Promise<EventView> {
     const event = await this.events.findByCode(code.trim().toUpperCase());
     if (!event) throw GameError.eventNotFound(code);

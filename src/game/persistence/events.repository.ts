@@ -40,6 +40,17 @@ export class EventsRepository {
     return row ? toRecord(row) : null;
   }
 
+  /** Newest first; all events when `createdById` is null. */
+  async list(createdById: string | null): Promise<EventRecord[]> {
+    const rows = await this.prisma.event.findMany({
+      where: createdById === null ? {} : { createdById },
+      orderBy: { startsAt: 'desc' },
+      take: 200,
+      select,
+    });
+    return rows.map(toRecord);
+  }
+
   async addMember(eventId: string, playerId: string): Promise<void> {
     await this.prisma.eventMember.upsert({
       where: { eventId_playerId: { eventId, playerId } },

@@ -9,6 +9,7 @@ import type { TokenBucket } from './rate-limiter';
 export interface GameSocketData {
   principal?: Principal;
   commands?: TokenBucket;
+  signIns?: TokenBucket;
 }
 
 export type GameServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, GameSocketData>;
