@@ -284,7 +284,7 @@ describe('ReplicaSet pod ownership', () => {
   it('adopts a matching bare pod and deletes the surplus', () => {
     const c = cluster([rsManifest(2)]);
     c.tick(20_000);
-    c.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stray', namespace: 'default', labels: { tier: 'front' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } as Pod);
+    c.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stray', namespace: 'default', labels: { tier: 'front' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } as unknown as Pod);
     c.tick(2_000);
     expect(events(c, 'SuccessfulDelete')).toEqual(['Deleted pod: stray']);
     expect(owned(c)).toHaveLength(2);
