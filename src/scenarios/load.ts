@@ -53,6 +53,7 @@ export function loadScenario(text: string, source = 'scenario'): LoadedScenario 
   pluginProblem('objectives.check', format.objectives?.map((o) => o.check), CHECKS);
   pluginProblem('guardRails.check', format.guardRails?.map((o) => o.check), CHECKS);
   pluginProblem('faults', format.faults, FAULTS);
+  (format.hints ?? []).forEach((h, i) => pluginProblem(`hints[${i}].states.when`, h.states?.map((st) => st.when), CHECKS));
   const d = format.diagnosis;
   if (d && Array.isArray(d.causes) && !d.causes.includes(d.cause)) problems.push(`diagnosis.cause: "${d.cause}" must be one of diagnosis.causes`);
   (format.quiz ?? []).forEach((q, i) => {

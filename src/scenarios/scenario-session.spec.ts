@@ -91,3 +91,17 @@ describe('diagnosis and quiz', () => {
     expect(other.answerQuiz('pull-backoff-schedule', [0])).toMatchObject({ correct: false, points: 0 });
   });
 });
+
+describe('state-aware hints', () => {
+  it('reads the live cluster: the same hint says something else once the node is back but cordoned', () => {
+    const s = catalog.start('node-notready-kubelet', 2);
+    expect(s.takeHint(1).text).toBe('Log in to the node with ssh node02 and look at systemctl status kubelet.');
+    s.exec('ssh node02');
+    s.exec('systemctl start kubelet');
+    s.tick(5_000);
+    expect(s.hints()[1].text).toBe('node02 is Ready again. The cache pod turns Ready at its next readiness probe, a few seconds away.');
+    s.exec('exit');
+    s.exec('kubectl cordon node02');
+    expect(s.takeHint(1).text).toMatch(/^node02 is cordoned now/);
+  });
+});

@@ -18,7 +18,7 @@ import { LoadedScenario } from './load';
 import { CHECKS } from './checks/registry';
 import { FAULTS } from './faults/registry';
 import { CommandShell, createShell } from './shell-factory';
-import { GuardRailFormat, ObjectiveFormat } from './format/scenario.format';
+import { GuardRailFormat, HintFormat, ObjectiveFormat } from './format/scenario.format';
 
 const STEP_MS = 1000;
 const DEFAULT_STABILISATION_S = 30;
@@ -229,14 +229,23 @@ export class ScenarioSessionImpl implements ScenarioSession {
   }
 
   hints(): HintView[] {
-    return (this.scenario.format.hints ?? []).map((h, index) => ({ index, cost: h.cost, ...(this.s.hintsTaken.includes(index) ? { text: h.text } : {}) }));
+    return (this.scenario.format.hints ?? []).map((h, index) => ({ index, cost: h.cost, ...(this.s.hintsTaken.includes(index) ? { text: this.hintText(h) } : {}) }));
+  }
+
+  /** A hint reads the live cluster: the first state whose check holds speaks instead of the default text. */
+  private hintText(h: HintFormat): string {
+    for (const st of h.states ?? []) {
+      const plugin = CHECKS.get(st.when.type)!;
+      if (plugin.evaluate(this.cluster, plugin.parse(st.when as never) as never).met) return st.text;
+    }
+    return h.text;
   }
 
   takeHint(index: number): HintView {
     const hints = this.scenario.format.hints ?? [];
     if (!Number.isInteger(index) || index < 0 || index >= hints.length) throw new RangeError(`hint ${index} does not exist (this scenario has ${hints.length})`);
     if (!this.s.hintsTaken.includes(index)) this.s.hintsTaken.push(index);
-    return { index, cost: hints[index].cost, text: hints[index].text };
+    return { index, cost: hints[index].cost, text: this.hintText(hints[index]) };
   }
 
   debrief(): string {

@@ -3,8 +3,9 @@ import { podReadyCheck } from './pod-ready.check';
 import { nodeReadyCheck } from './node-ready.check';
 import { podHasProbeCheck } from './pod-has-probe.check';
 import { podRequestAtLeastCheck } from './pod-request-at-least.check';
+import { nodeCordonedCheck } from './node-cordoned.check';
 
 /** Every check a scenario can name, by type. */
 export const CHECKS: ReadonlyMap<string, CheckPlugin<never>> = new Map(
-  ([podReadyCheck, nodeReadyCheck, podHasProbeCheck, podRequestAtLeastCheck] as CheckPlugin<never>[]).map((c) => [c.type, c]),
+  ([podReadyCheck, nodeReadyCheck, nodeCordonedCheck, podHasProbeCheck, podRequestAtLeastCheck] as CheckPlugin<never>[]).map((c) => [c.type, c]),
 );

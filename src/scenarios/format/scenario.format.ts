@@ -70,9 +70,17 @@ export class GuardRailFormat extends ObjectiveFormat {
   @IsInt() @Min(0) penalty!: number;
 }
 
+export class HintStateFormat {
+  /** a check on the live cluster; when it holds, this text replaces the hint's default */
+  @ValidateNested() @Type(() => PluginRef) when!: PluginRef;
+  @IsString() @IsNotEmpty() text!: string;
+}
+
 export class HintFormat {
   @IsString() @IsNotEmpty() text!: string;
   @IsInt() @Min(0) cost!: number;
+  /** State-aware variants, tried in order against the live cluster ("node02 is Ready again, but still cordoned"). */
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => HintStateFormat) states?: HintStateFormat[];
 }
 
 export class DiagnosisFormat {
