@@ -2,12 +2,14 @@
  * Authoring tool for scenario files, no server needed:
  *   npm run scenario -- validate FILE...   validate by simulation (exit 1 on failure)
  *   npm run scenario -- play FILE          a local terminal session against the scenario
+ *   npm run scenario -- schema             the format's JSON Schema (docs/scenario.schema.json)
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { loadScenario, ScenarioFormatError } from '../src/scenarios/load';
 import { formatReport, validateScenario } from '../src/scenarios/validate';
 import { ScenarioSessionImpl } from '../src/scenarios/scenario-session';
+import { scenarioJsonSchema } from '../src/scenarios/format/json-schema';
 
 function load(file: string) {
   try {
@@ -68,9 +70,10 @@ function play(file: string): void {
 }
 
 const [verb, ...args] = process.argv.slice(2);
-if (verb === 'validate' && args.length) validate(args);
+if (verb === 'schema') process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+else if (verb === 'validate' && args.length) validate(args);
 else if (verb === 'play' && args.length === 1) play(args[0]);
 else {
-  process.stderr.write('usage: npm run scenario -- validate FILE...\n       npm run scenario -- play FILE\n');
+  process.stderr.write('usage: npm run scenario -- validate FILE...\n       npm run scenario -- play FILE\n       npm run scenario -- schema\n');
   process.exit(2);
 }
