@@ -44,6 +44,8 @@ import { TokenBucket } from './transport/rate-limiter';
 import { WsExceptionsFilter } from './transport/ws-exceptions.filter';
 import { WsValidationPipe } from './transport/ws-validation.pipe';
 
+const MAX_BOARDS_PER_SOCKET = 20;
+
 /**
  * The socket API, on the HTTP server's port. Handlers only authenticate, join rooms and delegate;
  * every failure is acked as `{ ok: false, error }` by WsExceptionsFilter.
@@ -85,10 +87,13 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     });
   }
 
-  /** Each sign-in costs a scrypt derivation: a connection may not turn that into a password-guessing or CPU flood. */
-  private limitSignIns(socket: GameSocket): void {
+  /**
+   * Each sign-in costs a scrypt derivation, each join a code lookup: a connection may not turn them
+   * into password or join-code guessing, or a CPU flood. They share one budget per connection.
+   */
+  private limitSignIns(socket: GameSocket, what = 'sign-in attempts'): void {
     socket.data.signIns ??= new TokenBucket(this.config.authRate, this.config.authBurst, Date.now);
-    if (!socket.data.signIns.tryTake()) throw rateLimited('sign-in attempts', this.config.authRate, this.config.authBurst);
+    if (!socket.data.signIns.tryTake()) throw rateLimited(what, this.config.authRate, this.config.authBurst);
   }
 
   @SubscribeMessage(ClientEvents.PlayerRegister)
@@ -191,8 +196,13 @@ export class GameGateway implements OnGatewayInit<GameServer> {
   @SubscribeMessage(ClientEvents.LeaderboardSubscribe)
   async subscribe(@ConnectedSocket() socket: GameSocket, @MessageBody() body: LeaderboardBoardDto): Promise<Ack<LeaderboardResponse>> {
     const board = boardOf(body);
+    const room = boardRoom(board);
+    const subscribed = [...socket.rooms].filter((r) => r.startsWith('leaderboard:'));
+    if (!subscribed.includes(room) && subscribed.length >= MAX_BOARDS_PER_SOCKET) {
+      throw new GameError(GameErrorCode.BadRequest, `at most ${MAX_BOARDS_PER_SOCKET} leaderboards per connection; unsubscribe from one first`);
+    }
     const page = await this.leaderboard.page(board, LEADERBOARD_PUSH_ROWS, 0);
-    await socket.join(boardRoom(board));
+    await socket.join(room);
     return ok(page);
   }
 
@@ -204,6 +214,7 @@ export class GameGateway implements OnGatewayInit<GameServer> {
 
   @SubscribeMessage(ClientEvents.EventJoin)
   async joinEvent(@ConnectedSocket() socket: GameSocket, @MessageBody() body: JoinEventDto): Promise<Ack<EventView>> {
+    this.limitSignIns(socket, 'join attempts');
     return ok(await this.events.join(principalOf(socket), body.code));
   }
 

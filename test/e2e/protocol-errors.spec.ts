@@ -122,4 +122,17 @@ describe('e2e: protocol errors and isolation', () => {
     expect(next).toMatchObject({ resumed: false });
     expect(next.attemptId).not.toBe(attemptId);
   });
+
+  it('validates leaderboard subscriptions and caps them per connection', async () => {
+    const socket = await open();
+    await expectError(socket, 'BAD_REQUEST', /week must be an ISO week such as 2026-W48/, 'leaderboard:subscribe', { week: 'last week' });
+    await expectError(socket, 'SCENARIO_NOT_FOUND', /scenario "nope" not found/, 'leaderboard:subscribe', { scenarioId: 'nope' });
+    for (let week = 1; week <= 20; week++) {
+      await call(socket, 'leaderboard:subscribe', { week: `2026-W${String(week).padStart(2, '0')}` });
+    }
+    await call(socket, 'leaderboard:subscribe', { week: '2026-W01' }); // again: no new subscription
+    await expectError(socket, 'BAD_REQUEST', /at most 20 leaderboards per connection/, 'leaderboard:subscribe', { week: '2026-W21' });
+    await call(socket, 'leaderboard:unsubscribe', { week: '2026-W01' });
+    await call(socket, 'leaderboard:subscribe', { week: '2026-W21' });
+  });
 });
