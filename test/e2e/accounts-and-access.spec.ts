@@ -144,6 +144,14 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
     expect(await http('GET', `/api/attempts/${attemptId}/replay`, carl.session.token)).toMatchObject({ status: 404, body: { error: 'ATTEMPT_NOT_FOUND' } });
     expect(await http('GET', `/api/attempts/${attemptId}/replay`)).toMatchObject({ status: 401 });
 
+    // Events open and close on time, and hold only their own scenarios.
+    const later = await http('POST', '/api/events', admin.session.token, { ...eventBody, startsAt: new Date(now + 3_600_000).toISOString(), endsAt: new Date(now + 7_200_000).toISOString() });
+    const future = later.body as unknown as EventView;
+    await call(alice.socket, 'event:join', { code: future.code });
+    await expectError(alice.socket, 'EVENT_NOT_OPEN', 'attempt:start', { scenarioId: SCENARIO, eventId: future.eventId });
+    await expectError(alice.socket, 'BAD_REQUEST', 'attempt:start', { scenarioId: 'crashloop-missing-env', eventId: event.eventId });
+    await expectError(alice.socket, 'EVENT_NOT_FOUND', 'event:join', { code: 'ZZZZZZ' });
+
     // Alice's attempt is untouched.
     const pods = await call<CommandResult>(alice.socket, 'command:run', { attemptId, command: 'kubectl get pods' });
     expect(pods.stdout).toMatch(/^web\s/m);
