@@ -162,6 +162,20 @@ describe('kubectl expose and kubectl create service', () => {
     expect(t.run('kubectl expose pod bare --port=80').stderr).toBe("error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\n");
   });
 
+  it('exposes a deployment; a debug pod reaches it through the service name', () => {
+    const t = testShell();
+    expect(t.run('kubectl create deployment web --image=nginx:1.27 --replicas=2 --port=80').exitCode).toBe(0);
+    expect(t.run('kubectl expose deployment web --port=80 --target-port=80')).toEqual({ stdout: 'service/web exposed\n', stderr: '', exitCode: 0 });
+    t.cluster.tick(30_000);
+    expect(t.run('kubectl get svc web -o jsonpath={.spec.selector}').stdout).toBe('{"app":"web"}');
+    expect(t.run('kubectl get ep web').stdout).toMatch(/^web\s+10\.244\.1\.\d+:80,10\.244\.1\.\d+:80\s+\d+s$/m);
+    const pods = t.run('kubectl get pods -l app=web -o name').stdout.trim().split('\n');
+    expect(pods).toHaveLength(2);
+    const r = t.run(`kubectl exec ${pods[0]} -- curl -s http://web.default.svc.cluster.local/`);
+    expect(r.stdout).toContain('<title>Welcome to nginx!</title>');
+    expect(t.run('kubectl get all').stdout).toContain('service/web          ClusterIP');
+  });
+
   it('creates clusterip and nodeport services with app=NAME', () => {
     const t = testShell();
     expect(t.run('kubectl create service clusterip web --tcp=80:8080').stdout).toBe('service/web created\n');
@@ -173,5 +187,32 @@ describe('kubectl expose and kubectl create service', () => {
     expect(t.run('kubectl create service nodeport bad --tcp=80:80 --node-port=80').stderr).toBe(
       'The Service "bad" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767\n',
     );
+  });
+});
+
+describe('a missing ConfigMap volume, as kubectl shows it', () => {
+  it('stays ContainerCreating without an IP, FailedMount repeats with back-off, and creating the ConfigMap heals it', () => {
+    const t = testShell([pod('web', 'nginx:1.27', { spec: { containers: [{ name: 'app', image: 'nginx:1.27', volumeMounts: [{ name: 'config', mountPath: '/etc/app' }] }], volumes: [{ name: 'config', configMap: { name: 'app-config' } }] } })]);
+    t.cluster.tick(90_000);
+    expect(t.run('kubectl get pods -o wide').stdout).toBe(
+      'NAME   READY   STATUS              RESTARTS   AGE   IP       NODE       NOMINATED NODE   READINESS GATES\nweb    0/1     ContainerCreating   0          90s   <none>   worker-1   <none>           <none>\n',
+    );
+    const out = t.run('kubectl describe pod web').stdout;
+    expect(out).toContain('IP:               \nIPs:              <none>\n');
+    expect(out).toContain('  PodReadyToStartContainers   False \n');
+    expect(out.slice(out.indexOf('Events:'))).toBe(
+      [
+        'Events:',
+        '  Type     Reason       Age                From               Message',
+        '  ----     ------       ----               ----               -------',
+        '  Normal   Scheduled    89s                default-scheduler  Successfully assigned default/web to worker-1',
+        '  Warning  FailedMount  25s (x8 over 89s)  kubelet            MountVolume.SetUp failed for volume "config" : configmap "app-config" not found',
+        '',
+      ].join('\n'),
+    );
+    expect(t.run('kubectl create configmap app-config --from-literal=app.conf=mode=prod').exitCode).toBe(0);
+    t.cluster.tick(70_000);
+    expect(t.run('kubectl get pods').stdout).toMatch(/^web\s+1\/1\s+Running\s+0\s+/m);
+    expect(t.run('kubectl exec web -- cat /etc/app/app.conf').stdout).toBe('mode=prod');
   });
 });
