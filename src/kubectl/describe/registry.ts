@@ -3,7 +3,7 @@ import { describeNode } from './node.describer';
 import { describeConfigMap, describeGeneric, describeNamespace, describeSecret } from './other.describers';
 import { describePod } from './pod.describer';
 import { describeDeployment, describeReplicaSet } from './deployment.describer';
-import { describeEndpoints, describeService, describeServiceAccount } from './service.describer';
+import { describeEndpoints, describeEndpointSlice, describeService, describeServiceAccount } from './service.describer';
 
 type Describer = (cluster: Cluster, obj: never) => string;
 
@@ -18,6 +18,7 @@ const DESCRIBERS: Record<string, Describer> = {
   ReplicaSet: describeReplicaSet,
   Service: describeService,
   Endpoints: describeEndpoints,
+  EndpointSlice: describeEndpointSlice,
   ServiceAccount: describeServiceAccount,
 };
 

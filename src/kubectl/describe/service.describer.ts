@@ -1,7 +1,7 @@
 import { Cluster, Endpoints, EndpointSlice, Service, ServiceAccount } from '../../cluster-engine';
 import { eventsFor } from './events';
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './format';
-import { LEVEL_0, LEVEL_1, LEVEL_2, PrefixWriter } from './prefix-writer';
+import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, PrefixWriter } from './prefix-writer';
 
 function formatLabels(labels: Record<string, string> | undefined): string {
   const keys = Object.keys(labels ?? {}).sort();
@@ -115,5 +115,39 @@ export function describeServiceAccount(cluster: Cluster, sa: ServiceAccount): st
   list('Mountable secrets', (sa.secrets ?? []).map((s) => s.name));
   list('Tokens', []);
   describeEvents(w, eventsFor(cluster, sa), cluster.nowMs());
+  return w.toString();
+}
+
+/** `describeEndpointSliceV1`: ports, then each endpoint with its ready condition, target and node. */
+export function describeEndpointSlice(cluster: Cluster, eps: EndpointSlice): string {
+  const w = new PrefixWriter();
+  w.write(LEVEL_0, `Name:\t${eps.metadata.name}\n`);
+  w.write(LEVEL_0, `Namespace:\t${eps.metadata.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', eps.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', eps.metadata.annotations);
+  w.write(LEVEL_0, `AddressType:\t${eps.addressType ?? ''}\n`);
+  const ports = eps.ports ?? [];
+  if (ports.length === 0) w.write(LEVEL_0, 'Ports: <unset>\n');
+  else {
+    w.write(LEVEL_0, 'Ports:\n');
+    w.write(LEVEL_1, 'Name\tPort\tProtocol\n');
+    w.write(LEVEL_1, '----\t----\t--------\n');
+    for (const p of ports) w.write(LEVEL_1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol ?? ''}\n`);
+  }
+  const endpoints = eps.endpoints ?? [];
+  if (endpoints.length === 0) w.write(LEVEL_0, 'Endpoints: <none>\n');
+  else {
+    w.write(LEVEL_0, 'Endpoints:\n');
+    for (const e of endpoints) {
+      w.write(LEVEL_1, `- Addresses:\t${(e.addresses ?? []).join(', ') || '<none>'}\n`);
+      w.write(LEVEL_2, 'Conditions:\n');
+      w.write(LEVEL_3, `Ready:\t${e.conditions?.ready === undefined ? '<unset>' : String(e.conditions.ready)}\n`);
+      w.write(LEVEL_2, 'Hostname:\t<unset>\n');
+      if (e.targetRef) w.write(LEVEL_2, `TargetRef:\t${e.targetRef.kind}/${e.targetRef.name}\n`);
+      w.write(LEVEL_2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`);
+      w.write(LEVEL_2, 'Zone:\t<unset>\n');
+    }
+  }
+  describeEvents(w, eventsFor(cluster, eps), cluster.nowMs());
   return w.toString();
 }

@@ -55,6 +55,16 @@ describe('kubectl exec', () => {
     expect(t.run('kubectl exec debug -- wget -qO- http://api')).toMatchObject({ stderr: expect.stringMatching(/^wget: can't connect to remote host \(10\.\d+\.\d+\.\d+\): Connection refused\n/), exitCode: 1 });
   });
 
+  it('reaches a NodePort Service on a node address, and a headless Service resolves to its pods', () => {
+    const nodePort = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api-np', namespace: 'default' }, spec: { type: 'NodePort', selector: { app: 'api' }, ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] } };
+    const headless = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api-h', namespace: 'default' }, spec: { clusterIP: 'None', selector: { app: 'api' }, ports: [{ port: 8080 }] } };
+    const t = cluster([debug, api('api-1'), nodePort as KubeObject, headless as KubeObject]);
+    expect(t.run('kubectl exec debug -- wget -qO- http://172.18.0.3:30080/').stdout).toBe('hello from api\n');
+    const ip = (t.cluster.api.get('Pod', 'default', 'api-1').status as { podIP: string }).podIP;
+    expect(t.run('kubectl exec debug -- nslookup api-h').stdout).toContain(`Name:\tapi-h.default.svc.cluster.local\nAddress: ${ip}\n`);
+    expect(t.run('kubectl exec debug -- wget -qO- http://api-h:8080/').stdout).toBe('hello from api\n');
+  });
+
   it('nslookup answers from kube-dns with the cluster IP', () => {
     const t = cluster([debug, svc('api', { app: 'api' }, 80, 8080)]);
     const ip = (t.cluster.api.get('Service', 'default', 'api').spec as { clusterIP: string }).clusterIP;

@@ -142,6 +142,37 @@ describe('kubectl get/describe for services', () => {
   });
 });
 
+describe('kubectl describe endpointslice', () => {
+  it('lists each endpoint with its ready condition, target and node', () => {
+    const t = scene();
+    const name = t.run('kubectl get endpointslices -l kubernetes.io/service-name=slow -o name').stdout.trim().split('/')[1];
+    expect(t.run(`kubectl describe endpointslice ${name}`).stdout).toBe(
+      [
+        `Name:         ${name}`,
+        'Namespace:    default',
+        'Labels:       endpointslice.kubernetes.io/managed-by=endpointslice-controller.k8s.io',
+        '              kubernetes.io/service-name=slow',
+        'Annotations:  <none>',
+        'AddressType:  IPv4',
+        'Ports:',
+        '  Name     Port  Protocol',
+        '  ----     ----  --------',
+        '  <unset>  80    TCP',
+        'Endpoints:',
+        '  - Addresses:  10.244.1.2',
+        '    Conditions:',
+        '      Ready:    false',
+        '    Hostname:   <unset>',
+        '    TargetRef:  Pod/slow-1',
+        '    NodeName:   worker-1',
+        '    Zone:       <unset>',
+        'Events:         <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('kubectl expose and kubectl create service', () => {
   it('exposes a pod on its labels and a port; the Service finds the pod', () => {
     const t = testShell([labelled('web', 'web')]);
