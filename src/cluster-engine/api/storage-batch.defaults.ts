@@ -74,4 +74,7 @@ export function defaultJob(obj: KubeObject): void {
       'job-name': job.metadata.name,
     };
   }
+  // SetDefaults_Job: a Job without labels takes its template's.
+  const templateLabels = spec.template.metadata?.labels;
+  if (templateLabels && Object.keys(job.metadata.labels ?? {}).length === 0) job.metadata.labels = { ...templateLabels };
 }

@@ -5,12 +5,16 @@ import { quantityValue } from '../quota/usage';
 export interface PersistentVolumeBinderState {
   /** claims being provisioned: "ns/name" → when the provisioner finishes (ms) and for which node */
   provisioning: Record<string, { doneMs: number; node?: string }>;
+  /** pending claims: "ns/name" → when the next periodic sync may report again (the 15 s claim resync) */
+  nextReportMs?: Record<string, number>;
 }
 
 const PV_CONTROLLER = { component: 'persistentvolume-controller' };
 /** The local-path provisioner's identity, as it signs its events in a kind cluster. */
 const PROVISIONER_IDENTITY = 'rancher.io/local-path_local-path-provisioner-7577fdbbfb-nqh5r_6b2d1c0e-3a4f-4b7e-9d8c-2f1e0a9b8c7d';
 const PROVISION_MS = 2_000;
+/** kube-controller-manager's --pvclaimbinder-sync-period: a waiting claim is re-examined (and its event repeated) this often. */
+const RESYNC_MS = 15_000;
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 const PVC_PROTECTION = 'kubernetes.io/pvc-protection';
 
@@ -58,6 +62,7 @@ export class PersistentVolumeBinderReconciler implements Component<PersistentVol
     if (pvc.metadata.deletionTimestamp) {
       // pvc-protection: the claim goes once no pod uses it.
       delete this.s.provisioning[key];
+      if (this.s.nextReportMs) delete this.s.nextReportMs[key];
       const inUse = podsUsingClaim(ctx, ns, pvc.metadata.name).some((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
       if (!inUse && pvc.metadata.finalizers?.includes(PVC_PROTECTION)) {
         const fresh = ctx.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', ns, pvc.metadata.name);
@@ -66,7 +71,10 @@ export class PersistentVolumeBinderReconciler implements Component<PersistentVol
       }
       return;
     }
-    if (pvc.status?.phase === 'Bound') return;
+    if (pvc.status?.phase === 'Bound') {
+      if (this.s.nextReportMs) delete this.s.nextReportMs[key];
+      return;
+    }
     const volumes = ctx.store.scan('PersistentVolume') as PersistentVolume[];
     if (pvc.spec.volumeName) {
       const pv = volumes.find((v) => v.metadata.name === pvc.spec.volumeName);
@@ -89,18 +97,30 @@ export class PersistentVolumeBinderReconciler implements Component<PersistentVol
       return;
     }
     if (!className) {
+      if (this.quiet(ctx, key)) return;
       ctx.events.record({ object: pvc, type: 'Normal', reason: 'FailedBinding', message: 'no persistent volumes available for this claim and no storage class is set', source: PV_CONTROLLER });
       return;
     }
     if (!sc) {
+      if (this.quiet(ctx, key)) return;
       ctx.events.record({ object: pvc, type: 'Warning', reason: 'ProvisioningFailed', message: `storageclass.storage.k8s.io "${className}" not found`, source: PV_CONTROLLER });
       return;
     }
     if (delayed && !consumerNode) {
+      if (this.quiet(ctx, key)) return;
       ctx.events.record({ object: pvc, type: 'Normal', reason: 'WaitForFirstConsumer', message: 'waiting for first consumer to be created before binding', source: PV_CONTROLLER });
       return;
     }
     this.provision(ctx, pvc, sc, key, consumerNode);
+  }
+
+  /** True while a waiting claim's last report is younger than the resync period. */
+  private quiet(ctx: EngineContext, key: string): boolean {
+    const now = ctx.clock.nowMs();
+    const next = (this.s.nextReportMs ??= {});
+    if (next[key] !== undefined && now < next[key]) return true;
+    next[key] = now + RESYNC_MS;
+    return false;
   }
 
   private provision(ctx: EngineContext, pvc: PersistentVolumeClaim, sc: StorageClass, key: string, node: string | undefined): void {

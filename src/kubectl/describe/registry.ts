@@ -2,6 +2,8 @@ import { Cluster, KubeObject } from '../../cluster-engine';
 import { describeNode } from './node.describer';
 import { describeConfigMap, describeGeneric, describeNamespace, describeSecret } from './other.describers';
 import { describePod } from './pod.describer';
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.describer';
+import { describeJob, describeLimitRange, describePriorityClass, describeResourceQuota } from './batch-policy.describer';
 import { describeDeployment, describeReplicaSet } from './deployment.describer';
 import { describeEndpoints, describeEndpointSlice, describeService, describeServiceAccount } from './service.describer';
 
@@ -14,6 +16,13 @@ const DESCRIBERS: Record<string, Describer> = {
   ConfigMap: describeConfigMap,
   Secret: describeSecret,
   Namespace: describeNamespace,
+  PersistentVolumeClaim: describePersistentVolumeClaim,
+  PersistentVolume: describePersistentVolume,
+  StorageClass: describeStorageClass,
+  Job: describeJob,
+  ResourceQuota: describeResourceQuota,
+  LimitRange: describeLimitRange,
+  PriorityClass: describePriorityClass,
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
   Service: describeService,

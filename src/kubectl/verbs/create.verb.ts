@@ -10,6 +10,7 @@ import { VirtualFs } from '../shell/vfs';
 import { CommandResult, Output } from '../result';
 import { LAST_APPLIED, lastAppliedOf } from './apply.verb';
 import { Verb, VerbContext } from './verb';
+import { generateJob } from './job-generator';
 import { generateDeployment } from './deployment-generator';
 import { generateService } from './service-generators';
 
@@ -59,6 +60,8 @@ function generate(ctx: VerbContext): KubeObject {
     case 'deployment':
     case 'deploy':
       return generateDeployment(ctx, rest);
+    case 'job':
+      return generateJob(ctx, rest);
     default:
       throw new KubectlError(`"kubectl create ${what}" is not available in this terminal; write a manifest and use "kubectl create -f" or "kubectl apply -f"`);
   }
@@ -102,6 +105,7 @@ export const createVerb: Verb = {
     { name: 'from-literal', type: 'stringArray', description: 'Specify a key and literal value to insert (i.e. mykey=somevalue)' },
     { name: 'from-file', type: 'stringArray', description: 'Key file can be specified using its file path, in which case file basename will be used as configmap key.' },
     { name: 'type', type: 'string', description: 'The type of secret to create' },
+    { name: 'from', type: 'string', description: "The name of the resource to create a Job from (only cronjob is supported)." },
     { name: 'tcp', type: 'stringArray', description: 'Port pairs can be specified as \'<port>:<targetPort>\'.' },
     { name: 'clusterip', type: 'string', description: 'Assign your own ClusterIP or set to \'None\' for a \'headless\' service (no loadbalancing).' },
     { name: 'node-port', type: 'int', default: 0, description: 'Port used to expose the service on each node in a cluster.' },
