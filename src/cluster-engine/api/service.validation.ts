@@ -40,8 +40,8 @@ export function validateService(obj: KubeObject): FieldError[] {
     const tp = p.targetPort;
     if (typeof tp === 'number' && (!Number.isInteger(tp) || tp < 1 || tp > 65535)) {
       errors.push({ field: `${at}.targetPort`, detail: `Invalid value: ${tp}: ${PORT_RANGE}`, type: 'FieldValueInvalid' });
-    } else if (typeof tp === 'string' && !/^\d+$/.test(tp) && (tp.length > 15 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(tp) || !/[a-z]/.test(tp))) {
-      errors.push({ field: `${at}.targetPort`, detail: `Invalid value: ${JSON.stringify(tp)}: must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)`, type: 'FieldValueInvalid' });
+    } else if (typeof tp === 'string') {
+      for (const why of portNameErrors(tp)) errors.push({ field: `${at}.targetPort`, detail: `Invalid value: ${JSON.stringify(tp)}: ${why}`, type: 'FieldValueInvalid' });
     }
     if (p.nodePort && type === 'ClusterIP') {
       errors.push({ field: `${at}.nodePort`, detail: "Forbidden: may not be used when `type` is 'ClusterIP'", type: 'FieldValueForbidden' });
@@ -94,4 +94,15 @@ export function validateEndpointSlice(obj: KubeObject): FieldError[] {
   }
   if (!list(slice.ports)) errors.push({ field: 'ports', detail: 'Invalid value: must be a list of ports', type: 'FieldValueInvalid' });
   return errors;
+}
+
+/** `validation.IsValidPortName` (IANA_SVC_NAME): a quoted "8080" is a name, and fails for want of a letter. */
+function portNameErrors(name: string): string[] {
+  const out: string[] = [];
+  if (name.length > 15) out.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(name)) out.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(name)) out.push('must contain at least one letter (a-z)');
+  if (name.includes('--')) out.push('must not contain consecutive hyphens (-)');
+  if (name.length > 0 && (name.startsWith('-') || name.endsWith('-'))) out.push('must not begin or end with a hyphen (-)');
+  return out;
 }

@@ -112,6 +112,7 @@ describe('malformed Service, Endpoints and EndpointSlice bodies', () => {
     ['selector as a string', { selector: 'app=web', ports: [{ port: 80 }] }],
     ['no ports', { selector: { app: 'web' } }],
     ['an unknown type', { type: 'Ingress', ports: [{ port: 80 }] }],
+    ['a quoted numeric targetPort', { selector: { app: 'web' }, ports: [{ port: 80, targetPort: '8080' }] }],
   ])('rejects %s as Invalid', (_n, spec) => {
     const c = testCluster();
     expect(() => c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'bad', namespace: 'default' }, spec } as unknown as Service)).toThrow(/^The Service "bad" is invalid: /);

@@ -26,7 +26,8 @@ export function generateService(ctx: VerbContext, rest: string[]): KubeObject {
   });
   const spec: Service['spec'] = { ports, selector: { app: name }, type: types[type] };
   if (clusterIP) spec.clusterIP = clusterIP;
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ctx.namespace, labels: { app: name } }, spec };
+  // As kubectl prints it with --dry-run=client -o yaml: a null creationTimestamp and an empty load-balancer status.
+  return { apiVersion: 'v1', kind: 'Service', metadata: { creationTimestamp: null as unknown as string, labels: { app: name }, name, namespace: ctx.namespace }, spec, status: { loadBalancer: {} } };
 }
 
 type WithTemplate = KubeObject & { spec?: { selector?: { matchLabels?: Record<string, string> } | Record<string, string>; template?: { spec?: { containers?: Container[] } } } };
