@@ -1,6 +1,7 @@
 import { KubeObject, Pod } from '../api/types';
 import { kindInfo, isKnownKind } from '../api/kinds';
 import { applyDefaults } from '../api/defaults';
+import { UPDATE_PREPARERS } from '../api/update-preparers';
 import { validateObject, validatePodUpdate } from '../api/validation';
 import { ApiError, badRequest, conflict, invalid, notFound } from '../api/errors';
 import { setCondition } from '../api/conditions';
@@ -169,9 +170,10 @@ export class ApiServer {
       if (!next.metadata.deletionTimestamp) delete next.metadata.deletionTimestamp;
       if (next.metadata.deletionGracePeriodSeconds === undefined) delete next.metadata.deletionGracePeriodSeconds;
       if (next.metadata.generation === undefined) delete next.metadata.generation;
+      const prepared = UPDATE_PREPARERS[kind]?.(next, current, this.store, this.rng) ?? [];
       applyDefaults(next);
       if (kind === 'Pod') next.status = current.status;
-      const errors = validateObject(next, info.namespaced);
+      const errors = [...prepared, ...validateObject(next, info.namespaced)];
       if (kind === 'Pod') errors.push(...validatePodUpdate(current as Pod, next as Pod));
       if (errors.length) throw invalid(kind, next.metadata.name, errors);
       if (generation !== undefined && JSON.stringify(next.spec) !== JSON.stringify(current.spec)) next.metadata.generation = generation + 1;

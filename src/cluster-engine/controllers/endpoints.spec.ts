@@ -135,3 +135,20 @@ describe('ServiceAccounts', () => {
     expect(c.api.create(pod('x', { serviceAccountName: 'builder' })).spec.serviceAccountName).toBe('builder');
   });
 });
+
+describe('Service updates', () => {
+  it('a replace without clusterIP keeps it; a changed one is refused; switching to NodePort allocates and back clears', () => {
+    const c = testCluster([service('web', { app: 'web' })]);
+    const ip = c.api.get<Service>('Service', 'default', 'web').spec.clusterIP;
+    const replaced = c.api.update({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web2' }, ports: [{ port: 80 }] } } as Service);
+    expect(replaced.spec).toMatchObject({ clusterIP: ip, clusterIPs: [ip], selector: { app: 'web2' } });
+    expect(() => c.api.update({ ...replaced, spec: { ...replaced.spec, clusterIP: '10.96.99.99' } })).toThrow('The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: "10.96.99.99": may not change once set');
+    const np = c.api.update({ ...replaced, spec: { ...replaced.spec, type: 'NodePort' } });
+    const port = np.spec.ports![0].nodePort!;
+    expect(port >= 30000 && port <= 32767).toBe(true);
+    expect(np.spec.externalTrafficPolicy).toBe('Cluster');
+    const back = c.api.update({ ...np, spec: { ...np.spec, type: 'ClusterIP' } });
+    expect(back.spec.ports![0].nodePort).toBeUndefined();
+    expect(back.spec.externalTrafficPolicy).toBeUndefined();
+  });
+});
