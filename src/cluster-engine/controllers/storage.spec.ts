@@ -1,5 +1,5 @@
 import { getPod, pod, runUntil, testCluster } from '../test-support/fixtures';
-import { KubeEvent, PersistentVolume, PersistentVolumeClaim } from '../api/types';
+import { KubeEvent, KubeObject, PersistentVolume, PersistentVolumeClaim } from '../api/types';
 import { Cluster } from '../cluster';
 
 function pvc(name: string, extra: Partial<PersistentVolumeClaim['spec']> = {}): PersistentVolumeClaim {
@@ -83,6 +83,37 @@ describe('persistent volumes', () => {
     c.tick(3000);
     expect(c.api.tryGet('PersistentVolumeClaim', 'default', 'data')).toBeUndefined();
     expect(c.api.get<PersistentVolume>('PersistentVolume', undefined, 'mid').status?.phase).toBe('Released');
+  });
+
+  it('heals once the missing StorageClass is created: the claim is provisioned at once (Immediate) and the pod runs', () => {
+    const c = testCluster([pvc('data', { storageClassName: 'fast' }), withClaim('db', 'data')]);
+    c.tick(5000);
+    expect(getPod(c, 'db').spec.nodeName).toBeUndefined();
+    c.api.create({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'fast' }, provisioner: 'rancher.io/local-path' } as KubeObject);
+    runUntil(c, () => getPod(c, 'db').status.phase === 'Running', 120);
+    const bound = claim(c, 'data');
+    expect(bound.status?.phase).toBe('Bound');
+    expect(c.api.get<PersistentVolume>('PersistentVolume', undefined, bound.spec.volumeName!).spec.nodeAffinity).toBeUndefined();
+  });
+
+  it('a local volume pins its claim\'s pods to the node: elsewhere the node affinity conflicts', () => {
+    const local = pv('local-a', '1Gi', {
+      storageClassName: 'local',
+      nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node01'] }] }] } },
+    });
+    const c = testCluster([local, pvc('data', { storageClassName: 'local' })]);
+    c.tick(2000);
+    expect(claim(c, 'data').spec.volumeName).toBe('local-a');
+    const node = c.api.get<KubeObject & { spec: { unschedulable?: boolean } }>('Node', undefined, 'node01');
+    node.spec.unschedulable = true;
+    c.api.update(node);
+    const db = withClaim('db', 'data');
+    db.spec.tolerations = [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }];
+    c.api.create(db);
+    c.tick(1000);
+    expect(getPod(c, 'db').status.conditions![0].message).toBe(
+      '0/2 nodes are available: 1 node(s) had volume node affinity conflict, 1 node(s) were unschedulable. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+    );
   });
 
   it('a claim with no class and no volume reports FailedBinding', () => {

@@ -298,3 +298,18 @@ describe('kubectl get/describe for quota, limits and priority classes', () => {
     );
   });
 });
+
+describe('manifests for the storage and batch kinds', () => {
+  it('strict decoding names a misspelt PVC field; the corrected claim is created', () => {
+    const t = testShell();
+    const bad = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  storageClass: fast\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n';
+    expect(t.run(`kubectl apply -f - <<EOF\n${bad}EOF`).stderr).toBe(
+      'Error from server (BadRequest): error when creating "STDIN": PersistentVolumeClaim in version "v1" cannot be handled as a PersistentVolumeClaim: strict decoding error: unknown field "spec.storageClass"\n',
+    );
+    const good = bad.replace('storageClass:', 'storageClassName:');
+    expect(t.run(`kubectl apply -f - <<EOF\n${good}EOF`).stdout).toBe('persistentvolumeclaim/data created\n');
+    expect(t.run('kubectl apply -f - <<EOF\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: nomodes\nspec:\n  resources:\n    requests:\n      storage: 1Gi\nEOF').stderr).toBe(
+      'The PersistentVolumeClaim "nomodes" is invalid: spec.accessModes: Required value: at least 1 access mode is required\n',
+    );
+  });
+});

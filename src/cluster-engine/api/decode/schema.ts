@@ -67,6 +67,21 @@ export const SCHEMAS: Record<string, Schema> = {
   ServiceAccount: TOP(names('secrets', 'imagePullSecrets', 'automountServiceAccountToken')),
   Deployment: TOP({ spec: { ...names('replicas', 'minReadySeconds', 'revisionHistoryLimit', 'paused', 'progressDeadlineSeconds'), selector: LABEL_SELECTOR, template: POD_TEMPLATE, strategy: { type: ANY, rollingUpdate: names('maxSurge', 'maxUnavailable') } } }),
   ReplicaSet: TOP({ spec: { ...names('replicas', 'minReadySeconds'), selector: LABEL_SELECTOR, template: POD_TEMPLATE } }),
+  PersistentVolumeClaim: TOP({ spec: { ...names('accessModes', 'volumeName', 'storageClassName', 'volumeMode', 'dataSource', 'dataSourceRef', 'volumeAttributesClassName'), selector: LABEL_SELECTOR, resources: names('requests', 'limits') } }),
+  PersistentVolume: TOP({
+    spec: { ...names('capacity', 'accessModes', 'claimRef', 'persistentVolumeReclaimPolicy', 'storageClassName', 'mountOptions', 'volumeMode', 'nodeAffinity', 'volumeAttributesClassName', 'local', ...VOLUME_SOURCES) },
+  }),
+  StorageClass: TOP(names('provisioner', 'parameters', 'reclaimPolicy', 'mountOptions', 'allowVolumeExpansion', 'volumeBindingMode', 'allowedTopologies')),
+  Job: TOP({
+    spec: {
+      ...names('parallelism', 'completions', 'activeDeadlineSeconds', 'podFailurePolicy', 'successPolicy', 'backoffLimit', 'backoffLimitPerIndex', 'maxFailedIndexes', 'manualSelector', 'ttlSecondsAfterFinished', 'completionMode', 'suspend', 'podReplacementPolicy', 'managedBy'),
+      selector: LABEL_SELECTOR,
+      template: POD_TEMPLATE,
+    },
+  }),
+  ResourceQuota: TOP({ spec: names('hard', 'scopes', 'scopeSelector') }),
+  LimitRange: TOP({ spec: { limits: [names('type', 'max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio')] } }),
+  PriorityClass: TOP(names('value', 'globalDefault', 'description', 'preemptionPolicy')),
   Event: TOP(names('involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'type', 'eventTime', 'series', 'action', 'related', 'reportingComponent', 'reportingInstance')),
 };
 
