@@ -4,8 +4,10 @@ import { nodeReadyCheck } from './node-ready.check';
 import { podHasProbeCheck } from './pod-has-probe.check';
 import { podRequestAtLeastCheck } from './pod-request-at-least.check';
 import { nodeCordonedCheck } from './node-cordoned.check';
+import { deploymentAvailableCheck } from './deployment-available.check';
+import { serviceHasEndpointsCheck } from './service-has-endpoints.check';
 
 /** Every check a scenario can name, by type. */
 export const CHECKS: ReadonlyMap<string, CheckPlugin<never>> = new Map(
-  ([podReadyCheck, nodeReadyCheck, nodeCordonedCheck, podHasProbeCheck, podRequestAtLeastCheck] as CheckPlugin<never>[]).map((c) => [c.type, c]),
+  ([podReadyCheck, nodeReadyCheck, nodeCordonedCheck, podHasProbeCheck, podRequestAtLeastCheck, deploymentAvailableCheck, serviceHasEndpointsCheck] as CheckPlugin<never>[]).map((c) => [c.type, c]),
 );

@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import './scenario.format';
+
+// class-transformer keeps its metadata store in a module without typings of its own; its .d.ts lives apart.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 
 /**
  * The JSON Schema of the scenario format, generated from the class-validator classes that validate it,
