@@ -40,7 +40,9 @@ export function defaultTemplate(template: PodTemplateSpec | undefined): void {
   if (template.metadata === undefined) template.metadata = {};
   const probe = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'template' }, spec: template.spec, status: {} } as Pod;
   applyDefaults(probe);
+  // SetDefaults_Pod (not SetDefaults_PodSpec) sets these: templates do not get them.
   delete probe.spec.preemptionPolicy;
+  delete probe.spec.enableServiceLinks;
   template.spec = probe.spec;
 }
 
