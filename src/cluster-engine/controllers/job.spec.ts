@@ -68,6 +68,15 @@ describe('job controller', () => {
     expect(podsOf(c, 'flaky')).toHaveLength(3);
   });
 
+  it('fails with DeadlineExceeded after activeDeadlineSeconds', () => {
+    const c = testCluster([job('slow', 'nginx:1.27', { activeDeadlineSeconds: 20 })], { registry: [{ name: 'nginx', tags: { '1.27': {} } }] });
+    runUntil(c, () => get(c, 'slow').status?.conditions?.some((x) => x.type === 'Failed') ?? false, 120);
+    expect(get(c, 'slow').status!.conditions!.map((x) => [x.type, x.reason, x.message])).toEqual([
+      ['FailureTarget', 'DeadlineExceeded', 'Job was active longer than specified deadline'],
+      ['Failed', 'DeadlineExceeded', 'Job was active longer than specified deadline'],
+    ]);
+  });
+
   it('with restartPolicy OnFailure counts container restarts against the limit', () => {
     const c = testCluster([job('retry', 'busybox:1.36', { backoffLimit: 1 }, 'OnFailure')], { registry: REGISTRY });
     runUntil(c, () => get(c, 'retry').status?.conditions?.some((x) => x.type === 'Failed') ?? false, 300);

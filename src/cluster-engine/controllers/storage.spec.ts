@@ -1,6 +1,7 @@
 import { getPod, pod, runUntil, testCluster } from '../test-support/fixtures';
 import { KubeEvent, KubeObject, PersistentVolume, PersistentVolumeClaim } from '../api/types';
 import { Cluster } from '../cluster';
+import { printTable } from '../printers';
 
 function pvc(name: string, extra: Partial<PersistentVolumeClaim['spec']> = {}): PersistentVolumeClaim {
   return {
@@ -114,6 +115,31 @@ describe('persistent volumes', () => {
     expect(getPod(c, 'db').status.conditions![0].message).toBe(
       '0/2 nodes are available: 1 node(s) had volume node affinity conflict, 1 node(s) were unschedulable. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
     );
+  });
+
+  it('a snapshot taken mid-provisioning restores and finishes the same way', () => {
+    const c = testCluster([pvc('data'), withClaim('db', 'data')]);
+    c.tick(2000);
+    const snap = c.snapshot();
+    expect(Object.keys((snap.controllers['persistentvolume-binder'] as { provisioning: object }).provisioning)).toEqual(['default/data']);
+    const restored = Cluster.restore(JSON.parse(JSON.stringify(snap)));
+    c.tick(20_000);
+    restored.tick(20_000);
+    expect(restored.snapshot().store).toEqual(c.snapshot().store);
+    expect(claim(restored, 'data').status?.phase).toBe('Bound');
+  });
+
+  it('a claim in use stays Terminating (pvc-protection) until its pod is gone; its provisioned volume is then deleted', () => {
+    const c = testCluster([pvc('data'), withClaim('db', 'data')]);
+    runUntil(c, () => getPod(c, 'db').status.phase === 'Running', 120);
+    const volume = claim(c, 'data').spec.volumeName!;
+    c.api.delete('PersistentVolumeClaim', 'default', 'data');
+    c.tick(5000);
+    const row = printTable('PersistentVolumeClaim', [claim(c, 'data')], { nowMs: c.nowMs() }).rows[0].cells;
+    expect(row[1]).toBe('Terminating');
+    c.api.delete('Pod', 'default', 'db');
+    runUntil(c, () => !c.api.tryGet('PersistentVolumeClaim', 'default', 'data'), 120);
+    runUntil(c, () => !c.api.tryGet('PersistentVolume', undefined, volume), 30);
   });
 
   it('a claim with no class and no volume reports FailedBinding', () => {

@@ -1,5 +1,5 @@
 import { getPod, pod, testCluster } from '../../test-support/fixtures';
-import { LimitRange, Pod, PriorityClass, ResourceQuota } from '../../api/types';
+import { KubeEvent, KubeObject, LimitRange, Pod, PriorityClass, ResourceQuota } from '../../api/types';
 
 const quota = (name: string, hard: Record<string, string>): ResourceQuota => ({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name, namespace: 'default' }, spec: { hard } });
 const limits = (name: string, item: LimitRange['spec']['limits'][number]): LimitRange => ({ apiVersion: 'v1', kind: 'LimitRange', metadata: { name, namespace: 'default' }, spec: { limits: [item] } });
@@ -27,6 +27,28 @@ describe('ResourceQuota admission', () => {
     c.tick(1000);
     expect(c.api.get<ResourceQuota>('ResourceQuota', 'default', 'pods').status).toEqual({ hard: { pods: '2', 'requests.cpu': '1' }, used: { pods: '2', 'requests.cpu': '500m' } });
     expect(() => c.api.create(sized('c', { cpu: '100m' }))).toThrow('pods "c" is forbidden: exceeded quota: pods, requested: pods=1, used: pods=2, limited: pods=2');
+  });
+});
+
+describe('ResourceQuota and controllers', () => {
+  it('a ReplicaSet under a full quota reports FailedCreate with the quota text, and heals when the quota is raised', () => {
+    const c = testCluster([quota('pods', { pods: '2' })]);
+    c.api.create({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } },
+    } as KubeObject);
+    c.tick(10_000);
+    expect(c.api.list<Pod>('Pod')).toHaveLength(2);
+    const failed = c.api.list<KubeEvent>('Event').find((e) => e.reason === 'FailedCreate')!;
+    expect(failed.message).toMatch(/^Error creating: pods "web-[a-z0-9]+-[a-z0-9]{5}" is forbidden: exceeded quota: pods, requested: pods=1, used: pods=2, limited: pods=2$/);
+    const q = c.api.get<ResourceQuota>('ResourceQuota', 'default', 'pods');
+    q.spec.hard = { pods: '5' };
+    c.api.update(q);
+    c.tick(30_000);
+    expect(c.api.list<Pod>('Pod')).toHaveLength(3);
+    expect(c.api.get<ResourceQuota>('ResourceQuota', 'default', 'pods').status!.used).toEqual({ pods: '3' });
   });
 });
 
