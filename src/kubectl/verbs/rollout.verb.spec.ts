@@ -148,6 +148,14 @@ describe('kubectl rollout', () => {
     expect(stdout(t.run('kubectl rollout undo deployment/web --to-revision=3'))).toBe('deployment.apps/web skipped rollback (current template already matches revision 3)\n');
   });
 
+  it('history shows the change-cause annotation the ReplicaSet inherited', () => {
+    const t = settled();
+    t.run('kubectl set image deployment/web nginx=nginx:1.28');
+    t.run('kubectl annotate deployment web kubernetes.io/change-cause="upgrade to 1.28"');
+    t.cluster.tick(60_000);
+    expect(stdout(t.run('kubectl rollout history deployment web'))).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         upgrade to 1.28\n\n');
+  });
+
   it('history --revision prints the template with its tabs, as printTemplate does', () => {
     const t = settled();
     const hash = t.rs.slice('web-'.length);

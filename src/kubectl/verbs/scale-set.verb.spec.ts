@@ -110,3 +110,33 @@ describe('garbage collection through kubectl', () => {
     expect(t.run('kubectl get rs,pods')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
   });
 });
+
+describe('kubectl apply of a Deployment manifest', () => {
+  const manifest = (image: string, replicas = 2) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels:\n      app: api\n  template:\n    metadata:\n      labels:\n        app: api\n    spec:\n      containers:\n      - name: api\n        image: ${image}\n`;
+
+  it('creates, rolls out a changed template, and leaves an unchanged one alone', () => {
+    const t = testShell();
+    t.vfs.write('/root/api.yaml', manifest('nginx:1.27'));
+    expect(t.run('kubectl apply -f api.yaml').stdout).toBe('deployment.apps/api created\n');
+    t.cluster.tick(30_000);
+    expect(t.run('kubectl apply -f api.yaml').stdout).toBe('deployment.apps/api unchanged\n');
+    t.vfs.write('/root/api.yaml', manifest('nginx:1.28', 3));
+    expect(t.run('kubectl apply -f api.yaml').stdout).toBe('deployment.apps/api configured\n');
+    t.cluster.tick(90_000);
+    expect(t.run('kubectl rollout status deploy/api').stdout).toBe('deployment "api" successfully rolled out\n');
+    const rs = t.cluster.api.list<ReplicaSet>('ReplicaSet');
+    expect(rs.map((r) => r.spec.replicas).sort()).toEqual([0, 3]);
+    expect(rs.every((r) => !r.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'])).toBe(true);
+  });
+
+  it('a selector that does not match the template labels is refused with the API message', () => {
+    const t = testShell();
+    t.vfs.write('/root/bad.yaml', manifest('nginx:1.27').replace('      labels:\n        app: api\n    spec', '      labels:\n        app: apx\n    spec'));
+    expect(t.run('kubectl apply -f bad.yaml')).toEqual({
+      stdout: '',
+      stderr: 'The Deployment "api" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"apx"}: `selector` does not match template `labels`\n',
+      exitCode: 1,
+    });
+  });
+});
