@@ -37,7 +37,8 @@ function setUpError(api: ApiServer, ns: string, v: Volume): string | undefined {
   const secret = v.secret as SecretSource | undefined;
   if (secret) return !secret.optional && !api.tryGet('Secret', ns, secret.secretName ?? '') ? `secret "${secret.secretName ?? ''}" not found` : undefined;
   const projected = v.projected as { sources?: ProjectedSource[] } | undefined;
-  for (const s of projected?.sources ?? []) {
+  for (const s of Array.isArray(projected?.sources) ? projected!.sources : []) {
+    if (!s || typeof s !== 'object') continue;
     if (s.configMap && !s.configMap.optional && !api.tryGet('ConfigMap', ns, s.configMap.name ?? '')) return `configmap "${s.configMap.name ?? ''}" not found`;
     if (s.secret && !s.secret.optional && !api.tryGet('Secret', ns, s.secret.name ?? '')) return `secret "${s.secret.name ?? ''}" not found`;
   }
@@ -59,7 +60,8 @@ export function configVolumesReady(ctx: EngineContext, pod: Pod, rec: PodRecord,
     return false;
   }
   const ns = pod.metadata.namespace ?? 'default';
-  const failed = (pod.spec.volumes ?? []).map((v) => ({ v, why: setUpError(ctx.api, ns, v) })).filter((x) => x.why);
+  const volumes = Array.isArray(pod.spec.volumes) ? pod.spec.volumes.filter((v) => v && typeof v === 'object') : [];
+  const failed = volumes.map((v) => ({ v, why: setUpError(ctx.api, ns, v) })).filter((x) => x.why);
   if (failed.length === 0) {
     state.mounted = true;
     return true;
@@ -82,8 +84,8 @@ export function volumesPending(rec: PodRecord): boolean {
 const decode = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
 
 function keyFiles(data: Record<string, string>, items: KeyToPath[] | undefined): Array<[string, string]> {
-  if (!items?.length) return Object.keys(data).sort().map((k) => [k, data[k]]);
-  return items.filter((i) => data[i.key] !== undefined).map((i) => [i.path, data[i.key]]);
+  if (!Array.isArray(items) || items.length === 0) return Object.keys(data).sort().map((k) => [k, data[k]]);
+  return items.filter((i) => i && typeof i.path === 'string' && data[i.key] !== undefined).map((i) => [i.path, data[i.key]]);
 }
 
 /** The files one volume shows, relative to its mount point. */
@@ -99,14 +101,15 @@ function volumeFiles(api: ApiServer, pod: Pod, v: Volume): Array<[string, string
   const projected = v.projected as { sources?: ProjectedSource[] } | undefined;
   if (projected) {
     const out: Array<[string, string]> = [];
-    for (const s of projected.sources ?? []) {
+    for (const s of Array.isArray(projected.sources) ? projected.sources : []) {
+      if (!s || typeof s !== 'object') continue;
       if (s.configMap) out.push(...keyFiles(api.tryGet<ConfigMap>('ConfigMap', ns, s.configMap.name ?? '')?.data ?? {}, s.configMap.items));
       if (s.secret) {
         const data = api.tryGet<Secret>('Secret', ns, s.secret.name ?? '')?.data ?? {};
         out.push(...keyFiles(Object.fromEntries(Object.entries(data).map(([k, b]) => [k, decode(b)])), s.secret.items));
       }
-      if (s.serviceAccountToken) out.push([s.serviceAccountToken.path, serviceAccountToken(pod)]);
-      for (const item of s.downwardAPI?.items ?? []) if (item.fieldRef?.fieldPath === 'metadata.namespace') out.push([item.path, ns]);
+      if (typeof s.serviceAccountToken?.path === 'string') out.push([s.serviceAccountToken.path, serviceAccountToken(pod)]);
+      for (const item of Array.isArray(s.downwardAPI?.items) ? s.downwardAPI!.items : []) if (item?.fieldRef?.fieldPath === 'metadata.namespace') out.push([item.path, ns]);
     }
     return out;
   }
@@ -135,9 +138,9 @@ export function containerFiles(api: ApiServer, pod: Pod, c: Container, imageFile
     '/etc/hosts',
     `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${pod.status?.podIP ?? ''}\t${pod.metadata.name}\n`,
   );
-  const byName = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]));
-  for (const m of c.volumeMounts ?? []) {
-    const v = byName.get(m.name);
+  const byName = new Map((Array.isArray(pod.spec.volumes) ? pod.spec.volumes : []).filter((v) => v && typeof v === 'object').map((v) => [v.name, v]));
+  for (const m of Array.isArray(c.volumeMounts) ? c.volumeMounts : []) {
+    const v = m && typeof m.mountPath === 'string' ? byName.get(m.name) : undefined;
     if (!v) continue;
     const mount = m.mountPath.replace(/\/+$/, '');
     for (const [rel, content] of volumeFiles(api, pod, v)) {

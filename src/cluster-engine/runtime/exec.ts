@@ -297,7 +297,7 @@ function ls(p: Proc, args: string[]): Result {
 }
 
 function isVolumeDir(p: Proc, dir: string): boolean {
-  return (p.pod.spec.containers.flatMap((c) => c.volumeMounts ?? []) ?? []).some((m) => normalize(m.mountPath) === dir && !m.subPath);
+  return p.pod.spec.containers.flatMap((c) => (Array.isArray(c.volumeMounts) ? c.volumeMounts : [])).some((m) => typeof m?.mountPath === 'string' && normalize(m.mountPath) === dir && !m.subPath);
 }
 
 function testCmd(p: Proc, args: string[]): Result {

@@ -112,6 +112,13 @@ describe('kubectl exec', () => {
     expect(t.run('kubectl exec web -- cat /etc/app/app.conf | grep mode').stdout).toBe('mode=prod\n');
   });
 
+  it('does not trip over odd volume specs', () => {
+    const odd = pod('odd', 'nginx:1.27', { spec: { containers: [{ name: 'app', image: 'nginx:1.27', volumeMounts: [{ name: 'scratch' }, { name: 'data', mountPath: '/data' }] }], volumes: [{ name: 'scratch', emptyDir: {} }, { name: 'data', emptyDir: {} }] } });
+    const t = cluster([odd]);
+    expect(t.run('kubectl exec odd -- ls /data')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(t.run('kubectl exec odd -- ls -a /')).toMatchObject({ exitCode: 0 });
+  });
+
   it('answers with the real errors: missing program, container not running, bad container, no command, missing pod', () => {
     const t = cluster([pod('web', 'nginx:1.27'), pod('crash', 'busybox:crash'), pod('pending', 'nginx:1.27', { spec: { nodeSelector: { disk: 'ssd' } } })]);
     expect(t.run('kubectl exec web -- nslookup web')).toEqual({
