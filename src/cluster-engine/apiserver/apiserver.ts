@@ -8,7 +8,7 @@ import { setCondition } from '../api/conditions';
 import { typeDecodeError } from '../api/decode/decode';
 import { matchesSelector, parseLabelSelector } from '../api/selectors';
 import { matchesFields, parseFieldSelector } from '../api/field-selector';
-import { ObjectStore } from '../store/store';
+import { ObjectStore, copyOf } from '../store/store';
 import { VirtualClock, parseTime, toIso } from '../clock';
 import { Rng } from '../rng';
 import { AdmissionRequest } from './admission/admission';
@@ -57,7 +57,7 @@ export class ApiServer {
     return this.store
       .scan(kind, ns)
       .filter((o) => (!labels || matchesSelector(labels, o.metadata.labels)) && (!fields || matchesFields(fields, o)))
-      .map((o) => structuredClone(o) as T);
+      .map((o) => copyOf(o) as T);
   }
 
   create<T extends KubeObject>(input: T, opts: WriteOptions = {}): T {

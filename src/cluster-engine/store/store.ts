@@ -20,6 +20,8 @@ export function keyOf(obj: KubeObject): string {
  */
 export class ObjectStore {
   private readonly objects = new Map<string, KubeObject>();
+  /** The same objects by kind, and each kind's objects in key order once a scan has needed it (dropped on every write to the kind). */
+  private readonly byKind = new Map<string, { objects: Map<string, KubeObject>; sorted?: KubeObject[] }>();
   private readonly listeners = new Set<WatchListener>();
 
   constructor(private revision = 0) {}
@@ -30,7 +32,7 @@ export class ObjectStore {
 
   get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
     const obj = this.objects.get(objectKey(kind, namespace, name));
-    return obj && structuredClone(obj);
+    return obj && copyOf(obj);
   }
 
   /** Read-only view without copying, for hot loops inside the engine. Callers must not mutate it. */
@@ -40,15 +42,16 @@ export class ObjectStore {
 
   /** Objects of a kind (optionally one namespace), in etcd key order: by namespace, then name. */
   list(kind: string, namespace?: string): KubeObject[] {
-    return this.scan(kind, namespace).map((o) => structuredClone(o));
+    return this.scan(kind, namespace).map((o) => copyOf(o));
   }
 
   /** Like `list`, without copies. Callers must not mutate the results. */
   scan(kind: string, namespace?: string): ReadonlyArray<Readonly<KubeObject>> {
-    const prefix = namespace === undefined ? `${kind}/` : `${kind}/${namespace}/`;
-    const out: KubeObject[] = [];
-    for (const [key, obj] of this.objects) if (key.startsWith(prefix)) out.push(obj);
-    return out.sort(compareByKey);
+    const index = this.byKind.get(kind);
+    if (!index) return [];
+    index.sorted ??= [...index.objects.values()].sort(compareByKey);
+    if (namespace === undefined) return index.sorted.slice();
+    return index.sorted.filter((o) => (o.metadata.namespace ?? '') === namespace);
   }
 
   create(obj: KubeObject): KubeObject {
@@ -68,7 +71,7 @@ export class ObjectStore {
     const rv = obj.metadata.resourceVersion;
     if (rv !== undefined && rv !== '' && rv !== current.metadata.resourceVersion) throw conflict(obj.kind, obj.metadata.name);
     const next = { ...obj, metadata: { ...obj.metadata, resourceVersion: current.metadata.resourceVersion } };
-    if (sameJson(next, current)) return structuredClone(current);
+    if (sameJson(next, current)) return copyOf(current);
     return this.commit('MODIFIED', key, next);
   }
 
@@ -77,10 +80,11 @@ export class ObjectStore {
     const current = this.objects.get(key);
     if (!current) throw notFound(kind, name);
     this.objects.delete(key);
+    this.unindex(kind, key);
     this.revision++;
     const gone = { ...current, metadata: { ...current.metadata, resourceVersion: String(this.revision) } };
     this.emit('DELETED', gone);
-    return structuredClone(gone);
+    return copyOf(gone);
   }
 
   watch(listener: WatchListener): () => void {
@@ -90,28 +94,66 @@ export class ObjectStore {
 
   /** Every object, for snapshots. */
   dump(): { revision: number; objects: KubeObject[] } {
-    return { revision: this.revision, objects: [...this.objects.values()].map((o) => structuredClone(o)) };
+    return { revision: this.revision, objects: [...this.objects.values()].map((o) => copyOf(o)) };
   }
 
   static load(data: { revision: number; objects: KubeObject[] }): ObjectStore {
     const store = new ObjectStore(data.revision);
-    for (const o of data.objects) store.objects.set(keyOf(o), structuredClone(o));
+    for (const o of data.objects) store.put(keyOf(o), copyOf(o));
     return store;
   }
 
   private commit(type: WatchEventType, key: string, obj: KubeObject): KubeObject {
     this.revision++;
-    const stored = structuredClone(obj);
+    const stored = copyOf(obj);
     stored.metadata.resourceVersion = String(this.revision);
-    this.objects.set(key, stored);
+    this.put(key, stored);
     this.emit(type, stored);
-    return structuredClone(stored);
+    return copyOf(stored);
+  }
+
+  private put(key: string, obj: KubeObject): void {
+    this.objects.set(key, obj);
+    let index = this.byKind.get(obj.kind);
+    if (!index) this.byKind.set(obj.kind, (index = { objects: new Map() }));
+    index.objects.set(key, obj);
+    index.sorted = undefined;
+  }
+
+  private unindex(kind: string, key: string): void {
+    const index = this.byKind.get(kind);
+    if (!index) return;
+    index.objects.delete(key);
+    index.sorted = undefined;
   }
 
   private emit(type: WatchEventType, obj: KubeObject): void {
     if (this.listeners.size === 0) return;
-    for (const l of this.listeners) l({ type, object: structuredClone(obj) });
+    for (const l of this.listeners) l({ type, object: copyOf(obj) });
   }
+}
+
+/**
+ * A deep copy of stored API data, several times faster than structuredClone for plain JSON-like objects
+ * (keys holding undefined are kept, as structuredClone keeps them). Anything else (Date, Map, …) goes
+ * through structuredClone.
+ */
+export function copyOf<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) if (i in value) out[i] = copyOf(value[i]);
+    return out as T;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    const v = copyOf((value as Record<string, unknown>)[k]);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
+  return out as T;
 }
 
 function compareByKey(a: KubeObject, b: KubeObject): number {
@@ -121,6 +163,44 @@ function compareByKey(a: KubeObject, b: KubeObject): number {
   return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
 }
 
+/**
+ * `stableJson(a) === stableJson(b)` without building the strings: JSON equality with key order ignored,
+ * keys holding undefined, functions or symbols left out, and those values as null inside arrays.
+ */
 function sameJson(a: unknown, b: unknown): boolean {
-  return stableJson(a) === stableJson(b);
+  if (a === b) return true;
+  const objA = typeof a === 'object' && a !== null;
+  const objB = typeof b === 'object' && b !== null;
+  if (!objA && !objB) return JSON.stringify(a) === JSON.stringify(b);
+  if (hasToJson(a) || hasToJson(b)) return stableJson(a) === stableJson(b);
+  if (objA !== objB) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(inArray(a[i]), inArray(b[i]))) return false;
+    return true;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let count = 0;
+  for (const k of Object.keys(ra)) {
+    const v = ra[k];
+    if (omitted(v)) continue;
+    count++;
+    const w = Object.prototype.propertyIsEnumerable.call(rb, k) ? rb[k] : undefined;
+    if (omitted(w) || !sameJson(v, w)) return false;
+  }
+  for (const k of Object.keys(rb)) if (!omitted(rb[k])) count--;
+  return count === 0;
+}
+
+function omitted(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+function inArray(v: unknown): unknown {
+  return omitted(v) ? null : v;
+}
+
+function hasToJson(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function';
 }

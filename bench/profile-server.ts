@@ -1,0 +1,29 @@
+/**
+ * `npx ts-node --transpile-only bench/profile-server.ts [players] [seconds]`: the game server under a
+ * mixed-command load with --cpu-prof; the profile lands in bench/results/profiles/ (gitignored).
+ */
+import { join } from 'node:path';
+import { forkChild, nextMessage, stopChild } from './lib/child';
+import type { Job } from './loadgen.child';
+
+async function main(): Promise<void> {
+  const players = Number(process.argv[2] ?? 100);
+  const seconds = Number(process.argv[3] ?? 10);
+  const dir = join(__dirname, 'results', 'profiles');
+  const server = forkChild('server.child.ts', ['120000'], ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  try {
+    const { url } = await nextMessage<{ url: string }>(server, 'ready', 60_000);
+    const loadgen = forkChild('loadgen.child.ts', ['110000']);
+    const result = nextMessage<{ result: unknown }>(loadgen, 'result', 110_000);
+    const job: Job = { kind: 'players', url, players, durationMs: seconds * 1000, intervalMs: 3000, scenarioId: 'bench-20-pods', setupBudgetMs: 60_000 };
+    loadgen.send(job);
+    process.stdout.write(`${JSON.stringify((await result).result)}\nprofile in ${dir}\n`);
+  } finally {
+    await stopChild(server);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
