@@ -4,6 +4,7 @@ import { FILTER_PLUGINS, PRE_FILTER_PLUGINS } from './plugins/registry';
 import { FilterResult, NodeInfo, SchedulingSnapshot } from './plugins/plugin';
 import { findPreemption, notEligibleReason } from './preemption';
 import { preferredNodeAffinityScore } from './plugins/node-affinity.plugin';
+import { interPodAffinityScore } from './plugins/inter-pod-affinity.plugin';
 import { podRequests } from './resources';
 import { fitErrorMessage } from './fit-error';
 import { resourceValue } from '../api/quantity';
@@ -149,13 +150,17 @@ export class Scheduler implements Component<SchedulerState> {
     // NodeAffinity (weight 2): preferred-term weights, normalised to 0..100 across the feasible nodes.
     const maxPreferred = Math.max(0, ...feasible.map((i) => preferredNodeAffinityScore(pod, i.node)));
     const affinity = (info: NodeInfo) => (maxPreferred > 0 ? Math.round((preferredNodeAffinityScore(pod, info.node) * 100) / maxPreferred) : 0);
+    // InterPodAffinity (weight 2): preferred (anti-)affinity, normalised between the lowest and highest raw score.
+    const raw = new Map(feasible.map((i) => [i, interPodAffinityScore(pod, i)]));
+    const [lo, hi] = [Math.min(...raw.values()), Math.max(...raw.values())];
+    const podAffinity = (info: NodeInfo) => (hi > lo ? Math.round(((raw.get(info)! - lo) * 100) / (hi - lo)) : 0);
     const score = (info: NodeInfo) => {
       const alloc = info.node.status.allocatable ?? {};
       const free = (r: string) => {
         const total = resourceValue(r, alloc[r]);
         return total > 0 ? (total - (info.requested[r] ?? 0) - (wants[r] ?? 0)) / total : 0;
       };
-      return Math.round(((free('cpu') + free('memory')) / 2) * 100) + 2 * affinity(info) - info.pods.length * 0.01;
+      return Math.round(((free('cpu') + free('memory')) / 2) * 100) + 2 * affinity(info) + 2 * podAffinity(info) - info.pods.length * 0.01;
     };
     let best: NodeInfo[] = [];
     let bestScore = -Infinity;

@@ -91,7 +91,14 @@ describe('Priority admission and preemption', () => {
     expect(victim?.status.conditions).toContainEqual(expect.objectContaining({ type: 'DisruptionTarget', reason: 'PreemptionByScheduler' }));
     const preempted = c.api.list<any>('Event').find((e) => e.reason === 'Preempted');
     expect(preempted.message).toBe(`Preempted by pod ${getPod(c, 'vip').metadata.uid} on node node01`);
+    // The sequence a real v1.32 cluster records: no preemption suffix on the attempt that preempted, then "not eligible".
+    const failures = () => c.api.list<KubeEvent>('Event').filter((e) => e.reason === 'FailedScheduling' && e.involvedObject.name === 'vip').map((e) => e.message);
+    expect(failures()).toEqual(["0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }."]);
     for (let i = 0; i < 60 && !getPod(c, 'vip').spec.nodeName; i++) c.tick(1000);
+    expect(failures()).toEqual([
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.",
+      "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: not eligible due to a terminating pod on the nominated node.",
+    ]);
     expect(getPod(c, 'vip').spec.nodeName).toBe('node01');
     expect(c.api.tryGet('Pod', 'default', 'low')).toBeUndefined();
   });
@@ -150,6 +157,25 @@ describe('affinity', () => {
     expect(getPod(c, 'w3').status.conditions![0].message).toBe(
       "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.",
     );
+  });
+
+  it('preferred pod anti-affinity spreads, preferred pod affinity gathers', () => {
+    const c = cluster();
+    const web = (name: string, affinity: object) => {
+      const p = pod(name, { affinity });
+      p.metadata.labels = { tier: 'web', app: name };
+      return p;
+    };
+    const term = { labelSelector: { matchLabels: { tier: 'web' } }, topologyKey: 'kubernetes.io/hostname' };
+    c.api.create(web('first', {}));
+    c.tick(1000);
+    const first = getPod(c, 'first').spec.nodeName;
+    c.api.create(web('apart', { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: term }] } }));
+    c.tick(1000);
+    expect(getPod(c, 'apart').spec.nodeName).not.toBe(first);
+    c.api.create(web('together', { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { ...term, labelSelector: { matchLabels: { app: 'first' } } } }] } }));
+    c.tick(1000);
+    expect(getPod(c, 'together').spec.nodeName).toBe(first);
   });
 
   it('pod affinity co-locates with a matching pod, and fails when none matches', () => {

@@ -69,3 +69,18 @@ export const interPodAffinityPlugin: FilterPlugin = {
     return null;
   },
 };
+
+/**
+ * InterPodAffinity score (before normalisation): + weight for each pod in the node's domain matching a
+ * preferred affinity term, − weight for each matching a preferred anti-affinity term.
+ */
+export function interPodAffinityScore(pod: Pod, info: NodeInfo): number {
+  const { podAffinity, podAntiAffinity } = affinityOf(pod);
+  let score = 0;
+  for (const [terms, sign] of [[podAffinity?.preferredDuringSchedulingIgnoredDuringExecution, 1], [podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution, -1]] as const) {
+    for (const { weight, podAffinityTerm } of terms ?? []) {
+      score += sign * weight * podsInDomain(info, podAffinityTerm.topologyKey).filter((p) => termSelects(podAffinityTerm, pod, p)).length;
+    }
+  }
+  return score;
+}
