@@ -118,6 +118,7 @@ export class GameGateway implements OnGatewayInit<GameServer> {
   async claim(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
     this.limitSignIns(socket);
     const session = signIn(socket, await this.players.claim(playerOf(socket), body.name, body.password));
+    this.attempts.renamePlayer(session.playerId, session.name);
     await this.leaderboard.playerChanged();
     return ok(session);
   }

@@ -147,6 +147,11 @@ export class AttemptsService {
     return result;
   }
 
+  /** A guest claimed an account: its running attempts show the new name from now on. */
+  renamePlayer(playerId: string, name: string): void {
+    for (const live of this.registry.all()) if (live.playerId === playerId) live.playerName = name;
+  }
+
   async abandon(playerId: string, attemptId: string): Promise<AbandonResponse> {
     const live = await this.loader.require(playerId, attemptId);
     live.closing = true;

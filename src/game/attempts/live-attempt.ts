@@ -4,7 +4,8 @@ import type { ScenarioSession } from '../../scenarios/session.types';
 export interface LiveAttempt {
   readonly id: string;
   readonly playerId: string;
-  readonly playerName: string;
+  /** Shown to an event's instructor; changes when a guest claims an account. */
+  playerName: string;
   readonly scenarioId: string;
   readonly track: string;
   /** The event the attempt is played in, or null. */
