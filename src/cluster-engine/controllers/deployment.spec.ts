@@ -305,3 +305,23 @@ describe('workload determinism', () => {
     expect(ready(restored)).toBe(true);
   });
 });
+
+describe('a bad rollout stalls where maxSurge and maxUnavailable allow', () => {
+  it.each<[number, string | number, string | number, number, number]>([
+    // replicas, maxSurge, maxUnavailable → old ReplicaSet size, new ReplicaSet size once stuck
+    [3, '25%', '25%', 3, 1],
+    [4, '25%', '25%', 3, 2],
+    [10, '25%', '25%', 8, 5],
+    [3, 0, 1, 2, 1],
+    [2, 1, 0, 2, 1],
+  ])('%d replicas, maxSurge %s, maxUnavailable %s → old %d, new %d', (replicas, maxSurge, maxUnavailable, oldSize, newSize) => {
+    const c = cluster([deployment('web', 'nginx:1.27', { replicas, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge, maxUnavailable } } })]);
+    runUntil(c, () => ready(c), 120);
+    const [oldRS] = replicaSets(c);
+    setImage(c, 'nginx:broken');
+    c.tick(120_000);
+    const sizes = replicaSets(c).map((r) => [r.metadata.uid === oldRS.metadata.uid ? 'old' : 'new', r.spec.replicas]);
+    expect(Object.fromEntries(sizes)).toEqual({ old: oldSize, new: newSize });
+    expect(getDeploy(c).status.availableReplicas).toBe(oldSize);
+  });
+});

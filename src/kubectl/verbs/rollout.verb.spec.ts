@@ -176,6 +176,10 @@ describe('kubectl rollout', () => {
     [['kubectl rollout undo deployment/web'], '', 'error: no rollout history found for deployment "web"\n', 1],
     [['kubectl rollout undo deployment/web --to-revision=4'], '', 'error: unable to find specified revision 4 in history\n', 1],
     [['kubectl rollout status deployment/nope'], '', 'Error from server (NotFound): deployments.apps "nope" not found\n', 1],
+    [['kubectl rollout status deployment/web --revision=2'], '', 'error: desired revision (2) is different from the running revision (1)\n', 1],
+    [['kubectl rollout status deployment/web --revision=1 --watch=false'], 'deployment "web" successfully rolled out\n', '', 0],
+    [['kubectl scale deployment/web --replicas=4', 'kubectl rollout status deploy/web'], 'Waiting for deployment spec update to be observed...\n', '', 0],
+    [['kubectl rollout frob deployment/web'], '', 'error: unknown command "frob" for "kubectl rollout"\n', 1],
   ])('%j', (lines, out, err, code) => {
     const t = settled();
     const results = lines.map((l) => t.run(l));

@@ -47,6 +47,11 @@ function onlyDeployments(ctx: VerbContext, out: Output, what: string): Deploymen
 function status(ctx: VerbContext, out: Output): void {
   const [d] = onlyDeployments(ctx, out, 'status viewer');
   if (!d) return;
+  const revision = ctx.flags.int('revision');
+  if (revision > 0 && revisionOf(d) !== revision) {
+    out.err(`error: desired revision (${revision}) is different from the running revision (${revisionOf(d)})\n`);
+    return;
+  }
   const r = rolloutStatus(d);
   if (r.error) out.err(`error: ${r.error}\n`);
   else out.out(r.line);
