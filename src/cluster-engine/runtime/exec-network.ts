@@ -1,6 +1,6 @@
 import { Endpoints, Node, Pod, Service } from '../api/types';
 import { EngineContext } from '../context';
-import { CLUSTER_DOMAIN } from '../services/kubernetes-service';
+import { CLUSTER_DOMAIN, KUBERNETES_SERVICE_IP } from '../services/kubernetes-service';
 import { PodRecord } from '../kubelet/state';
 import { ImageBehaviour } from './image-behaviour';
 import { behaviourOf, parseImageRef } from './registry';
@@ -154,4 +154,25 @@ export function httpAnswer(pod: Pod, b: ImageBehaviour): (path: string) => { cod
     }
     return { code, body: code === 200 ? 'OK\n' : code === 404 ? '404 page not found\n' : `${reasonPhrase(code)}\n` };
   };
+}
+
+/**
+ * The API server behind the `kubernetes` Service (10.96.0.1:443, or its own address on 6443), as an
+ * anonymous client meets it: the public health and version paths answer, anything else is 403.
+ */
+export function apiServerAnswer(v: NetworkView, ip: string, port: number, path: string): { code: number; body: string } | undefined {
+  const ep = v.ctx.api.tryGet<Endpoints>('Endpoints', 'default', 'kubernetes');
+  const own = ep?.subsets?.[0]?.addresses?.[0]?.ip;
+  const apiPort = ep?.subsets?.[0]?.ports?.[0]?.port ?? 6443;
+  if (!((ip === KUBERNETES_SERVICE_IP && port === 443) || (own !== undefined && ip === own && port === apiPort))) return undefined;
+  if (['/healthz', '/livez', '/readyz'].includes(path)) return { code: 200, body: 'ok' };
+  if (path === '/version') {
+    const node = v.ctx.api.list<Node>('Node').find((n) => (n.status.addresses ?? []).some((a) => a.address === own));
+    const version = node?.status.nodeInfo?.kubeletVersion ?? 'v1.32.2';
+    const [major, minor] = version.replace(/^v/, '').split('.');
+    const info = { major, minor, gitVersion: version, gitCommit: '67a30c0adcf52bd3f56ff0893ce19966be12991f', gitTreeState: 'clean', buildDate: '2025-01-15T14:31:55Z', goVersion: 'go1.23.4', compiler: 'gc', platform: 'linux/amd64' };
+    return { code: 200, body: `${JSON.stringify(info, null, 2)}` };
+  }
+  const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `forbidden: User "system:anonymous" cannot get path "${path}"`, reason: 'Forbidden', details: {}, code: 403 };
+  return { code: 403, body: `${JSON.stringify(status, null, 2)}` };
 }

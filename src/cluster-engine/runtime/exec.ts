@@ -5,7 +5,7 @@ import { containerFiles } from '../kubelet/volumes';
 import { CLUSTER_DNS_IP } from '../services/kubernetes-service';
 import { ImageBehaviour } from './image-behaviour';
 import { behaviourOf, parseImageRef } from './registry';
-import { connect, httpAnswer, isIPv4, NetworkView, reasonPhrase, resolveHost, searchDomains } from './exec-network';
+import { apiServerAnswer, connect, httpAnswer, isIPv4, NetworkView, reasonPhrase, resolveHost, searchDomains } from './exec-network';
 
 /** What `pods/exec` produced: the process's streams and exit code, or a failure before it could start. */
 export type ExecOutcome =
@@ -313,6 +313,7 @@ function testCmd(p: Proc, args: string[]): Result {
 // ---------------------------------------------------------------- network clients
 
 interface Url {
+  https: boolean;
   host: string;
   port: number;
   path: string;
@@ -322,19 +323,26 @@ function parseUrl(raw: string): Url | undefined {
   const m = raw.match(/^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([^?#]*)?(\?[^#]*)?/i);
   if (!m) return undefined;
   const scheme = (m[1] ?? 'http').toLowerCase();
-  return { host: m[2], port: m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80, path: m[4] || '/' };
+  return { https: scheme === 'https', host: m[2], port: m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80, path: m[4] || '/' };
 }
 
-type Fetch = { kind: 'unresolved' } | { kind: 'refused'; ip: string } | { kind: 'timeout'; ip: string } | { kind: 'http'; ip: string; code: number; body: string };
+type Fetch =
+  | { kind: 'unresolved' }
+  | { kind: 'refused'; ip: string }
+  | { kind: 'timeout'; ip: string }
+  /** `tls`: the server speaks HTTPS (only the API server here); a plain-HTTP process cannot answer a TLS hello. */
+  | { kind: 'http'; ip: string; code: number; body: string; tls: boolean };
 
 function fetch(p: Proc, url: Url): Fetch {
   const resolved = resolveHost(p.v, url.host, p.pod.metadata.namespace ?? 'default');
   if (!resolved) return { kind: 'unresolved' };
   const ip = resolved.ips[0];
+  const api = apiServerAnswer(p.v, ip, url.port, url.path);
+  if (api) return url.https ? { kind: 'http', ip, ...api, tls: true } : { kind: 'http', ip, code: 400, body: 'Client sent an HTTP request to an HTTPS server.\n', tls: true };
   const c = connect(p.v, p.pod, ip, url.port);
   if (!c.ok) return { kind: c.why, ip };
   const { code, body } = httpAnswer(c.pod, c.behaviour)(url.path);
-  return { kind: 'http', ip, code, body };
+  return { kind: 'http', ip, code, body, tls: false };
 }
 
 const PROGRESS_HEAD = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
@@ -348,7 +356,7 @@ function progress(bytes: number): string {
   return `${PROGRESS_HEAD}100 ${n}  100 ${n}    0     0 ${speed.padStart(6)} ${'0'.padStart(6)} --:--:-- --:--:-- --:--:-- ${speed.padStart(5)}\n`;
 }
 
-const CURL_VALUE_FLAGS = new Set(['-o', '--output', '-w', '--write-out', '-m', '--max-time', '--connect-timeout', '-H', '--header', '-X', '--request', '-d', '--data', '-A', '--user-agent', '-u', '--user', '--retry']);
+const CURL_VALUE_FLAGS = new Set(['-o', '--output', '-w', '--write-out', '-m', '--max-time', '--connect-timeout', '-H', '--header', '-X', '--request', '-d', '--data', '-A', '--user-agent', '-u', '--user', '--retry', '--cacert']);
 
 function curl(p: Proc, args: string[]): Result {
   const opts = new Map<string, string | true>();
@@ -373,6 +381,10 @@ function curl(p: Proc, args: string[]): Result {
   if (r.kind === 'unresolved') return fail(6, `Could not resolve host: ${url.host}`);
   if (r.kind === 'refused') return fail(7, `Failed to connect to ${url.host} port ${url.port} after 1 ms: Couldn't connect to server`);
   if (r.kind === 'timeout') return fail(28, `Failed to connect to ${url.host} port ${url.port} after 130001 ms: Timeout was reached`);
+  if (url.https && !r.tls) return fail(35, 'OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number');
+  if (url.https && !has('-k', '--insecure', '--cacert')) {
+    return fail(60, 'SSL certificate problem: unable to get local issuer certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.');
+  }
   if (has('-f', '--fail') && r.code >= 400) return fail(22, `The requested URL returned error: ${r.code}`);
   const head = `HTTP/1.1 ${r.code} ${reasonPhrase(r.code)}\r\nContent-Type: text/html\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\n\r\n`;
   let body = has('-I', '--head') ? head : has('-i', '--include') ? head + r.body : r.body;

@@ -112,6 +112,17 @@ describe('kubectl exec', () => {
     expect(t.run('kubectl exec web -- cat /etc/app/app.conf | grep mode').stdout).toBe('mode=prod\n');
   });
 
+  it('meets the API server behind the kubernetes Service as an anonymous client', () => {
+    const t = cluster([pod('web', 'nginx:1.27')]);
+    expect(t.run('kubectl exec web -- curl -sk https://kubernetes.default.svc/healthz').stdout).toBe('ok');
+    expect(JSON.parse(t.run('kubectl exec web -- curl -sk https://10.96.0.1/version').stdout)).toMatchObject({ major: '1', minor: '32', gitVersion: 'v1.32.2' });
+    expect(t.run('kubectl exec web -- curl -sk https://kubernetes/api').stdout).toBe(
+      '{\n  "kind": "Status",\n  "apiVersion": "v1",\n  "metadata": {},\n  "status": "Failure",\n  "message": "forbidden: User \\"system:anonymous\\" cannot get path \\"/api\\"",\n  "reason": "Forbidden",\n  "details": {},\n  "code": 403\n}',
+    );
+    expect(t.run('kubectl exec web -- curl -sS https://kubernetes').stderr).toMatch(/^curl: \(60\) SSL certificate problem: unable to get local issuer certificate\n/);
+    expect(t.run('kubectl exec web -- curl -sS https://localhost:80').stderr).toMatch(/^curl: \(35\) /);
+  });
+
   it('does not trip over odd volume specs', () => {
     const odd = pod('odd', 'nginx:1.27', { spec: { containers: [{ name: 'app', image: 'nginx:1.27', volumeMounts: [{ name: 'scratch' }, { name: 'data', mountPath: '/data' }] }], volumes: [{ name: 'scratch', emptyDir: {} }, { name: 'data', emptyDir: {} }] } });
     const t = cluster([odd]);
