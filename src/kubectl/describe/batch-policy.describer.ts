@@ -3,7 +3,7 @@ import { formatQuantity, quantityValue } from '../../cluster-engine/quota/usage'
 import { jobDuration } from '../../cluster-engine/printers/job.columns';
 import { eventsFor } from './events';
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline, rfc1123z } from './format';
-import { LEVEL_0, PrefixWriter } from './prefix-writer';
+import { LEVEL_0, LEVEL_1, PrefixWriter } from './prefix-writer';
 import { describePodTemplate } from './pod-template';
 import { formatLabels } from './storage.describer';
 
@@ -87,4 +87,42 @@ export function describePriorityClass(cluster: Cluster, pc: PriorityClass): stri
   w.write(LEVEL_0, `Annotations:\t${formatLabels(pc.metadata.annotations)}\n`);
   describeEvents(w, eventsFor(cluster, pc), cluster.nowMs());
   return w.toString();
+}
+
+/** `DescribeResourceQuotas`, the namespace describer's quota section. */
+export function describeResourceQuotas(w: PrefixWriter, quotas: ResourceQuota[]): void {
+  if (quotas.length === 0) {
+    w.write(LEVEL_0, 'No resource quota.\n');
+    return;
+  }
+  w.write(LEVEL_0, 'Resource Quotas\n');
+  for (const q of [...quotas].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
+    w.write(LEVEL_1, `Name:\t${q.metadata.name}\n`);
+    const scopes = sortNames(q.spec?.scopes ?? []);
+    if (scopes.length) w.write(LEVEL_1, `Scopes:\t${scopes.join(', ')}\n`);
+    w.write(LEVEL_1, 'Resource\tUsed\tHard\n');
+    w.write(LEVEL_1, '--------\t---\t---\n');
+    for (const r of sortNames(Object.keys(q.status?.hard ?? {}))) {
+      w.write(LEVEL_1, `${r}\t${canonical(r, q.status?.used?.[r])}\t${canonical(r, q.status!.hard![r])}\n`);
+    }
+  }
+}
+
+/** `DescribeLimitRanges`, the namespace describer's limits section (rows indented by one space). */
+export function describeLimitRanges(w: PrefixWriter, ranges: LimitRange[]): void {
+  if (ranges.length === 0) {
+    w.write(LEVEL_0, 'No LimitRange resource.\n');
+    return;
+  }
+  w.write(LEVEL_0, 'Resource Limits\n Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n');
+  w.write(LEVEL_0, ' ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n');
+  for (const lr of ranges) {
+    for (const item of lr.spec?.limits ?? []) {
+      const maps = [item.min, item.max, item.defaultRequest, item.default, item.maxLimitRequestRatio];
+      for (const r of sortNames([...new Set(maps.flatMap((m) => Object.keys(m ?? {})))])) {
+        const cell = (m: Record<string, string> | undefined) => (m?.[r] === undefined ? '-' : canonical(r, m[r]));
+        w.write(LEVEL_0, ` ${item.type}\t${r}\t${maps.map(cell).join('\t')}\n`);
+      }
+    }
+  }
 }

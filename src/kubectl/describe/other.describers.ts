@@ -1,7 +1,8 @@
-import { Cluster, ConfigMap, KubeObject, Namespace, Secret } from '../../cluster-engine';
+import { Cluster, ConfigMap, KubeObject, LimitRange, Namespace, ResourceQuota, Secret } from '../../cluster-engine';
 import { eventsFor } from './events';
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './format';
 import { LEVEL_0, PrefixWriter } from './prefix-writer';
+import { describeLimitRanges, describeResourceQuotas } from './batch-policy.describer';
 
 function header(w: PrefixWriter, obj: KubeObject, namespaced = true): void {
   w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`);
@@ -39,12 +40,14 @@ export function describeSecret(_cluster: Cluster, secret: Secret): string {
   return w.toString();
 }
 
-export function describeNamespace(_cluster: Cluster, ns: Namespace): string {
+export function describeNamespace(cluster: Cluster, ns: Namespace): string {
   const w = new PrefixWriter();
   header(w, ns, false);
   w.write(LEVEL_0, `Status:\t${ns.status?.phase ?? ''}\n`);
-  w.write(LEVEL_0, '\nNo resource quota.\n');
-  w.write(LEVEL_0, '\nNo LimitRange resource.\n');
+  w.write(LEVEL_0, '\n');
+  describeResourceQuotas(w, cluster.api.list<ResourceQuota>('ResourceQuota', { namespace: ns.metadata.name }));
+  w.write(LEVEL_0, '\n');
+  describeLimitRanges(w, cluster.api.list<LimitRange>('LimitRange', { namespace: ns.metadata.name }));
   return w.toString();
 }
 

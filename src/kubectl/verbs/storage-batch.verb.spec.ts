@@ -313,3 +313,35 @@ describe('manifests for the storage and batch kinds', () => {
     );
   });
 });
+
+describe('kubectl describe namespace with quota and limits', () => {
+  it('lists the namespace\'s quotas and limit ranges', () => {
+    const t = testShell([
+      { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'team-quota' }, spec: { hard: { pods: '4', 'requests.memory': '1Gi' } } },
+      { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'defaults' }, spec: { limits: [{ type: 'Container', defaultRequest: { memory: '128Mi' } }] } },
+      pod('web', 'nginx:1.27'),
+    ]);
+    t.cluster.tick(5000);
+    expect(t.run('kubectl describe ns default').stdout).toBe(
+      [
+        'Name:         default',
+        'Labels:       kubernetes.io/metadata.name=default',
+        'Annotations:  <none>',
+        'Status:       Active',
+        '',
+        'Resource Quotas',
+        '  Name:            team-quota',
+        '  Resource         Used   Hard',
+        '  --------         ---    ---',
+        '  pods             1      4',
+        '  requests.memory  128Mi  1Gi',
+        '',
+        'Resource Limits',
+        ' Type       Resource  Min  Max  Default Request  Default Limit  Max Limit/Request Ratio',
+        ' ----       --------  ---  ---  ---------------  -------------  -----------------------',
+        ' Container  memory    -    -    128Mi            -              -',
+        '',
+      ].join('\n'),
+    );
+  });
+});
