@@ -59,7 +59,7 @@ export class JobReconciler implements Component<JobState> {
     const succeeded = pods.filter((p) => p.status?.phase === 'Succeeded').length;
     const failed = pods.filter((p) => p.status?.phase === 'Failed').length;
     const status = (job.status ??= {});
-    status.startTime ??= nowIso;
+    if (!job.spec.suspend) status.startTime ??= nowIso;
     const prevFailed = status.failed ?? 0;
 
     const completions = job.spec.completions;
@@ -94,7 +94,19 @@ export class JobReconciler implements Component<JobState> {
         status.completionTime = nowIso;
         ctx.events.record({ object: job, type: 'Normal', reason: 'Completed', message: 'Job completed', source: JOB_CONTROLLER });
       }
-    } else if (!job.spec.suspend) {
+    } else if (job.spec.suspend) {
+      if (!hasTrue(job, 'Suspended')) {
+        this.upsertCondition(status, 'Suspended', 'True', 'JobSuspended', 'Job suspended', nowIso);
+        for (const p of active) this.deletePod(ctx, p);
+        active.length = 0;
+        ctx.events.record({ object: job, type: 'Normal', reason: 'Suspended', message: 'Job suspended', source: JOB_CONTROLLER });
+      }
+    } else {
+      if (hasTrue(job, 'Suspended')) {
+        this.upsertCondition(status, 'Suspended', 'False', 'JobResumed', 'Job resumed', nowIso);
+        status.startTime = nowIso;
+        ctx.events.record({ object: job, type: 'Normal', reason: 'Resumed', message: 'Job resumed', source: JOB_CONTROLLER });
+      }
       if (failed > prevFailed) {
         const delay = Math.min(BACKOFF_BASE_MS * 2 ** (failed - 1), BACKOFF_MAX_MS);
         this.s.notBefore[job.metadata.uid!] = now + delay;
@@ -133,6 +145,14 @@ export class JobReconciler implements Component<JobState> {
     if (list.some((c) => c.type === type)) return;
     const c: JobCondition = { type, status: 'True', lastProbeTime: nowIso, lastTransitionTime: nowIso, reason, message };
     list.push(c);
+  }
+
+  private upsertCondition(status: NonNullable<Job['status']>, type: string, value: 'True' | 'False', reason: string, message: string, nowIso: string): void {
+    const list = (status.conditions ??= []);
+    const i = list.findIndex((c) => c.type === type);
+    const c: JobCondition = { type, status: value, lastProbeTime: nowIso, lastTransitionTime: nowIso, reason, message };
+    if (i >= 0) list[i] = c;
+    else list.push(c);
   }
 
   private deletePod(ctx: EngineContext, pod: Pod): void {

@@ -77,6 +77,23 @@ describe('job controller', () => {
     ]);
   });
 
+  it('a suspended Job runs no pods (STATUS Suspended) until resumed', () => {
+    const c = testCluster([job('later', 'worker:1', { suspend: true })], { registry: REGISTRY });
+    c.tick(5000);
+    expect(podsOf(c, 'later')).toHaveLength(0);
+    expect(row(c, get(c, 'later')).slice(1, 4)).toEqual(['Suspended', '0/1', '']);
+    const j = get(c, 'later');
+    j.spec.suspend = false;
+    c.api.update(j);
+    runUntil(c, () => get(c, 'later').status?.conditions?.some((x) => x.type === 'Complete') ?? false, 60);
+    expect(get(c, 'later').status!.conditions!.map((x) => [x.type, x.status, x.reason])).toEqual([
+      ['Suspended', 'False', 'JobResumed'],
+      ['SuccessCriteriaMet', 'True', 'CompletionsReached'],
+      ['Complete', 'True', 'CompletionsReached'],
+    ]);
+    expect(eventsOf(c, 'later').map((e) => e.reason)).toEqual(expect.arrayContaining(['Suspended', 'Resumed', 'Completed']));
+  });
+
   it('with restartPolicy OnFailure counts container restarts against the limit', () => {
     const c = testCluster([job('retry', 'busybox:1.36', { backoffLimit: 1 }, 'OnFailure')], { registry: REGISTRY });
     runUntil(c, () => get(c, 'retry').status?.conditions?.some((x) => x.type === 'Failed') ?? false, 300);
