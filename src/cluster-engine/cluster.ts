@@ -16,7 +16,8 @@ import { badRequest, notFound } from './api/errors';
 import { toIsoNano } from './logs';
 import { namespaceContent } from './namespace-content';
 import { kubernetesServiceObjects } from './services/kubernetes-service';
-import { execInContainer, ExecOutcome } from './runtime/exec';
+import { execInContainer, ExecOutcome, runEphemeral } from './runtime/exec';
+import { serviceLinkEnv } from './kubelet/service-env';
 import { builtinClusterObjects } from './builtin-objects';
 import { controlPlaneImages } from './control-plane/images';
 import { KUBELET_CONFIG, controlPlaneManifests, kubeletConfig } from './control-plane/manifests';
@@ -247,6 +248,15 @@ export class Cluster {
     const pod = this.api.get<Pod>('Pod', namespace, podName);
     const view = { ctx: this.ctx, podRecord: (p: Pod) => (p.spec.nodeName ? this.kubelets.get(p.spec.nodeName)?.state().pods[p.metadata.uid!] : undefined) };
     return execInContainer(view, { pod, container, command, stdin, kubeletRunning: !!pod.spec.nodeName && !!this.kubelets.get(pod.spec.nodeName)?.running });
+  }
+
+  /** `kubectl run --rm -i NAME --image=IMAGE -- CMD`: one command in a pod that is gone afterwards; undefined when the image cannot be pulled. */
+  runEphemeral(namespace: string, name: string, image: string, command: string[], stdin = ''): ExecOutcome | undefined {
+    const node = this.api.list<Node>('Node').find((n) => !n.spec.unschedulable && !(n.spec.taints ?? []).some((t) => t.effect === 'NoSchedule')) ?? this.api.list<Node>('Node')[0];
+    const podIP = node?.spec.podCIDR ? `${node.spec.podCIDR.split('.').slice(0, 3).join('.')}.250` : '10.244.0.250';
+    const view = { ctx: this.ctx, podRecord: (p: Pod) => (p.spec.nodeName ? this.kubelets.get(p.spec.nodeName)?.state().pods[p.metadata.uid!] : undefined) };
+    const probe = { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace }, spec: { containers: [] }, status: {} } as unknown as Pod;
+    return runEphemeral(view, { namespace, name, image, command, stdin, nodeName: node?.metadata.name ?? '', podIP }, serviceLinkEnv(this.api, probe));
   }
 
   /** Container logs as the `pods/log` subresource returns them, with its error messages. */

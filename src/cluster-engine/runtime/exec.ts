@@ -442,3 +442,35 @@ function nslookup(p: Proc, args: string[]): Result {
   }
   return ran(header + resolved.ips.map((ip) => `Name:\t${resolved.fqdn}\nAddress: ${ip}\n`).join('') + '\n');
 }
+
+/** A throw-away pod for `kubectl run --rm -i … -- CMD`: what it needs to run one command and go. */
+export interface EphemeralRequest {
+  namespace: string;
+  name: string;
+  image: string;
+  command: string[];
+  stdin?: string;
+  /** The node the scheduler would pick and its pod address (only used by the network). */
+  nodeName: string;
+  podIP: string;
+}
+
+/**
+ * Runs a command in a pod that lives only for that command (kubectl run --rm -i): the image must be
+ * pullable; the process sees the namespace's service links, DNS and network like any pod. Undefined when
+ * the image cannot be pulled (kubectl then times out waiting for the pod).
+ */
+export function runEphemeral(v: NetworkView, req: EphemeralRequest, serviceEnv: Record<string, string>): ExecOutcome | undefined {
+  const ref = parseImageRef(req.image);
+  if (!ref || !v.ctx.registry.pull(ref, false).ok) return undefined;
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: req.name, namespace: req.namespace, uid: `ephemeral-${req.name}` },
+    spec: { nodeName: req.nodeName, containers: [{ name: req.name, image: req.image, args: req.command }], serviceAccountName: 'default' },
+    status: { phase: 'Running', podIP: req.podIP },
+  };
+  const rec: ContainerRecord = { name: req.name, init: false, image: req.image, phase: 'running', restartCount: 0, logs: [], started: true, ready: true, probes: {}, startedMs: v.ctx.clock.nowMs(), env: {}, serviceEnv };
+  const view: NetworkView = { ctx: v.ctx, podRecord: (p) => (p === pod ? { uid: pod.metadata.uid!, namespace: req.namespace, name: req.name, ip: req.podIP, startedMs: rec.startedMs!, containers: { [req.name]: rec }, nextSyncMs: 0 } : v.podRecord(p)) };
+  return execInContainer(view, { pod, container: req.name, command: req.command, stdin: req.stdin, kubeletRunning: true });
+}

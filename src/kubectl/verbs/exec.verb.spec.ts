@@ -123,6 +123,20 @@ describe('kubectl exec', () => {
     expect(t.run('kubectl exec web -- curl -sS https://localhost:80').stderr).toMatch(/^curl: \(35\) /);
   });
 
+  it('plays the debug-pod idiom: kubectl run --rm -it … -- CMD prints the output and deletes the pod', () => {
+    const t = cluster([api('api-1'), svc('api', { app: 'api' }, 80, 'http')]);
+    expect(t.run('kubectl run tmp --rm -it --restart=Never --image=busybox:1.36 -- wget -qO- http://api')).toEqual({ stdout: 'hello from api\npod "tmp" deleted\n', stderr: '', exitCode: 0 });
+    expect(t.cluster.api.tryGet('Pod', 'default', 'tmp')).toBeUndefined();
+    expect(t.run('kubectl run tmp --rm -i --image=busybox:1.36 -- nslookup kubernetes.default').stdout).toContain('Address: 10.96.0.1\n');
+    expect(t.run('kubectl run tmp --rm -it --restart=Never --image=busybox:1.36 -- wget -qO- http://nope')).toEqual({
+      stdout: 'pod "tmp" deleted\n',
+      stderr: "wget: bad address 'nope'\nerror: pod default/tmp terminated (Error)\n",
+      exitCode: 1,
+    });
+    expect(t.run('kubectl run tmp --rm -it --image=busybox:9.9 -- true')).toEqual({ stdout: 'pod "tmp" deleted\n', stderr: 'error: timed out waiting for the condition\n', exitCode: 1 });
+    expect(t.run('kubectl run tmp --rm -it --image=busybox:1.36 -- sh').exitCode).toBe(1);
+  });
+
   it('does not trip over odd volume specs', () => {
     const odd = pod('odd', 'nginx:1.27', { spec: { containers: [{ name: 'app', image: 'nginx:1.27', volumeMounts: [{ name: 'scratch' }, { name: 'data', mountPath: '/data' }] }], volumes: [{ name: 'scratch', emptyDir: {} }, { name: 'data', emptyDir: {} }] } });
     const t = cluster([odd]);

@@ -5,6 +5,7 @@ import { objectName, printObjects } from '../printers/object-printer';
 import { parseOutputFormat } from '../printers/output-format';
 import { CommandResult, Output } from '../result';
 import { Verb, VerbContext } from './verb';
+import { isOneShot, runOnce } from './run-once';
 
 /** The pod `kubectl run` generates, field for field (including the empty resources and status kubectl prints). */
 function generatePod(ctx: VerbContext, name: string, args: string[]): KubeObject {
@@ -35,6 +36,7 @@ function run(ctx: VerbContext): CommandResult {
   const [name, ...args] = ctx.args;
   if (!name) throw new KubectlError("NAME is required for run\nSee 'kubectl run -h' for help and examples");
   if (!f.string('image')) throw new KubectlError('required flag(s) "image" not set');
+  if (isOneShot(ctx, args)) return runOnce(ctx, name, f.string('image'), args);
   if (f.bool('stdin') || f.bool('tty') || f.bool('rm') || f.bool('attach')) throw new KubectlError('interactive pods (-i, -t, --rm, --attach) are not available in this terminal; run the pod, then use kubectl logs');
   if (!['Always', 'OnFailure', 'Never'].includes(f.string('restart') || 'Always')) throw new KubectlError(`invalid restart policy: ${f.string('restart')}`);
   const dryRun = dryRunOf(ctx);
