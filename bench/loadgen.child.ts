@@ -42,13 +42,10 @@ async function call<T>(socket: Socket, event: string, payload?: unknown): Promis
   return ack.data;
 }
 
-let playerSeq = 0;
-const runId = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
-
-/** A connected, registered player with an attempt on `scenarioId`. */
+/** A connected guest player (`player:guest`, no scrypt) with an attempt on `scenarioId`. */
 async function player(url: string, scenarioId: string): Promise<{ socket: Socket; attemptId: string }> {
   const socket = await connect(url);
-  await call(socket, 'player:register', { name: `b${runId}-${playerSeq++}` });
+  await call(socket, 'player:guest', {});
   const { attemptId } = await call<{ attemptId: string }>(socket, 'attempt:start', { scenarioId });
   return { socket, attemptId };
 }
@@ -171,7 +168,7 @@ async function run(job: Job): Promise<unknown> {
     }
     case 'start': {
       const socket = await connect(job.url);
-      await call(socket, 'player:register', { name: `s${runId}` });
+      await call(socket, 'player:guest', {});
       const bySize: Record<number, unknown> = {};
       for (const size of job.sizes) {
         const samples: number[] = [];

@@ -1,6 +1,7 @@
 /**
- * `npx ts-node --transpile-only bench/profile-server.ts [players] [seconds]`: the game server under a
- * mixed-command load with --cpu-prof; the profile lands in bench/results/profiles/ (gitignored).
+ * `npx ts-node --transpile-only bench/profile-server.ts [players] [seconds] [flat]`: the game server under a
+ * mixed-command load (or, with `flat`, get pods flat out, limiter off) with --cpu-prof; the profile lands in
+ * bench/results/profiles/ (gitignored).
  */
 import { join } from 'node:path';
 import { forkChild, nextMessage, stopChild } from './lib/child';
@@ -10,12 +11,16 @@ async function main(): Promise<void> {
   const players = Number(process.argv[2] ?? 100);
   const seconds = Number(process.argv[3] ?? 10);
   const dir = join(__dirname, 'results', 'profiles');
-  const server = forkChild('server.child.ts', ['120000'], ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const flat = process.argv[4] === 'flat';
+  const env: Record<string, string> = flat ? { CRASHLOOP_COMMAND_RATE: '1000000', CRASHLOOP_COMMAND_BURST: '1000000' } : {};
+  const server = forkChild('server.child.ts', ['120000'], ['--cpu-prof', `--cpu-prof-dir=${dir}`], env);
   try {
     const { url } = await nextMessage<{ url: string }>(server, 'ready', 60_000);
     const loadgen = forkChild('loadgen.child.ts', ['110000']);
     const result = nextMessage<{ result: unknown }>(loadgen, 'result', 110_000);
-    const job: Job = { kind: 'players', url, players, durationMs: seconds * 1000, intervalMs: 3000, scenarioId: 'bench-20-pods', setupBudgetMs: 60_000 };
+    const job: Job = flat
+      ? { kind: 'saturate', url, target: 'command', sockets: players, durationMs: seconds * 1000, scenarioId: 'bench-5-pods' }
+      : { kind: 'players', url, players, durationMs: seconds * 1000, intervalMs: 3000, scenarioId: 'bench-5-pods', setupBudgetMs: 60_000 };
     loadgen.send(job);
     process.stdout.write(`${JSON.stringify((await result).result)}\nprofile in ${dir}\n`);
   } finally {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only=engine,floor,socket,players] [--players=100,1000] [--merge]`: engine and
+ * `npm run bench [-- --quick] [--only=engine,floor,socket,players] [--players=100,1000] [--merge] | [--report [file]]`: engine and
  * socket benchmarks; prints a table and writes bench/results/latest.json (`--merge` adds the sections of this
  * run to the previous latest.json, so a busy machine can be measured in short runs).
  * The server, the echo floor and the load generator each run in their own process, on 127.0.0.1 only.
@@ -25,9 +25,13 @@ const MODE = quick
   : { startReps: { 5: 100, 50: 50, 500: 10 }, socketStartReps: { 5: 30, 50: 30, 500: 5 }, tickSeconds: { 5: 1000, 20: 1000, 50: 500, 500: 30 }, fleet: 1000, echoCount: 5000, saturateMs: 8_000, players: [100, 1000, 5000], playersMs: 20_000, setupBudgetMs: 120_000 };
 const playersArg = process.argv.find((a) => a.startsWith('--players='));
 if (playersArg) MODE.players = playersArg.slice('--players='.length).split(',').map(Number);
+/** Time limits of the children grow with the sample sizes. */
+const T = quick ? 1 : 2.5;
 /** Player load runs on the 5-pod synthetic scenario (the built-in ones have 1 to 3 pods). */
 const PLAYER_SCENARIO = 'bench-5-pods';
 const INTERVAL_MS = 3_000;
+/** Flat-out runs measure the engine and transport, not the per-connection command limiter (10/s by default). */
+const UNLIMITED = { CRASHLOOP_COMMAND_RATE: '1000000', CRASHLOOP_COMMAND_BURST: '1000000' };
 const SATURATE_SOCKETS = 32;
 const FLEET_PODS = 20;
 
@@ -36,8 +40,8 @@ function log(line: string): void {
   process.stderr.write(`[bench +${((Date.now() - T0) / 1000).toFixed(1)}s] ${line}\n`);
 }
 
-async function withChild<T>(script: string, lifetimeMs: number, execArgv: string[], body: (child: ChildProcess) => Promise<T>): Promise<T> {
-  const child = forkChild(script, [String(lifetimeMs)], execArgv);
+async function withChild<T>(script: string, lifetimeMs: number, execArgv: string[], body: (child: ChildProcess) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
+  const child = forkChild(script, [String(lifetimeMs)], execArgv, env);
   try {
     return await body(child);
   } finally {
@@ -53,7 +57,7 @@ async function job<T>(j: Job, timeoutMs: number): Promise<T> {
   });
 }
 
-async function server<T>(script: string, lifetimeMs: number, body: (url: string, usage: () => Promise<number>) => Promise<T>): Promise<T> {
+async function server<T>(script: string, lifetimeMs: number, body: (url: string, usage: () => Promise<number>) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
   return withChild(script, lifetimeMs, [], async (child) => {
     const { url } = await nextMessage<{ url: string }>(child, 'ready', 60_000);
     /** Server CPU time so far, ms. */
@@ -64,7 +68,7 @@ async function server<T>(script: string, lifetimeMs: number, body: (url: string,
       return (cpu.user + cpu.system) / 1000;
     };
     return body(url, usage);
-  });
+  }, env);
 }
 
 function machine() {
@@ -86,6 +90,13 @@ function machine() {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--report')) {
+    // Prints the table of an earlier run (bench/results/latest.json, or the file named after --report).
+    const file = process.argv[process.argv.indexOf('--report') + 1] ?? join(__dirname, 'results', 'latest.json');
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Results;
+    process.stdout.write(table(saved, evaluate(saved)));
+    return;
+  }
   const t0 = Date.now();
   const before = machine();
   log(`mode ${quick ? 'quick' : 'full'}; ${before.uptime}`);
@@ -93,9 +104,9 @@ async function main(): Promise<void> {
   let engine: EngineResult | undefined;
   if (only.has('engine')) {
     log('engine: start, tick, memory (in-process, --expose-gc)');
-    const engineJob: EngineJob = { startReps: MODE.startReps, tickSizes: [5, 20, 50, 500], tickSeconds: MODE.tickSeconds, memoryClusters: MODE.fleet, memoryPods: FLEET_PODS, budgetMs: 30_000 };
-    engine = await withChild('engine.child.ts', 120_000, ['--expose-gc', '--max-old-space-size=2048'], async (child) => {
-      const r = nextMessage<{ result: EngineResult }>(child, 'result', 115_000);
+    const engineJob: EngineJob = { startReps: MODE.startReps, tickSizes: [5, 20, 50, 500], tickSeconds: MODE.tickSeconds, memoryClusters: MODE.fleet, memoryPods: FLEET_PODS, budgetMs: 25_000 * T };
+    engine = await withChild('engine.child.ts', 120_000 * T, ['--expose-gc', '--max-old-space-size=2048'], async (child) => {
+      const r = nextMessage<{ result: EngineResult }>(child, 'result', 115_000 * T);
       child.send(engineJob);
       return (await r).result;
     });
@@ -116,11 +127,11 @@ async function main(): Promise<void> {
   let socket: Results['socket'];
   if (only.has('socket')) {
     log('game server: start over the socket, saturated get pods');
-    socket = await server('server.child.ts', 150_000, async (url) => {
-      const start = await job<Record<number, Summary>>({ kind: 'start', url, sizes: [5, 50, 500], reps: MODE.socketStartReps }, 90_000);
+    socket = await server('server.child.ts', 150_000 * T, async (url) => {
+      const start = await job<Record<number, Summary>>({ kind: 'start', url, sizes: [5, 50, 500], reps: MODE.socketStartReps }, 90_000 * T);
       const saturated = await job<SaturateResult>({ kind: 'saturate', url, target: 'command', sockets: SATURATE_SOCKETS, durationMs: MODE.saturateMs, scenarioId: PLAYER_SCENARIO }, 60_000);
       return { start, saturated };
-    });
+    }, UNLIMITED);
     log(`socket: ${JSON.stringify(socket)}`);
   }
 
@@ -273,7 +284,7 @@ function table(r: Results, targets: Target[]): string {
     );
   }
   if (r.players.length) {
-    lines.push(`player setup (register + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}`);
+    lines.push(`player setup (player:guest + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}`);
   }
   lines.push('', pad([['target', 'measured', ''], ...targets.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED'])]));
   return lines.join('\n');

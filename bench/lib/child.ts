@@ -2,10 +2,10 @@ import { fork, ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /** Runs a bench/*.child.ts script in its own Node process (ts-node, transpile only). */
-export function forkChild(script: string, args: string[] = [], execArgv: string[] = []): ChildProcess {
+export function forkChild(script: string, args: string[] = [], execArgv: string[] = [], env: Record<string, string> = {}): ChildProcess {
   return fork(resolve(__dirname, '..', script), args, {
     execArgv: ['-r', 'ts-node/register/transpile-only', ...execArgv],
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }
