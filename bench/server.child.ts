@@ -17,6 +17,7 @@ selfDestructAfter(Number(process.argv[2] ?? 300_000));
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'crashloop-bench-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true })); // also on the self-destruct path
   const databaseUrl = `file:${join(dir, 'bench.db')}`;
   const root = resolve(__dirname, '..');
   execFileSync(process.execPath, ['scripts/prisma-offline.mjs', 'migrate-deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' });
@@ -38,7 +39,6 @@ async function main(): Promise<void> {
       const t = setTimeout(() => process.exit(0), 5_000);
       app.close().finally(() => {
         clearTimeout(t);
-        rmSync(dir, { recursive: true, force: true });
         process.exit(0);
       });
     }
