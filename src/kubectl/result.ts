@@ -3,6 +3,14 @@ export interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** Set when the command keeps running (`get -w`, `logs -f`): its further output, until interrupted. */
+  stream?: CommandStream;
+}
+
+/** A command still running: `poll` returns what it printed since the last poll; `close` is Ctrl-C. */
+export interface CommandStream {
+  poll(): string;
+  close(): void;
 }
 
 export const ok = (stdout = '', stderr = ''): CommandResult => ({ stdout, stderr, exitCode: 0 });

@@ -105,3 +105,22 @@ describe('state-aware hints', () => {
     expect(s.takeHint(1).text).toMatch(/^node02 is cordoned now/);
   });
 });
+
+describe('running commands', () => {
+  it('streams `kubectl get -w` rows as the cluster changes, until interrupted', () => {
+    const s = catalog.start('imagepull-wrong-tag', 1);
+    const r = s.exec('kubectl get pods -w');
+    expect(r.stdout).toMatch(/^NAME\s+READY\s+STATUS/);
+    expect(r.streamId).toBeDefined();
+    expect(s.readStreams()).toEqual([]);
+    s.exec('kubectl set image pod/web web=nginx:1.27');
+    s.tick(5_000);
+    const [out] = s.readStreams();
+    expect(out.streamId).toBe(r.streamId);
+    expect(out.stdout).toMatch(/^web\s+1\/1\s+Running\s+0\s+\d+s$/m);
+    s.interrupt(r.streamId!);
+    s.exec('kubectl delete pod web --grace-period=0 --force');
+    s.tick(2_000);
+    expect(s.readStreams()).toEqual([]);
+  });
+});

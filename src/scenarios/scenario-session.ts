@@ -13,7 +13,9 @@ import {
   ScenarioSummary,
   SessionProgress,
   SessionSnapshot,
+  StreamOutput,
 } from './session.types';
+import { CommandStream } from '../kubectl/result';
 import { LoadedScenario } from './load';
 import { CHECKS } from './checks/registry';
 import { FAULTS } from './faults/registry';
@@ -22,6 +24,7 @@ import { GuardRailFormat, HintFormat, ObjectiveFormat } from './format/scenario.
 
 const STEP_MS = 1000;
 const DEFAULT_STABILISATION_S = 30;
+const MAX_STREAMS = 3;
 
 interface SessionState {
   startMs: number;
@@ -109,6 +112,9 @@ export function buildCluster(scenario: LoadedScenario, seed: number): Cluster {
  */
 export class ScenarioSessionImpl implements ScenarioSession {
   readonly summary: ScenarioSummary;
+  /** Commands still running (`get -w`); they live in memory only and end with a restart. */
+  private readonly streams = new Map<string, CommandStream>();
+  private streamSeq = 0;
   /** The outcome of the last evaluate() and the cluster resourceVersion it was computed at. */
   private lastChecked?: { resourceVersion: string; holding: boolean };
 
@@ -146,9 +152,28 @@ export class ScenarioSessionImpl implements ScenarioSession {
   }
 
   exec(line: string): CommandResult {
-    const result = this.shell.run(line);
+    const { stream, ...result } = this.shell.run(line);
     this.evaluate();
-    return result;
+    if (!stream) return result;
+    const streamId = `w${++this.streamSeq}`;
+    this.streams.set(streamId, stream);
+    // A terminal runs one foreground command at a time; a few streams at most are kept.
+    while (this.streams.size > MAX_STREAMS) this.interrupt(this.streams.keys().next().value!);
+    return { ...result, streamId };
+  }
+
+  readStreams(): StreamOutput[] {
+    const out: StreamOutput[] = [];
+    for (const [streamId, stream] of this.streams) {
+      const stdout = stream.poll();
+      if (stdout) out.push({ streamId, stdout });
+    }
+    return out;
+  }
+
+  interrupt(streamId: string): void {
+    this.streams.get(streamId)?.close();
+    this.streams.delete(streamId);
   }
 
   tick(ms: number): void {

@@ -8,6 +8,14 @@ export interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** Set when the command keeps running (`kubectl get -w`): its further output comes from `readStreams`. */
+  streamId?: string;
+}
+
+/** Output a running command printed since the last read. */
+export interface StreamOutput {
+  streamId: string;
+  stdout: string;
 }
 
 export interface ObjectiveProgress {
@@ -111,6 +119,10 @@ export interface ScenarioSession {
   exec(line: string): CommandResult;
   /** Advances the virtual clock; objectives are evaluated after every simulated second. */
   tick(ms: number): void;
+  /** What running commands (`get -w`) printed since the last call; streams with nothing new are left out. */
+  readStreams(): StreamOutput[];
+  /** Ctrl-C: ends a running command; unknown or ended ids are ignored. */
+  interrupt(streamId: string): void;
   progress(): SessionProgress;
   /** Takes the next hint (or returns it again if taken); its cost counts against the score. */
   takeHint(index: number): HintView;

@@ -1,10 +1,11 @@
 import { Cluster } from '../cluster-engine';
 import { Shell, ShellState, VfsData, VirtualFs } from '../kubectl';
 import { CommandResult } from './session.types';
+import { CommandStream } from '../kubectl/result';
 
 /** What a session needs from the terminal side: run a line, and carry its state (files, node login) in snapshots. */
 export interface CommandShell {
-  run(line: string): CommandResult;
+  run(line: string): CommandResult & { stream?: CommandStream };
   snapshot(): ShellSnapshot;
 }
 

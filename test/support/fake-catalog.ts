@@ -86,6 +86,12 @@ class FakeSession implements ScenarioSession {
     this.state.elapsedMs += ms;
   }
 
+  readStreams(): [] {
+    return [];
+  }
+
+  interrupt(): void {}
+
   progress(): SessionProgress {
     const met = this.status() === 'Running';
     const heldForMs = met && this.state.runningSinceMs !== null ? this.state.elapsedMs - this.state.runningSinceMs : 0;

@@ -1,7 +1,7 @@
 import { Cluster } from '../../cluster-engine';
 import { runKubectl } from '../kubectl';
 import { runNodeCommand } from '../node-shell/node-shell';
-import { CommandResult } from '../result';
+import { CommandResult, CommandStream } from '../result';
 import { findShellCommand } from './commands/registry';
 import { Expander } from './expand';
 import { isDirectory } from './fs-view';
@@ -73,12 +73,15 @@ export class Shell {
     }
     let stderr = parsed.openHeredoc ? `bash: warning: here-document at line 1 delimited by end-of-file (wanted \`${parsed.openHeredoc}')\n` : '';
     let stdout = '';
+    let stream: CommandStream | undefined;
     for (const item of parsed.script) {
+      stream?.close();
       const r = this.andOr(item);
       stdout += r.stdout;
       stderr += r.stderr;
+      stream = r.stream;
     }
-    return this.finish({ stdout, stderr, exitCode: this.state.lastExitCode });
+    return this.finish({ stdout, stderr, exitCode: this.state.lastExitCode, ...(stream ? { stream } : {}) });
   }
 
   private finish(r: CommandResult): CommandResult {
@@ -96,7 +99,7 @@ export class Shell {
       stdout += r.stdout;
       stderr += r.stderr;
     }
-    return { stdout, stderr, exitCode: r.exitCode };
+    return { stdout, stderr, exitCode: r.exitCode, ...(r.stream ? { stream: r.stream } : {}) };
   }
 
   private pipeline(p: Pipeline): CommandResult {
@@ -106,11 +109,16 @@ export class Shell {
     p.commands.forEach((cmd, i) => {
       const piped = i < p.commands.length - 1;
       last = this.simple(cmd, i === 0 ? '' : input, !piped);
+      // Only a command writing to the terminal keeps running (`get -w`); piped, it ends with its first output.
+      if (last.stream && (piped || p.commands.length > 1)) {
+        last.stream.close();
+        delete last.stream;
+      }
       stderr += last.stderr;
       input = last.stdout;
       this.state.lastExitCode = last.exitCode;
     });
-    return { stdout: last.stdout, stderr, exitCode: last.exitCode };
+    return { stdout: last.stdout, stderr, exitCode: last.exitCode, ...(last.stream ? { stream: last.stream } : {}) };
   }
 
   private simple(cmd: SimpleCommand, pipedIn: string, toTerminal: boolean): CommandResult {
@@ -132,7 +140,10 @@ export class Shell {
     while (fields.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(fields[0])) assignments.push(fields.shift()!);
     if (fields.length === 0) for (const a of assignments) this.state.env[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
     const result = this.exec(fields, stdin, toTerminal && !stdoutRedirected);
-    return this.redirectOutput(cmd.redirects, { ...result, stderr: stderr + result.stderr });
+    const redirected = this.redirectOutput(cmd.redirects, { ...result, stderr: stderr + result.stderr });
+    // A running command whose output goes to a file ends at once (there is no background job control).
+    if (result.stream && stdoutRedirected) result.stream.close();
+    return result.stream && !stdoutRedirected ? { ...redirected, stream: result.stream } : redirected;
   }
 
   private redirectOutput(redirects: Redirect[], r: CommandResult): CommandResult {
@@ -182,6 +193,7 @@ export class Shell {
     this.depth++;
     try {
       const r = this.run(script);
+      r.stream?.close();
       onError(r.stderr);
       return r.stdout.replace(/\n+$/, '');
     } finally {

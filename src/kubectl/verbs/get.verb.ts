@@ -8,6 +8,7 @@ import { fetchObjects } from '../resources/fetch';
 import { kindPrefix, ResourceRequest, resolveResourceArgs } from '../resources/resource-args';
 import { CommandResult, Output } from '../result';
 import { Verb, VerbContext } from './verb';
+import { watchTable } from './watch-stream';
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
@@ -73,7 +74,13 @@ function run(ctx: VerbContext): CommandResult {
     out.warn(namespaced ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
   }
   for (const e of errors) out.err(formatError(e));
-  return out.result();
+  const result = out.result();
+  if (f.bool('watch') && format.kind === 'table' && groups.length === 1 && result.exitCode === 0) {
+    const { req, objects } = groups[0];
+    const target = { kind: req.info.kind, namespace: allNamespaces || !req.info.namespaced ? undefined : ctx.namespace, names: req.names, labelSelector: f.string('selector') || undefined };
+    result.stream = watchTable(ctx.cluster, target, objects, { wide: format.wide, withNamespace: allNamespaces && req.info.namespaced, showLabels: f.bool('show-labels') });
+  }
+  return result;
 }
 
 function isNotFound(e: unknown): boolean {
