@@ -67,8 +67,10 @@ function showAttempt(view: AttemptView): void {
   renderScoreIntro(view.scenario);
   updateButtons();
   const attemptId = view.attemptId;
-  terminal.attach(`${view.scenario.title}${view.resumed ? ' (resumed)' : ''}`, (command) =>
-    client.request('command:run', { attemptId, command }),
+  terminal.attach(
+    `${view.scenario.title}${view.resumed ? ' (resumed)' : ''}`,
+    (command) => client.request('command:run', { attemptId, command }),
+    (streamId) => void client.request('command:interrupt', { attemptId, streamId }).catch(() => undefined),
   );
 }
 
@@ -150,6 +152,10 @@ client.socket.on('connect_error', (err) => {
 });
 
 client.socket.on('disconnect', () => terminal.notice('Disconnected — reconnecting…'));
+
+client.socket.on('command:output', (push) => {
+  if (current?.attemptId === push.attemptId) terminal.streamOutput(push.streamId, push.stdout);
+});
 
 client.socket.on('attempt:progress', (push) => {
   if (current?.attemptId === push.attemptId) renderProgress(push.progress);

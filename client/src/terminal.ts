@@ -8,6 +8,8 @@ export interface CommandOutput {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** The command keeps running (`kubectl get -w`): more output arrives as pushes until Ctrl-C. */
+  streamId?: string;
 }
 
 const PROMPT = '\x1b[1;32m$\x1b[0m ';
@@ -25,6 +27,9 @@ export class GameTerminal {
   /** Keys typed (or pasted) while a command runs; replayed afterwards. */
   private queued = '';
   private runner: ((command: string) => Promise<CommandOutput>) | null = null;
+  private interrupter: ((streamId: string) => void) | null = null;
+  /** The running command (`get -w`) the terminal is showing; Ctrl-C ends it. */
+  private streaming: string | null = null;
 
   constructor(container: HTMLElement) {
     this.term = new Terminal({
@@ -50,6 +55,10 @@ export class GameTerminal {
     });
     this.term.onData((data) => {
       if (!this.runner) return; // no attempt: nothing to type into
+      if (this.streaming) {
+        if (data.includes('\x03')) this.stopStream();
+        return; // a running command owns the terminal; other keys are not echoed
+      }
       if (this.busy) this.queued += data;
       else this.editor.feed(data);
     });
@@ -57,8 +66,10 @@ export class GameTerminal {
   }
 
   /** Binds the terminal to an attempt; `run` sends one complete command to the server. */
-  attach(title: string, run: (command: string) => Promise<CommandOutput>): void {
+  attach(title: string, run: (command: string) => Promise<CommandOutput>, interrupt: (streamId: string) => void = () => undefined): void {
     this.runner = run;
+    this.interrupter = interrupt;
+    this.streaming = null;
     this.assembler.reset();
     this.queued = '';
     this.term.writeln(`\r\n\x1b[1;36m── ${title} ──\x1b[0m`);
@@ -66,8 +77,14 @@ export class GameTerminal {
     this.term.focus();
   }
 
+  /** Output pushed by a running command. */
+  streamOutput(streamId: string, stdout: string): void {
+    if (this.streaming === streamId) this.term.write(stdout);
+  }
+
   detach(message: string): void {
     this.runner = null;
+    this.streaming = null;
     this.term.writeln(`\r\n${message}`);
   }
 
@@ -101,13 +118,24 @@ export class GameTerminal {
       const text = result.stdout + result.stderr;
       this.term.write(output);
       if (text.length > 0 && !text.endsWith('\n')) this.term.write('\r\n');
+      if (result.streamId) this.streaming = result.streamId;
     } catch (err) {
       this.term.write(`${RED}${err instanceof Error ? err.message : String(err)}${RESET}\r\n`);
     } finally {
       this.busy = false;
     }
-    if (!this.runner) return;
+    if (!this.runner || this.streaming) return;
     this.term.write(PROMPT);
+    const pending = this.queued;
+    this.queued = '';
+    if (pending) this.editor.feed(pending);
+  }
+
+  private stopStream(): void {
+    const id = this.streaming;
+    this.streaming = null;
+    if (id) this.interrupter?.(id);
+    this.term.write(`^C\r\n${PROMPT}`);
     const pending = this.queued;
     this.queued = '';
     if (pending) this.editor.feed(pending);

@@ -17,7 +17,7 @@ import { boardOf, boardRoom, LEADERBOARD_PUSH_ROWS } from './leaderboard/leaderb
 import { LeaderboardBoardDto } from './leaderboard/leaderboard-query.dto';
 import { LeaderboardService } from './leaderboard/leaderboard.service';
 import { AttemptRefDto, BestReplaysDto, StartAttemptDto } from './protocol/attempt.dto';
-import { RunCommandDto } from './protocol/command.dto';
+import { InterruptCommandDto, RunCommandDto } from './protocol/command.dto';
 import { AnswerQuizDto, SubmitDiagnosisDto } from './protocol/diagnosis.dto';
 import { JoinEventDto, WatchEventDto } from './protocol/event.dto';
 import { ClientEvents, type HandshakeAuth } from './protocol/events';
@@ -170,6 +170,12 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     // The owner may have reconnected without resuming; keep the socket in the attempt's room for pushes.
     await socket.join(attemptRoom(body.attemptId));
     return ok(result);
+  }
+
+  @SubscribeMessage(ClientEvents.CommandInterrupt)
+  async interrupt(@ConnectedSocket() socket: GameSocket, @MessageBody() body: InterruptCommandDto): Promise<Ack<Record<string, never>>> {
+    await this.attempts.interrupt(playerOf(socket), body.attemptId, body.streamId);
+    return ok({});
   }
 
   @SubscribeMessage(ClientEvents.HintTake)

@@ -26,6 +26,7 @@ export class AttemptProgressService {
 
   async afterChange(live: LiveAttempt): Promise<void> {
     if (live.closing) return;
+    for (const out of live.session.readStreams()) this.push.commandOutput({ attemptId: live.id, ...out });
     const progress = live.session.progress();
     this.pushIfChanged(live, progress);
     if (progress.solved) await this.solve(live, progress);

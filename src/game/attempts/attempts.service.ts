@@ -64,7 +64,8 @@ export class AttemptsService {
     const virtualMs = live.session.progress().elapsedMs;
     const result = live.session.exec(command);
     const seq = live.nextSeq++;
-    await this.logs.append({ attemptId, seq, command, ...result, virtualMs });
+    const { stdout, stderr, exitCode } = result;
+    await this.logs.append({ attemptId, seq, command, stdout, stderr, exitCode, virtualMs });
     if (live.eventId !== null) {
       this.push.eventCommand({
         eventId: live.eventId,
@@ -74,12 +75,20 @@ export class AttemptsService {
         scenarioId: live.scenarioId,
         seq,
         command,
-        ...result,
+        stdout,
+        stderr,
+        exitCode,
         virtualMs,
       });
     }
     await this.progress.afterChange(live);
     return result;
+  }
+
+  /** Ctrl-C on a running command of one's own attempt. */
+  async interrupt(playerId: string, attemptId: string, streamId: string): Promise<void> {
+    const live = await this.loader.require(playerId, attemptId);
+    live.session.interrupt(streamId);
   }
 
   async takeHint(playerId: string, attemptId: string, index: number): Promise<HintView> {

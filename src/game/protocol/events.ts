@@ -16,6 +16,8 @@ import type {
   ClaimRequest,
   CommandResult,
   CommandRunRequest,
+  CommandInterruptRequest,
+  CommandOutputPush,
   DiagnosisResult,
   DiagnosisSubmitRequest,
   EventCommandPush,
@@ -51,6 +53,7 @@ export const ClientEvents = {
   AttemptReplay: 'attempt:replay',
   AttemptBest: 'attempt:best',
   CommandRun: 'command:run',
+  CommandInterrupt: 'command:interrupt',
   HintTake: 'hint:take',
   DiagnosisSubmit: 'diagnosis:submit',
   QuizList: 'quiz:list',
@@ -68,6 +71,7 @@ export const ServerEvents = {
   LeaderboardChanged: 'leaderboard:changed',
   EventMemberProgress: 'event:member-progress',
   EventCommand: 'event:command',
+  CommandOutput: 'command:output',
 } as const;
 
 type Request<Req, Res> = (request: Req, ack: (response: Ack<Res>) => void) => void;
@@ -85,6 +89,7 @@ export interface ClientToServerEvents {
   [ClientEvents.AttemptReplay]: Request<AttemptRefRequest, ReplayView>;
   [ClientEvents.AttemptBest]: Request<BestReplaysRequest, BestReplaysResponse>;
   [ClientEvents.CommandRun]: Request<CommandRunRequest, CommandResult>;
+  [ClientEvents.CommandInterrupt]: Request<CommandInterruptRequest, Record<string, never>>;
   [ClientEvents.HintTake]: Request<HintTakeRequest, HintView>;
   [ClientEvents.DiagnosisSubmit]: Request<DiagnosisSubmitRequest, DiagnosisResult>;
   [ClientEvents.QuizList]: Request<AttemptRefRequest, QuizListResponse>;
@@ -103,6 +108,7 @@ export interface ServerToClientEvents {
   [ServerEvents.LeaderboardChanged]: (push: LeaderboardChangedPush) => void;
   [ServerEvents.EventMemberProgress]: (push: EventMemberProgressPush) => void;
   [ServerEvents.EventCommand]: (push: EventCommandPush) => void;
+  [ServerEvents.CommandOutput]: (push: CommandOutputPush) => void;
 }
 
 /** What a client passes as `auth` in the socket.io handshake to be signed in from the first message. */

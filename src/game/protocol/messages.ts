@@ -273,3 +273,16 @@ export interface BestReplaysResponse {
   scenarioId: string;
   attempts: Array<{ attemptId: string; playerName: string; score: number; solveSeconds: number }>;
 }
+
+/** Ctrl-C on a running command (`kubectl get -w`). */
+export interface CommandInterruptRequest {
+  attemptId: string;
+  streamId: string;
+}
+
+/** Further output of a running command, pushed to the attempt's room after each tick. */
+export interface CommandOutputPush {
+  attemptId: string;
+  streamId: string;
+  stdout: string;
+}

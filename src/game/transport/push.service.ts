@@ -7,6 +7,7 @@ import type {
   AttemptExpiredPush,
   AttemptProgressPush,
   AttemptSolvedPush,
+  CommandOutputPush,
   EventCommandPush,
   EventMemberProgressPush,
   LeaderboardBoard,
@@ -29,6 +30,10 @@ export class PushService {
 
   attemptProgress(push: AttemptProgressPush): void {
     this.server?.to(attemptRoom(push.attemptId)).emit(ServerEvents.AttemptProgress, push);
+  }
+
+  commandOutput(push: CommandOutputPush): void {
+    this.server?.to(attemptRoom(push.attemptId)).emit(ServerEvents.CommandOutput, push);
   }
 
   attemptSolved(push: AttemptSolvedPush): void {
