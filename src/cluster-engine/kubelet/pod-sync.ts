@@ -9,6 +9,7 @@ import { backoffNext, goDuration, inBackoffSince, inBackoffSinceUpdate } from '.
 import { runProbe } from './probes';
 import { resolveEnv } from './env';
 import { applyKubeletStatus } from './pod-status';
+import { stableJson } from '../api/json';
 import { pvcVolumesReady } from './pvc-volumes';
 import { configVolumesReady, containerFiles } from './volumes';
 import { serviceLinkEnv } from './service-env';
@@ -60,8 +61,10 @@ export function syncPod(ctx: EngineContext, kubelet: KubeletState, pod: Pod, nod
   }
   const fresh = ctx.api.tryGet<Pod>('Pod', pod.metadata.namespace, pod.metadata.name);
   if (!fresh || fresh.metadata.uid !== pod.metadata.uid) return;
+  const before = stableJson(fresh.status);
   applyKubeletStatus(fresh, rec, nodeIP, ctx.clock.nowIso());
-  ctx.api.updateStatus(fresh);
+  // The status manager writes only when something changed.
+  if (stableJson(fresh.status) !== before) ctx.api.updateStatus(fresh);
 }
 
 function allocateIp(kubelet: KubeletState, podCIDR: string): string {

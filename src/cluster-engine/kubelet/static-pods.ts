@@ -18,9 +18,9 @@ export function syncStaticPods(ctx: EngineContext, kubelet: KubeletState, node: 
   if (dir) {
     for (const [path, text] of Object.entries(kubelet.files)) {
       if (!path.startsWith(`${dir.replace(/\/$/, '')}/`) || !/\.(ya?ml|json)$/.test(path)) continue;
-      const pod = parseManifest(text);
-      if (!pod) continue;
-      const hash = digestOf(text).slice(0, 32);
+      const parsed = parseManifest(text);
+      if (!parsed) continue;
+      const { pod, hash } = parsed;
       wanted.set(`${pod.metadata.name}-${node.metadata.name}`, { pod, hash });
     }
   }
@@ -49,12 +49,29 @@ export function syncStaticPods(ctx: EngineContext, kubelet: KubeletState, node: 
   }
 }
 
-function parseManifest(text: string): Pod | undefined {
+/**
+ * Manifests are re-read every second but rarely change: parse results are cached by content. The cache is
+ * a pure function of the text (no state of any cluster), so sharing it keeps every cluster deterministic.
+ */
+const parsedManifests = new Map<string, { pod: Pod; hash: string } | null>();
+const MAX_CACHED = 512;
+
+function parseManifest(text: string): { pod: Pod; hash: string } | undefined {
+  let entry = parsedManifests.get(text);
+  if (entry === undefined) {
+    entry = parseUncached(text);
+    if (parsedManifests.size >= MAX_CACHED) parsedManifests.clear();
+    parsedManifests.set(text, entry);
+  }
+  return entry ? { pod: structuredClone(entry.pod), hash: entry.hash } : undefined;
+}
+
+function parseUncached(text: string): { pod: Pod; hash: string } | null {
   try {
     const doc = parse(text) as Pod | null;
-    if (!doc || doc.kind !== 'Pod' || !doc.metadata?.name || !Array.isArray(doc.spec?.containers)) return undefined;
-    return doc;
+    if (!doc || doc.kind !== 'Pod' || !doc.metadata?.name || !Array.isArray(doc.spec?.containers)) return null;
+    return { pod: doc, hash: digestOf(text).slice(0, 32) };
   } catch {
-    return undefined;
+    return null;
   }
 }
