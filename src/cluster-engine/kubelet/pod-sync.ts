@@ -254,37 +254,44 @@ function ensureRunning(s: SyncCtx, c: Container, init: boolean): void {
   if (rec.phase === 'running') return;
   if (rec.phase === 'exited') {
     if (!shouldRestart(s, rec)) return;
-    const backoffKey = `${s.pod.metadata.uid}_${c.name}`;
+    const finished = rec.finishedMs!;
     if (rec.killedFor !== 'changed') {
-      if (inBackoffSince(s.kubelet.backoff, backoffKey, rec.finishedMs!, s.now)) {
-        const entry = s.kubelet.backoff[backoffKey];
-        const podRef = `${s.pod.metadata.name}_${s.pod.metadata.namespace}(${s.pod.metadata.uid})`;
-        event(s, c, init, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
-        rec.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(entry.backoffMs)} restarting failed container=${c.name} pod=${podRef}` };
+      if (waitingOutBackoff(s, c, init, rec, finished)) {
         retire(rec);
         rec.phase = 'waiting';
-        s.rec.nextSyncMs = Math.min(s.rec.nextSyncMs, rec.lastTerminated ? parseTime(rec.lastTerminated.finishedAt)! + entry.backoffMs : s.now, s.now + BACKOFF_RESYNC_MS);
         return;
       }
-      backoffNext(s.kubelet.backoff, backoffKey, rec.finishedMs!);
+      backoffNext(s.kubelet.backoff, backoffKey(s, c), finished);
     }
     retire(rec);
     rec.restartCount++;
     rec.phase = 'waiting';
   } else if (rec.waiting?.reason === 'CrashLoopBackOff') {
-    const backoffKey = `${s.pod.metadata.uid}_${c.name}`;
     const finished = rec.lastTerminated ? parseTime(rec.lastTerminated.finishedAt)! : s.now;
-    if (inBackoffSince(s.kubelet.backoff, backoffKey, finished, s.now)) {
-      const entry = s.kubelet.backoff[backoffKey];
-      const podRef = `${s.pod.metadata.name}_${s.pod.metadata.namespace}(${s.pod.metadata.uid})`;
-      event(s, c, init, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
-      s.rec.nextSyncMs = Math.min(s.rec.nextSyncMs, finished + entry.backoffMs, s.now + BACKOFF_RESYNC_MS);
-      return;
-    }
-    backoffNext(s.kubelet.backoff, backoffKey, finished);
+    if (waitingOutBackoff(s, c, init, rec, finished)) return;
+    backoffNext(s.kubelet.backoff, backoffKey(s, c), finished);
     rec.restartCount++;
   }
   startContainer(s, c, init, rec);
+}
+
+function backoffKey(s: SyncCtx, c: Container): string {
+  return `${s.pod.metadata.uid}_${c.name}`;
+}
+
+/**
+ * `doBackOff`: while the restart delay counted from the last exit runs, the container waits in
+ * CrashLoopBackOff, a BackOff event is recorded, and the pod worker resyncs when the delay ends.
+ */
+function waitingOutBackoff(s: SyncCtx, c: Container, init: boolean, rec: ContainerRecord, finishedMs: number): boolean {
+  const key = backoffKey(s, c);
+  if (!inBackoffSince(s.kubelet.backoff, key, finishedMs, s.now)) return false;
+  const entry = s.kubelet.backoff[key];
+  const podRef = `${s.pod.metadata.name}_${s.pod.metadata.namespace}(${s.pod.metadata.uid})`;
+  event(s, c, init, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
+  rec.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(entry.backoffMs)} restarting failed container=${c.name} pod=${podRef}` };
+  s.rec.nextSyncMs = Math.min(s.rec.nextSyncMs, finishedMs + entry.backoffMs, s.now + BACKOFF_RESYNC_MS);
+  return true;
 }
 
 function shouldRestart(s: SyncCtx, rec: ContainerRecord): boolean {

@@ -48,7 +48,7 @@ function typeError(obj: KubeObject): ApiError | undefined {
   // Every kind's spec and status are Go structs: anything but an object fails to decode.
   for (const part of ['spec', 'status'] as const) {
     const partErr = check(obj[part], 'object', `${obj.kind}.${part}`, `v1.${obj.kind}${part === 'spec' ? 'Spec' : 'Status'}`);
-    if (partErr && !(obj.kind === 'Namespace' && part === 'spec' && obj.spec === undefined)) return partErr;
+    if (partErr) return partErr;
   }
   if (obj.kind === 'ConfigMap' || obj.kind === 'Secret') {
     const kind = obj.kind;
@@ -56,8 +56,7 @@ function typeError(obj: KubeObject): ApiError | undefined {
   }
   if (obj.kind !== 'Pod') return undefined;
   const spec = obj.spec as unknown;
-  const specErr = check(spec, 'object', 'Pod.spec', 'v1.PodSpec');
-  if (specErr || spec === undefined || spec === null) return specErr;
+  if (spec === undefined || spec === null) return undefined;
   for (const field of ['containers', 'initContainers', 'volumes', 'tolerations'] as const) {
     const list = (spec as Record<string, unknown>)[field];
     const goItem = { containers: 'v1.Container', initContainers: 'v1.Container', volumes: 'v1.Volume', tolerations: 'v1.Toleration' }[field];
