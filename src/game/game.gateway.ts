@@ -9,6 +9,7 @@ import {
 import type { CommandResult, DiagnosisResult, HintView, QuizResult } from '../scenarios/session.types';
 import { GAME_CONFIG, type GameConfig } from './attempts/game-config';
 import { AttemptsService } from './attempts/attempts.service';
+import { ClusterViewService } from './cluster-view/cluster-view.service';
 import { attemptRoom } from './attempts/live-attempt';
 import { PlayersService } from './auth/players.service';
 import { GameError, GameErrorCode } from './errors/game-error';
@@ -17,6 +18,7 @@ import { boardOf, boardRoom, LEADERBOARD_PUSH_ROWS } from './leaderboard/leaderb
 import { LeaderboardBoardDto } from './leaderboard/leaderboard-query.dto';
 import { LeaderboardService } from './leaderboard/leaderboard.service';
 import { AttemptRefDto, BestReplaysDto, StartAttemptDto } from './protocol/attempt.dto';
+import { DescribeObjectDto } from './protocol/cluster.dto';
 import { InterruptCommandDto, RunCommandDto } from './protocol/command.dto';
 import { AnswerQuizDto, SubmitDiagnosisDto } from './protocol/diagnosis.dto';
 import { JoinEventDto, WatchEventDto } from './protocol/event.dto';
@@ -27,6 +29,7 @@ import type {
   Ack,
   AttemptView,
   BestReplaysResponse,
+  ClusterDescribeResponse,
   EventView,
   EventWatchResponse,
   LeaderboardResponse,
@@ -64,6 +67,7 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     private readonly leaderboard: LeaderboardService,
     private readonly replays: ReplaysService,
     private readonly push: PushService,
+    private readonly clusterViews: ClusterViewService,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
 
@@ -123,15 +127,17 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     return ok(session);
   }
 
+  /** The catalogue; signed in, each scenario carries the player's best result (`best`). */
   @SubscribeMessage(ClientEvents.ScenarioList)
-  listScenarios(): Ack<ScenarioListResponse> {
-    return ok({ scenarios: this.scenarios.list() });
+  async listScenarios(@ConnectedSocket() socket: GameSocket): Promise<Ack<ScenarioListResponse>> {
+    return ok({ scenarios: await this.scenarios.listFor(socket.data.principal?.playerId ?? null) });
   }
 
   @SubscribeMessage(ClientEvents.AttemptStart)
   async start(@ConnectedSocket() socket: GameSocket, @MessageBody() body: StartAttemptDto): Promise<Ack<AttemptView>> {
     const attempt = await this.attempts.start(principalOf(socket), body.scenarioId, body.eventId ?? null);
     await socket.join(attemptRoom(attempt.attemptId));
+    await this.clusterViews.pushFor(playerOf(socket), attempt.attemptId);
     return ok(attempt);
   }
 
@@ -139,6 +145,7 @@ export class GameGateway implements OnGatewayInit<GameServer> {
   async resume(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AttemptRefDto): Promise<Ack<AttemptView>> {
     const attempt = await this.attempts.resume(playerOf(socket), body.attemptId);
     await socket.join(attemptRoom(attempt.attemptId));
+    await this.clusterViews.pushFor(playerOf(socket), attempt.attemptId);
     return ok(attempt);
   }
 
@@ -231,6 +238,14 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     const watched = await this.events.watch(principalOf(socket), body.eventId);
     await socket.join(eventWatchRoom(body.eventId));
     return ok(watched);
+  }
+
+  // ── cluster view ──
+
+  /** `kubectl describe` of an object of one's own attempt (a pod clicked in the cluster view). */
+  @SubscribeMessage(ClientEvents.ClusterDescribe)
+  async describeObject(@ConnectedSocket() socket: GameSocket, @MessageBody() body: DescribeObjectDto): Promise<Ack<ClusterDescribeResponse>> {
+    return ok(await this.clusterViews.describe(playerOf(socket), body.attemptId, body.kind, body.namespace, body.name));
   }
 }
 

@@ -13,6 +13,7 @@ import { PlayersService } from './auth/players.service';
 import { loadServerSecret, SERVER_SECRET } from './auth/server-secret';
 import { EventsController } from './events/events.controller';
 import { EventsService } from './events/events.service';
+import { ClusterViewService } from './cluster-view/cluster-view.service';
 import { GameGateway } from './game.gateway';
 import { LeaderboardController } from './leaderboard/leaderboard.controller';
 import { LeaderboardService } from './leaderboard/leaderboard.service';
@@ -44,6 +45,7 @@ import { PushService } from './transport/push.service';
     SolvedDiagnosisService,
     AttemptTickerService,
     PushService,
+    ClusterViewService,
     GameGateway,
   ],
 })

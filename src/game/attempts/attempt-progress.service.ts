@@ -5,6 +5,7 @@ import { LeaderboardService } from '../leaderboard/leaderboard.service';
 import { AttemptsRepository } from '../persistence/attempts.repository';
 import { PlayersRepository } from '../persistence/players.repository';
 import { computeScore } from '../scoring/score';
+import { ClusterViewService } from '../cluster-view/cluster-view.service';
 import { PushService } from '../transport/push.service';
 import { AttemptRegistry } from './attempt.registry';
 import { GAME_CONFIG, type GameConfig } from './game-config';
@@ -21,12 +22,14 @@ export class AttemptProgressService {
     private readonly players: PlayersRepository,
     private readonly leaderboard: LeaderboardService,
     private readonly push: PushService,
+    private readonly clusterViews: ClusterViewService,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
 
   async afterChange(live: LiveAttempt): Promise<void> {
     if (live.closing) return;
     for (const out of live.session.readStreams()) this.push.commandOutput({ attemptId: live.id, ...out });
+    this.clusterViews.pushIfChanged(live);
     const progress = live.session.progress();
     this.pushIfChanged(live, progress);
     if (progress.solved) await this.solve(live, progress);

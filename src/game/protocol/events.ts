@@ -13,6 +13,9 @@ import type {
   AttemptView,
   BestReplaysRequest,
   BestReplaysResponse,
+  ClusterDescribeRequest,
+  ClusterDescribeResponse,
+  ClusterViewPush,
   ClaimRequest,
   CommandResult,
   CommandRunRequest,
@@ -62,6 +65,8 @@ export const ClientEvents = {
   LeaderboardUnsubscribe: 'leaderboard:unsubscribe',
   EventJoin: 'event:join',
   EventWatch: 'event:watch',
+  // cluster view
+  ClusterDescribe: 'cluster:describe',
 } as const;
 
 export const ServerEvents = {
@@ -72,6 +77,8 @@ export const ServerEvents = {
   EventMemberProgress: 'event:member-progress',
   EventCommand: 'event:command',
   CommandOutput: 'command:output',
+  // cluster view
+  ClusterView: 'cluster:view',
 } as const;
 
 type Request<Req, Res> = (request: Req, ack: (response: Ack<Res>) => void) => void;
@@ -98,6 +105,8 @@ export interface ClientToServerEvents {
   [ClientEvents.LeaderboardUnsubscribe]: Request<LeaderboardSubscribeRequest, Record<string, never>>;
   [ClientEvents.EventJoin]: Request<EventJoinRequest, EventView>;
   [ClientEvents.EventWatch]: Request<EventWatchRequest, EventWatchResponse>;
+  // cluster view
+  [ClientEvents.ClusterDescribe]: Request<ClusterDescribeRequest, ClusterDescribeResponse>;
 }
 
 /** socket.io's typed-events map for what the server pushes. */
@@ -109,6 +118,8 @@ export interface ServerToClientEvents {
   [ServerEvents.EventMemberProgress]: (push: EventMemberProgressPush) => void;
   [ServerEvents.EventCommand]: (push: EventCommandPush) => void;
   [ServerEvents.CommandOutput]: (push: CommandOutputPush) => void;
+  // cluster view
+  [ServerEvents.ClusterView]: (push: ClusterViewPush) => void;
 }
 
 /** What a client passes as `auth` in the socket.io handshake to be signed in from the first message. */

@@ -1,5 +1,8 @@
 /** Wire shapes of the socket and HTTP API. Type-only: safe for the browser client to import. */
 import type {
+  ClusterView,
+  ClusterViewNode,
+  ClusterViewPod,
   CommandResult,
   DiagnosisResult,
   HintView,
@@ -10,6 +13,7 @@ import type {
 } from '../../scenarios/session.types';
 import type { ScoreBreakdown } from '../scoring/score';
 
+export type { ClusterView, ClusterViewNode, ClusterViewPod };
 export type { CommandResult, DiagnosisResult, HintView, QuizQuestionView, QuizResult, ScenarioSummary, SessionProgress, ScoreBreakdown };
 
 export type Role = 'learner' | 'instructor' | 'admin';
@@ -65,7 +69,12 @@ export type RegisterResponse = SessionResponse;
 export type LoginResponse = SessionResponse;
 
 export interface ScenarioListResponse {
-  scenarios: ScenarioSummary[];
+  scenarios: CatalogueScenario[];
+}
+
+/** A catalogue entry; `best` is the signed-in player's best solved attempt of it (absent: never solved, or signed out). */
+export interface CatalogueScenario extends ScenarioSummary {
+  best?: { score: number; solveSeconds: number };
 }
 
 export interface AttemptStartRequest {
@@ -285,4 +294,26 @@ export interface CommandOutputPush {
   attemptId: string;
   streamId: string;
   stdout: string;
+}
+
+// ── Live cluster view (the browser draws it beside the terminal) ──
+
+/** Pushed to the attempt's room once on start/resume and after a tick or command whenever the view changed. */
+export interface ClusterViewPush {
+  attemptId: string;
+  view: ClusterView;
+}
+
+/** `kubectl describe` of one object of one's own attempt (e.g. a pod clicked in the cluster view). */
+export interface ClusterDescribeRequest {
+  attemptId: string;
+  /** a kind as kubectl takes it: `pod`, `pods`, `po`, `node`… */
+  kind: string;
+  /** defaults to `default` for namespaced kinds; ignored for cluster-scoped ones */
+  namespace?: string;
+  name: string;
+}
+
+export interface ClusterDescribeResponse {
+  text: string;
 }

@@ -7,6 +7,7 @@ import type {
   AttemptExpiredPush,
   AttemptProgressPush,
   AttemptSolvedPush,
+  ClusterViewPush,
   CommandOutputPush,
   EventCommandPush,
   EventMemberProgressPush,
@@ -54,6 +55,10 @@ export class PushService {
 
   eventCommand(push: EventCommandPush): void {
     this.server?.to(eventWatchRoom(push.eventId)).emit(ServerEvents.EventCommand, push);
+  }
+
+  clusterView(push: ClusterViewPush): void {
+    this.server?.to(attemptRoom(push.attemptId)).emit(ServerEvents.ClusterView, push);
   }
 
   /** Boards that at least one socket subscribed to. */
