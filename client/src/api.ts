@@ -31,11 +31,16 @@ export class GameClient {
     this.socket.auth = { ...auth };
   }
 
-  async request<E extends RequestEvent>(event: E, payload: RequestOf<E>): Promise<ResponseOf<E>> {
+  request<E extends RequestEvent>(event: E, payload: RequestOf<E>): Promise<ResponseOf<E>> {
+    return this.call<ResponseOf<E>>(event, payload);
+  }
+
+  /** Any event by name: for contracts not (yet) in the protocol's typed map (see contracts.ts). */
+  async call<T>(event: string, payload: unknown): Promise<T> {
     const emitter = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as {
-      emitWithAck(event: string, payload: unknown): Promise<Ack<ResponseOf<E>>>;
+      emitWithAck(event: string, payload: unknown): Promise<Ack<T>>;
     };
-    let ack: Ack<ResponseOf<E>>;
+    let ack: Ack<T>;
     try {
       ack = await emitter.emitWithAck(event, payload);
     } catch {
@@ -44,12 +49,28 @@ export class GameClient {
     if (!ack.ok) throw new ApiError(ack.error.code, ack.error.message);
     return ack.data;
   }
+
+  /** Pushes by name, for events not (yet) in the protocol's typed map. */
+  onPush<T>(event: string, listener: (push: T) => void): void {
+    (this.socket as unknown as { on(e: string, f: (p: T) => void): void }).on(event, listener);
+  }
 }
 
-export async function fetchLeaderboard(scenarioId: string | null): Promise<LeaderboardResponse> {
-  const query = new URLSearchParams({ limit: '20' });
-  if (scenarioId) query.set('scenarioId', scenarioId);
-  const res = await fetch(`/api/leaderboard?${query.toString()}`);
+export interface BoardQuery {
+  scenarioId?: string;
+  track?: string;
+  week?: string;
+  eventId?: string;
+}
+
+export async function fetchLeaderboard(query: BoardQuery, limit = 20): Promise<LeaderboardResponse> {
+  const params = new URLSearchParams({ limit: String(limit) });
+  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+  const res = await fetch(`/api/leaderboard?${params.toString()}`);
   if (!res.ok) throw new Error(`leaderboard: HTTP ${res.status}`);
   return (await res.json()) as LeaderboardResponse;
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

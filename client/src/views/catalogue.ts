@@ -1,0 +1,56 @@
+import type { CatalogueScenario } from '../../../src/game/protocol/messages';
+import { el, formatSeconds } from '../dom';
+
+const DIFFICULTY_ORDER = { beginner: 0, intermediate: 1, advanced: 2 } as const;
+
+/** Tracks in first-seen order, each with its scenarios by difficulty, then points, then title. */
+export function groupByTrack(scenarios: CatalogueScenario[]): Array<{ track: string; scenarios: CatalogueScenario[] }> {
+  const tracks = new Map<string, CatalogueScenario[]>();
+  for (const s of scenarios) tracks.set(s.track, [...(tracks.get(s.track) ?? []), s]);
+  return [...tracks].map(([track, list]) => ({
+    track,
+    scenarios: [...list].sort((a, b) => DIFFICULTY_ORDER[a.difficulty] - DIFFICULTY_ORDER[b.difficulty] || a.points - b.points || a.title.localeCompare(b.title)),
+  }));
+}
+
+const trackTitle = (track: string): string => track.replace(/[-_]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+
+export function renderCatalogue(root: HTMLElement, scenarios: CatalogueScenario[], activeIds: Set<string>, onStart: (s: CatalogueScenario) => void): void {
+  if (scenarios.length === 0) {
+    root.replaceChildren(el('p', { className: 'muted', text: 'Loading scenarios…' }));
+    return;
+  }
+  root.replaceChildren(
+    ...groupByTrack(scenarios).map(({ track, scenarios: list }) => {
+      const section = el(
+        'section',
+        { className: 'track' },
+        el('h3', { text: `${trackTitle(track)} track` }),
+        el('ul', { className: 'cards' }, ...list.map((s) => card(s, activeIds.has(s.id), onStart))),
+      );
+      section.setAttribute('aria-label', `${trackTitle(track)} track`);
+      return section;
+    }),
+  );
+}
+
+function card(s: CatalogueScenario, active: boolean, onStart: (s: CatalogueScenario) => void): HTMLElement {
+  const start = el('button', { text: active ? 'Resume' : s.best ? 'Play again' : 'Start', className: 'start' });
+  start.type = 'button';
+  start.dataset.scenarioId = s.id;
+  start.setAttribute('aria-label', `${active ? 'Resume' : 'Start'} ${s.title}`);
+  start.addEventListener('click', () => onStart(s));
+  const best = s.best
+    ? el('span', { className: 'best', text: `✔ best ${s.best.score} pts in ${formatSeconds(s.best.solveSeconds)}` })
+    : el('span', { className: 'muted', text: 'not solved yet' });
+  const item = el(
+    'li',
+    { className: 'card' },
+    el('div', { className: 'card-head' }, el('strong', { text: s.title }), el('span', { className: `badge ${s.difficulty}`, text: s.difficulty })),
+    el('p', { text: s.summary }),
+    el('p', { className: 'muted', text: `${s.points} pts · par ${formatSeconds(s.parSeconds)} · ${s.hintCount} hint${s.hintCount === 1 ? '' : 's'}${s.tags.length ? ` · ${s.tags.join(', ')}` : ''}` }),
+    el('div', { className: 'card-foot' }, best, start),
+  );
+  item.dataset.scenario = s.id;
+  return item;
+}
