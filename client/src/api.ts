@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../src/game/protocol/events';
-import type { Ack, AckErrorCode, LeaderboardResponse } from '../../src/game/protocol/messages';
+import type { Ack, AckErrorCode } from '../../src/game/protocol/messages';
 
 export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type RequestEvent = keyof ClientToServerEvents;
@@ -13,6 +13,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: AckErrorCode | 'TIMEOUT',
     message: string,
+    /** Some refusals carry details, e.g. the validator's report of a scenario refused on save. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -36,8 +38,8 @@ export class GameClient {
   }
 
   /** Any event by name: for contracts not (yet) in the protocol's typed map (see contracts.ts). */
-  async call<T>(event: string, payload: unknown): Promise<T> {
-    const emitter = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+  async call<T>(event: string, payload: unknown, timeoutMs = ACK_TIMEOUT_MS): Promise<T> {
+    const emitter = this.socket.timeout(timeoutMs) as unknown as {
       emitWithAck(event: string, payload: unknown): Promise<Ack<T>>;
     };
     let ack: Ack<T>;
@@ -46,7 +48,10 @@ export class GameClient {
     } catch {
       throw new ApiError('TIMEOUT', 'the server did not answer in time; check the connection');
     }
-    if (!ack.ok) throw new ApiError(ack.error.code, ack.error.message);
+    if (!ack.ok) {
+      const { code, message, ...details } = ack.error;
+      throw new ApiError(code, message, details);
+    }
     return ack.data;
   }
 
@@ -54,21 +59,6 @@ export class GameClient {
   onPush<T>(event: string, listener: (push: T) => void): void {
     (this.socket as unknown as { on(e: string, f: (p: T) => void): void }).on(event, listener);
   }
-}
-
-export interface BoardQuery {
-  scenarioId?: string;
-  track?: string;
-  week?: string;
-  eventId?: string;
-}
-
-export async function fetchLeaderboard(query: BoardQuery, limit = 20): Promise<LeaderboardResponse> {
-  const params = new URLSearchParams({ limit: String(limit) });
-  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
-  const res = await fetch(`/api/leaderboard?${params.toString()}`);
-  if (!res.ok) throw new Error(`leaderboard: HTTP ${res.status}`);
-  return (await res.json()) as LeaderboardResponse;
 }
 
 export function errorText(err: unknown): string {

@@ -70,12 +70,15 @@ export interface ValidationReportView {
   [extra: string]: unknown;
 }
 
+/** An instructor's scenario as its author sees it (authoring:list / save / publish / get). */
 export interface AuthoredScenario {
-  id?: string;
-  scenarioId?: string;
-  title?: string;
-  version?: number;
-  published?: boolean;
-  publishedVersion?: number | null;
-  [extra: string]: unknown;
+  id: string;
+  title: string;
+  ownerName?: string;
+  latestVersion: number;
+  publishedVersion?: number;
+  ok: boolean;
+  status: 'draft' | 'published';
+  reportSummary?: string;
+  updatedAt?: string;
 }

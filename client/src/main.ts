@@ -1,4 +1,4 @@
-import type { CatalogueScenario, SessionResponse } from '../../src/game/protocol/messages';
+import type { CatalogEntry, SessionResponse } from '../../src/game/protocol/messages';
 import { errorText, GameClient } from './api';
 import type { AppContext } from './context';
 import { byId, el } from './dom';
@@ -12,7 +12,7 @@ import { renderCatalogue } from './views/catalogue';
 import './style.css';
 
 let identity: Identity | null = loadIdentity();
-let scenarios: CatalogueScenario[] = [];
+let scenarios: CatalogEntry[] = [];
 
 const client = new GameClient(identity ? { token: identity.token } : {});
 const ctx: AppContext = { client, me: () => identity };
@@ -94,10 +94,16 @@ async function signInAsGuest(): Promise<void> {
 }
 
 function signOut(): void {
-  clearIdentity();
-  play.reset();
-  location.hash = '#/catalogue';
-  location.reload();
+  // Revoke the token on the server (player:logout) when it offers that; signing out never waits long for it.
+  void client
+    .call('player:logout', {}, 2000)
+    .catch(() => undefined)
+    .finally(() => {
+      clearIdentity();
+      play.reset();
+      location.hash = '#/catalogue';
+      location.reload();
+    });
 }
 
 byId<HTMLFormElement>('auth-form').addEventListener('submit', (event) => {
@@ -123,7 +129,7 @@ function drawCatalogue(): void {
   renderCatalogue(byId('catalogue'), scenarios, active, (s) => void startScenario(s));
 }
 
-async function startScenario(scenario: CatalogueScenario): Promise<void> {
+async function startScenario(scenario: CatalogEntry): Promise<void> {
   if (!identity) await signInAsGuest();
   if (!identity) return;
   go('play');
@@ -196,6 +202,16 @@ client.socket.on('connect_error', (err) => {
 });
 
 client.socket.on('disconnect', () => play.terminal.notice('Disconnected — reconnecting…'));
+
+// The session token was revoked (a logout elsewhere, a password change): continue signed out.
+client.onPush<{ message: string }>('session:revoked', (push) => {
+  clearIdentity();
+  identity = null;
+  client.setAuth({});
+  play.reset();
+  drawIdentity();
+  play.terminal.notice(push.message);
+});
 
 // A solve anywhere can change this player's best results.
 client.socket.on('attempt:solved', () => void loadScenarios());

@@ -121,9 +121,17 @@ export class GameTerminal {
     this.term.focus();
   }
 
-  /** Output pushed by a running command. */
-  streamOutput(streamId: string, stdout: string): void {
-    if (this.streaming === streamId) this.term.write(colorizeStdout(stdout));
+  /** Output pushed by a running command; `ended`: it finished by itself (`logs -f` after the container exited). */
+  streamOutput(streamId: string, stdout: string, ended = false): void {
+    if (this.streaming !== streamId) return;
+    this.term.write(colorizeStdout(stdout));
+    if (!ended) return;
+    this.streaming = null;
+    if (stdout.length > 0 && !stdout.endsWith('\n')) this.term.write('\r\n');
+    this.term.write(this.prompt());
+    const pending = this.queued;
+    this.queued = '';
+    if (pending) this.editor.feed(pending);
   }
 
   detach(message: string): void {

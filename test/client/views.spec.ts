@@ -1,7 +1,7 @@
-import type { CatalogueScenario, LeaderboardBoard } from '../../src/game/protocol/messages';
+import type { CatalogEntry, LeaderboardBoard } from '../../src/game/protocol/messages';
 import { fullyReady, statusClass } from '../../client/src/pod-status';
-import { groupByTrack } from '../../client/src/views/catalogue';
-import { isoWeek, sameBoard } from '../../client/src/views/leaderboard';
+import { isoWeek, sameBoard } from '../../client/src/boards';
+import { groupByTrack } from '../../client/src/catalogue-order';
 
 describe('pod colours in the cluster view', () => {
   it.each([
@@ -35,7 +35,7 @@ describe('pod colours in the cluster view', () => {
 });
 
 describe('catalogue', () => {
-  const s = (id: string, track: string, difficulty: CatalogueScenario['difficulty'], points: number): CatalogueScenario => ({
+  const s = (id: string, track: string, difficulty: CatalogEntry['difficulty'], points: number): CatalogEntry => ({
     id,
     title: id,
     summary: '',

@@ -96,7 +96,7 @@ describe('browser: the web client', () => {
 
   const terminalText = (page: Page): Promise<string> => page.locator('.xterm-rows').innerText();
   const waitForTerminal = (page: Page, text: string) =>
-    page.waitForFunction((t) => (document.querySelector('.xterm-rows') as HTMLElement | null)?.innerText.includes(t) ?? false, text);
+    page.waitForFunction(`(document.querySelector('.xterm-rows')?.innerText ?? '').includes(${JSON.stringify(text)})`);
 
   it('a learner solves imagepull-wrong-tag: catalogue, terminal, live cluster view, objectives, score, live leaderboard', async () => {
     // A second tab watches the global board while the learner plays: it must update by itself.
@@ -149,7 +149,7 @@ describe('browser: the web client', () => {
     expect(await page.locator('.debrief p').count()).toBeGreaterThan(0);
 
     // History survives a reload (per player, in localStorage).
-    expect(await page.evaluate(() => localStorage.getItem(`crashloop.history.${JSON.parse(localStorage.getItem('crashloop.identity') ?? '{}').playerId}`))).toContain('kubectl get pods');
+    expect(await page.evaluate("localStorage.getItem('crashloop.history.' + JSON.parse(localStorage.getItem('crashloop.identity')).playerId)")).toContain('kubectl get pods');
 
     // The other tab's board updated live, without a reload.
     const row = watcher.locator('#leaderboard-body tr[data-player="browser_bea"]');

@@ -1,5 +1,5 @@
-import type { CatalogueScenario, EventCommandPush, EventMemberProgressPush, EventView, EventWatchResponse } from '../../../src/game/protocol/messages';
-import { errorText } from '../api';
+import type { CatalogEntry, EventCommandPush, EventMemberProgressPush, EventView, EventWatchResponse } from '../../../src/game/protocol/messages';
+import { ApiError, errorText } from '../api';
 import type { AppContext } from '../context';
 import type { AuthoredScenario, ValidationReportView } from '../contracts';
 import { byId, el } from '../dom';
@@ -98,7 +98,7 @@ export class InstructorPage {
     await this.loadList();
   }
 
-  setScenarios(scenarios: CatalogueScenario[]): void {
+  setScenarios(scenarios: CatalogEntry[]): void {
     const box = byId('event-scenarios');
     const checked = new Set([...box.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value));
     box.replaceChildren(
@@ -126,9 +126,8 @@ export class InstructorPage {
       this.list.replaceChildren(
         Object.assign(el('option', { text: 'New scenario' }), { value: '' }),
         ...scenarios.map((s) => {
-          const id = s.scenarioId ?? s.id ?? '';
-          const state = s.published || (s.publishedVersion ?? null) !== null ? 'published' : 'draft';
-          return Object.assign(el('option', { text: `${s.title ?? id} (${id}${s.version !== undefined ? ` v${s.version}` : ''}, ${state})` }), { value: id });
+          const live = s.publishedVersion !== undefined ? `v${s.publishedVersion} published` : 'draft';
+          return Object.assign(el('option', { text: `${s.title} — v${s.latestVersion}, ${live}${s.reportSummary ? `, ${s.reportSummary}` : ''}` }), { value: s.id });
         }),
       );
       this.list.value = value;
@@ -148,7 +147,7 @@ export class InstructorPage {
       const got = await this.ctx.client.call<{ scenario: AuthoredScenario; yaml: string; report?: ValidationReportView }>('authoring:get', { scenarioId });
       this.yaml.value = got.yaml;
       this.drawGutter();
-      this.lastSaved = { scenarioId, ...(got.scenario.version !== undefined ? { version: got.scenario.version } : {}) };
+      this.lastSaved = { scenarioId, version: got.scenario.latestVersion };
       if (got.report) this.showReport(got.report);
     } catch (err) {
       this.message.textContent = errorText(err);
@@ -169,14 +168,16 @@ export class InstructorPage {
   private async save(): Promise<void> {
     try {
       const { scenario, report } = await this.ctx.client.call<{ scenario: AuthoredScenario; report: ValidationReportView }>('authoring:save', { yaml: this.yaml.value });
-      const scenarioId = scenario.scenarioId ?? scenario.id ?? '';
-      this.lastSaved = { scenarioId, ...(scenario.version !== undefined ? { version: scenario.version } : {}) };
-      this.message.textContent = `Saved ${scenarioId}${scenario.version !== undefined ? ` version ${scenario.version}` : ''}.`;
+      this.lastSaved = { scenarioId: scenario.id, version: scenario.latestVersion };
+      this.message.textContent = `Saved ${scenario.id} version ${scenario.latestVersion}${report.ok ? '' : ' (it does not validate yet, so it cannot be published)'}.`;
       this.showReport(report);
       await this.loadList();
-      this.list.value = scenarioId;
+      this.list.value = scenario.id;
     } catch (err) {
       this.message.textContent = errorText(err);
+      // A refused scenario comes back with the validator's report.
+      const report = err instanceof ApiError ? (err.details.report as ValidationReportView | undefined) : undefined;
+      if (report) this.showReport(report);
     }
   }
 
@@ -188,7 +189,7 @@ export class InstructorPage {
     }
     try {
       const { scenario } = await this.ctx.client.call<{ scenario: AuthoredScenario }>('authoring:publish', target);
-      this.message.textContent = `Published ${scenario.scenarioId ?? scenario.id ?? target.scenarioId}${scenario.version !== undefined ? ` version ${scenario.version}` : ''}: learners see it in the catalogue.`;
+      this.message.textContent = `Published ${scenario.id} version ${scenario.publishedVersion ?? scenario.latestVersion}: learners see it in the catalogue.`;
       await this.loadList();
     } catch (err) {
       this.message.textContent = errorText(err);

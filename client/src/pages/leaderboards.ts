@@ -1,8 +1,9 @@
-import type { CatalogueScenario, LeaderboardEntry } from '../../../src/game/protocol/messages';
-import { type BoardQuery, errorText } from '../api';
+import type { CatalogEntry, LeaderboardEntry } from '../../../src/game/protocol/messages';
+import { errorText } from '../api';
 import type { AppContext } from '../context';
 import { byId, el } from '../dom';
-import { isoWeek, renderLeaderboard, sameBoard } from '../views/leaderboard';
+import { type BoardQuery, isoWeek, sameBoard } from '../boards';
+import { renderLeaderboard } from '../views/leaderboard';
 
 type BoardKind = 'global' | 'scenario' | 'track' | 'week' | 'event' | 'quiz';
 
@@ -30,7 +31,7 @@ export class LeaderboardsPage {
     });
   }
 
-  setScenarios(scenarios: CatalogueScenario[]): void {
+  setScenarios(scenarios: CatalogEntry[]): void {
     const keep = (select: HTMLSelectElement, options: Array<[string, string]>): void => {
       const value = select.value;
       select.replaceChildren(...options.map(([v, t]) => Object.assign(el('option', { text: t }), { value: v })));

@@ -43,7 +43,8 @@ export class PlayPage {
       if (this.current?.attemptId === push.attemptId) this.drawView();
     });
     client.socket.on('command:output', (push) => {
-      if (this.current?.attemptId === push.attemptId) this.terminal.streamOutput(push.streamId, push.stdout);
+      // `ended` (logs -f whose container exited) is read loosely until the kubectl branch's protocol lands.
+      if (this.current?.attemptId === push.attemptId) this.terminal.streamOutput(push.streamId, push.stdout, (push as { ended?: boolean }).ended === true);
     });
     client.socket.on('attempt:progress', (push) => {
       if (this.current?.attemptId === push.attemptId) renderProgress(push.progress);

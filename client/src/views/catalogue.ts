@@ -1,21 +1,10 @@
-import type { CatalogueScenario } from '../../../src/game/protocol/messages';
+import type { CatalogEntry } from '../../../src/game/protocol/messages';
+import { groupByTrack } from '../catalogue-order';
 import { el, formatSeconds } from '../dom';
-
-const DIFFICULTY_ORDER = { beginner: 0, intermediate: 1, advanced: 2 } as const;
-
-/** Tracks in first-seen order, each with its scenarios by difficulty, then points, then title. */
-export function groupByTrack(scenarios: CatalogueScenario[]): Array<{ track: string; scenarios: CatalogueScenario[] }> {
-  const tracks = new Map<string, CatalogueScenario[]>();
-  for (const s of scenarios) tracks.set(s.track, [...(tracks.get(s.track) ?? []), s]);
-  return [...tracks].map(([track, list]) => ({
-    track,
-    scenarios: [...list].sort((a, b) => DIFFICULTY_ORDER[a.difficulty] - DIFFICULTY_ORDER[b.difficulty] || a.points - b.points || a.title.localeCompare(b.title)),
-  }));
-}
 
 const trackTitle = (track: string): string => track.replace(/[-_]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 
-export function renderCatalogue(root: HTMLElement, scenarios: CatalogueScenario[], activeIds: Set<string>, onStart: (s: CatalogueScenario) => void): void {
+export function renderCatalogue(root: HTMLElement, scenarios: CatalogEntry[], activeIds: Set<string>, onStart: (s: CatalogEntry) => void): void {
   if (scenarios.length === 0) {
     root.replaceChildren(el('p', { className: 'muted', text: 'Loading scenarios…' }));
     return;
@@ -34,7 +23,7 @@ export function renderCatalogue(root: HTMLElement, scenarios: CatalogueScenario[
   );
 }
 
-function card(s: CatalogueScenario, active: boolean, onStart: (s: CatalogueScenario) => void): HTMLElement {
+function card(s: CatalogEntry, active: boolean, onStart: (s: CatalogEntry) => void): HTMLElement {
   const start = el('button', { text: active ? 'Resume' : s.best ? 'Play again' : 'Start', className: 'start' });
   start.type = 'button';
   start.dataset.scenarioId = s.id;

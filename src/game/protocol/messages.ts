@@ -69,11 +69,11 @@ export type RegisterResponse = SessionResponse;
 export type LoginResponse = SessionResponse;
 
 export interface ScenarioListResponse {
-  scenarios: CatalogueScenario[];
+  scenarios: CatalogEntry[];
 }
 
 /** A catalogue entry; `best` is the signed-in player's best solved attempt of it (absent: never solved, or signed out). */
-export interface CatalogueScenario extends ScenarioSummary {
+export interface CatalogEntry extends ScenarioSummary {
   best?: { score: number; solveSeconds: number };
 }
 

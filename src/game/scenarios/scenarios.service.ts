@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ScenarioCatalogApi, ScenarioSummary } from '../../scenarios/session.types';
 import { GameError } from '../errors/game-error';
 import { BestResultsRepository } from '../persistence/best-results.repository';
-import type { CatalogueScenario } from '../protocol/messages';
+import type { CatalogEntry } from '../protocol/messages';
 import { SCENARIO_CATALOG } from './scenario-catalog.provider';
 
 @Injectable()
@@ -17,7 +17,7 @@ export class ScenariosService {
   }
 
   /** The catalogue with the player's best result on each scenario they solved (signed out: none). */
-  async listFor(playerId: string | null): Promise<CatalogueScenario[]> {
+  async listFor(playerId: string | null): Promise<CatalogEntry[]> {
     const scenarios = this.catalog.list();
     if (playerId === null) return scenarios;
     const best = await this.bestResults.bestByScenario(playerId);
