@@ -8,11 +8,22 @@ import { LeaderboardsPage } from './pages/leaderboards';
 import { PlayPage } from './pages/play';
 import { QuizPage } from './pages/quiz';
 import { currentPage, go, PAGES, type PageName, showPage } from './router';
-import { renderCatalogue } from './views/catalogue';
+import { type JoinedEvent, renderCatalogue } from './views/catalogue';
 import './style.css';
 
 let identity: Identity | null = loadIdentity();
 let scenarios: CatalogEntry[] = [];
+const EVENT_KEY = 'crashloop.event';
+let joinedEvent: JoinedEvent | null = loadEvent();
+
+function loadEvent(): JoinedEvent | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(EVENT_KEY) ?? 'null') as JoinedEvent | null;
+    return value && typeof value.eventId === 'string' && Array.isArray(value.scenarioIds) ? value : null;
+  } catch {
+    return null;
+  }
+}
 
 const client = new GameClient(identity ? { token: identity.token } : {});
 const ctx: AppContext = { client, me: () => identity };
@@ -94,6 +105,7 @@ async function signInAsGuest(): Promise<void> {
 }
 
 function signOut(): void {
+  localStorage.removeItem(EVENT_KEY);
   // Revoke the token on the server (player:logout) when it offers that; signing out never waits long for it.
   void client
     .call('player:logout', {}, 2000)
@@ -126,15 +138,16 @@ byId('auth-cancel').addEventListener('click', () => dialog.close());
 
 function drawCatalogue(): void {
   const active = new Set(play.scenarioId ? [play.scenarioId] : []);
-  renderCatalogue(byId('catalogue'), scenarios, active, (s) => void startScenario(s));
+  renderCatalogue(byId('catalogue'), scenarios, active, joinedEvent, (s, eventId) => void startScenario(s, eventId));
+  byId('event-banner').textContent = joinedEvent ? `You are in the event “${joinedEvent.name}”: its scenarios have a “Play in event” button (same cluster for every member).` : '';
 }
 
-async function startScenario(scenario: CatalogEntry): Promise<void> {
+async function startScenario(scenario: CatalogEntry, eventId?: string): Promise<void> {
   if (!identity) await signInAsGuest();
   if (!identity) return;
   go('play');
   try {
-    await play.start(scenario.id);
+    await play.start(scenario.id, eventId);
   } catch (err) {
     play.terminal.notice(`Could not start: ${errorText(err)}`);
   }
@@ -146,6 +159,23 @@ async function loadScenarios(): Promise<void> {
   boards.setScenarios(scenarios);
   instructor.setScenarios(scenarios);
 }
+
+byId<HTMLFormElement>('join-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void (async () => {
+    if (!identity) await signInAsGuest();
+    if (!identity) return;
+    try {
+      const joined = await client.request('event:join', { code: byId<HTMLInputElement>('join-code').value.trim() });
+      joinedEvent = { eventId: joined.eventId, name: joined.name, scenarioIds: joined.scenarioIds };
+      localStorage.setItem(EVENT_KEY, JSON.stringify(joinedEvent));
+      boards.select('event', joined.eventId);
+      drawCatalogue();
+    } catch (err) {
+      byId('event-banner').textContent = errorText(err);
+    }
+  })();
+});
 
 // ── pages and keys ──
 

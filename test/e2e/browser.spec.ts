@@ -231,22 +231,21 @@ describe('browser: the web client', () => {
     const code = await page.locator('#event-dashboard .join-code').innerText();
     expect(code).toMatch(/^\S{4,}$/);
 
-    // A member joins over the socket and runs a command: the dashboard shows their progress and the command.
-    const eventId = await page.locator('#event-watch-id').inputValue();
-    const member = await connect(testApp.url);
-    try {
-      await register(member, 'member_max');
-      const join = await (member as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean }> } }).timeout(5000).emitWithAck('event:join', { code });
-      expect(join.ok).toBe(true);
-      const started = (await (member as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean; data: { attemptId: string } }> } })
-        .timeout(5000)
-        .emitWithAck('attempt:start', { scenarioId: 'imagepull-wrong-tag', eventId })) as { ok: boolean; data: { attemptId: string } };
-      await (member as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<unknown> } }).timeout(5000).emitWithAck('command:run', { attemptId: started.data.attemptId, command: 'kubectl get pods' });
-      await page.waitForSelector('#event-dashboard .command-log:has-text("member_max")');
-      await page.waitForSelector('#event-dashboard tr:has-text("member_max")');
-    } finally {
-      member.close();
-    }
+    // The learner joins with the code in the catalogue and plays the event's scenario: the dashboard
+    // shows them, their objectives and their commands live.
+    const learner = pages[1];
+    await learner.setViewportSize({ width: 1400, height: 900 });
+    await learner.click('.nav a[data-page="catalogue"]');
+    await learner.fill('#join-code', code);
+    await learner.click('#join-form button[type=submit]');
+    await learner.waitForSelector('#event-banner:has-text("Friday lab")');
+    await learner.click('button[data-event-scenario-id="imagepull-wrong-tag"]');
+    await learner.waitForSelector('#objectives li.unmet');
+    await learner.click('#terminal');
+    await typeLine(learner, 'kubectl get events');
+    await page.waitForSelector('#event-dashboard .command-log:has-text("[browser_bea")');
+    expect(await page.locator('#event-dashboard .command-log').innerText()).toContain('kubectl get events');
+    await page.waitForSelector('#event-dashboard tr:has-text("browser_bea")');
     await shot(page, 'instructor');
 
     if (serverHas('authoring:validate')) {

@@ -86,8 +86,8 @@ export class PlayPage {
     if (!this.editorPane.open) this.terminal.focus();
   }
 
-  async start(scenarioId: string): Promise<void> {
-    this.show(await this.ctx.client.request('attempt:start', { scenarioId }));
+  async start(scenarioId: string, eventId?: string): Promise<void> {
+    this.show(await this.ctx.client.request('attempt:start', { scenarioId, ...(eventId ? { eventId } : {}) }));
   }
 
   /** After a (re)connection: continue the attempt this browser was playing, if it is still active. */
