@@ -10,6 +10,8 @@ import type { CommandResult, DiagnosisResult, HintView, QuizResult } from '../sc
 import { GAME_CONFIG, type GameConfig } from './attempts/game-config';
 import { AttemptsService } from './attempts/attempts.service';
 import { ClusterViewService } from './cluster-view/cluster-view.service';
+import { DescribeObjectDto } from './protocol/cluster.dto';
+import type { ClusterDescribeResponse } from './protocol/cluster-view.messages';
 import { attemptRoom } from './attempts/live-attempt';
 import { PlayersService } from './auth/players.service';
 import { GameError, GameErrorCode } from './errors/game-error';
@@ -18,7 +20,6 @@ import { boardOf, boardRoom, LEADERBOARD_PUSH_ROWS } from './leaderboard/leaderb
 import { LeaderboardBoardDto } from './leaderboard/leaderboard-query.dto';
 import { LeaderboardService } from './leaderboard/leaderboard.service';
 import { AttemptRefDto, BestReplaysDto, StartAttemptDto } from './protocol/attempt.dto';
-import { DescribeObjectDto } from './protocol/cluster.dto';
 import { InterruptCommandDto, RunCommandDto } from './protocol/command.dto';
 import { AnswerQuizDto, SubmitDiagnosisDto } from './protocol/diagnosis.dto';
 import { JoinEventDto, WatchEventDto } from './protocol/event.dto';
@@ -29,7 +30,6 @@ import type {
   Ack,
   AttemptView,
   BestReplaysResponse,
-  ClusterDescribeResponse,
   EventView,
   EventWatchResponse,
   LeaderboardResponse,

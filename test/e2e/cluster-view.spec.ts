@@ -3,7 +3,8 @@
  * after ticks (the pod turning from ImagePullBackOff to Running after the fix), `cluster:describe` of
  * one's own attempt only, and the catalogue's best result per scenario once solved.
  */
-import type { AttemptView, ClusterDescribeResponse, ClusterViewPush, ScenarioListResponse } from '../../src/game/protocol/messages';
+import type { ClusterDescribeResponse, ClusterViewPush } from '../../src/game/protocol/cluster-view.messages';
+import type { AttemptView, ScenarioListResponse } from '../../src/game/protocol/messages';
 import { register } from '../support/accounts';
 import { IMAGEPULL_FIX } from '../support/fixtures';
 import { call, collect, connect, nextPush, send, type TestSocket } from '../support/socket-client';

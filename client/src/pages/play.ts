@@ -1,4 +1,5 @@
-import type { AttemptView, ClusterView, HintView, ScenarioSummary } from '../../../src/game/protocol/messages';
+import type { ClusterView } from '../../../src/game/protocol/cluster-view.messages';
+import type { AttemptView, HintView, ScenarioSummary } from '../../../src/game/protocol/messages';
 import { errorText } from '../api';
 import type { AppContext } from '../context';
 import type { CompletionResponse, EditableResult, EditRequest } from '../contracts';

@@ -1,4 +1,4 @@
-import type { ClusterView, ClusterViewNode, ClusterViewPod } from '../../../src/game/protocol/messages';
+import type { ClusterView, ClusterViewNode, ClusterViewPod } from '../../../src/game/protocol/cluster-view.messages';
 import { el } from '../dom';
 import { STATUS_WORDS, statusClass } from '../pod-status';
 

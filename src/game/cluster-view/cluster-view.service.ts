@@ -3,7 +3,7 @@ import type { ClusterView } from '../../scenarios/session.types';
 import { AttemptLoader } from '../attempts/attempt-loader.service';
 import type { LiveAttempt } from '../attempts/live-attempt';
 import { GameError, GameErrorCode } from '../errors/game-error';
-import type { ClusterDescribeResponse } from '../protocol/messages';
+import type { ClusterDescribeResponse } from '../protocol/cluster-view.messages';
 import { PushService } from '../transport/push.service';
 
 /** The last view pushed for an attempt, and its JSON (to compare the next one with). */

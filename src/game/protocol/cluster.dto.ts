@@ -1,6 +1,6 @@
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AttemptRefDto } from './attempt.dto';
-import type { ClusterDescribeRequest } from './messages';
+import type { ClusterDescribeRequest } from './cluster-view.messages';
 
 // Pipes stop at the first failing check per field, and class-validator runs decorators bottom-up:
 // the type check sits nearest the property so a wrong type is what gets reported.

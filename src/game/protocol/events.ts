@@ -13,9 +13,6 @@ import type {
   AttemptView,
   BestReplaysRequest,
   BestReplaysResponse,
-  ClusterDescribeRequest,
-  ClusterDescribeResponse,
-  ClusterViewPush,
   ClaimRequest,
   CommandResult,
   CommandRunRequest,
@@ -43,6 +40,7 @@ import type {
   ScenarioListResponse,
   SessionResponse,
 } from './messages';
+import type { ClusterDescribeRequest, ClusterDescribeResponse, ClusterViewPush } from './cluster-view.messages';
 
 export const ClientEvents = {
   PlayerRegister: 'player:register',

@@ -1,8 +1,5 @@
 /** Wire shapes of the socket and HTTP API. Type-only: safe for the browser client to import. */
 import type {
-  ClusterView,
-  ClusterViewNode,
-  ClusterViewPod,
   CommandResult,
   DiagnosisResult,
   HintView,
@@ -13,7 +10,6 @@ import type {
 } from '../../scenarios/session.types';
 import type { ScoreBreakdown } from '../scoring/score';
 
-export type { ClusterView, ClusterViewNode, ClusterViewPod };
 export type { CommandResult, DiagnosisResult, HintView, QuizQuestionView, QuizResult, ScenarioSummary, SessionProgress, ScoreBreakdown };
 
 export type Role = 'learner' | 'instructor' | 'admin';
@@ -296,24 +292,3 @@ export interface CommandOutputPush {
   stdout: string;
 }
 
-// ── Live cluster view (the browser draws it beside the terminal) ──
-
-/** Pushed to the attempt's room once on start/resume and after a tick or command whenever the view changed. */
-export interface ClusterViewPush {
-  attemptId: string;
-  view: ClusterView;
-}
-
-/** `kubectl describe` of one object of one's own attempt (e.g. a pod clicked in the cluster view). */
-export interface ClusterDescribeRequest {
-  attemptId: string;
-  /** a kind as kubectl takes it: `pod`, `pods`, `po`, `node`… */
-  kind: string;
-  /** defaults to `default` for namespaced kinds; ignored for cluster-scoped ones */
-  namespace?: string;
-  name: string;
-}
-
-export interface ClusterDescribeResponse {
-  text: string;
-}

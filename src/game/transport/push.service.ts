@@ -7,13 +7,13 @@ import type {
   AttemptExpiredPush,
   AttemptProgressPush,
   AttemptSolvedPush,
-  ClusterViewPush,
   CommandOutputPush,
   EventCommandPush,
   EventMemberProgressPush,
   LeaderboardBoard,
   LeaderboardChangedPush,
 } from '../protocol/messages';
+import type { ClusterViewPush } from '../protocol/cluster-view.messages';
 
 /** The room of an event's watchers (its instructors). */
 export function eventWatchRoom(eventId: string): string {
