@@ -12,6 +12,7 @@ import { AttemptsService } from './attempts/attempts.service';
 import { ClusterViewService } from './cluster-view/cluster-view.service';
 import { DescribeObjectDto } from './protocol/cluster.dto';
 import type { ClusterDescribeResponse } from './protocol/cluster-view.messages';
+import { PlayerCatalogueService } from './scenarios/player-catalogue.service';
 import { attemptRoom } from './attempts/live-attempt';
 import { PlayersService } from './auth/players.service';
 import { GameError, GameErrorCode } from './errors/game-error';
@@ -68,6 +69,7 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     private readonly replays: ReplaysService,
     private readonly push: PushService,
     private readonly clusterViews: ClusterViewService,
+    private readonly playerCatalogue: PlayerCatalogueService,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
 
@@ -130,7 +132,7 @@ export class GameGateway implements OnGatewayInit<GameServer> {
   /** The catalogue; signed in, each scenario carries the player's best result (`best`). */
   @SubscribeMessage(ClientEvents.ScenarioList)
   async listScenarios(@ConnectedSocket() socket: GameSocket): Promise<Ack<ScenarioListResponse>> {
-    return ok({ scenarios: await this.scenarios.listFor(socket.data.principal?.playerId ?? null) });
+    return ok({ scenarios: await this.playerCatalogue.listFor(socket.data.principal?.playerId ?? null) });
   }
 
   @SubscribeMessage(ClientEvents.AttemptStart)

@@ -14,6 +14,7 @@ import { loadServerSecret, SERVER_SECRET } from './auth/server-secret';
 import { EventsController } from './events/events.controller';
 import { EventsService } from './events/events.service';
 import { ClusterViewService } from './cluster-view/cluster-view.service';
+import { PlayerCatalogueService } from './scenarios/player-catalogue.service';
 import { GameGateway } from './game.gateway';
 import { LeaderboardController } from './leaderboard/leaderboard.controller';
 import { LeaderboardService } from './leaderboard/leaderboard.service';
@@ -46,6 +47,7 @@ import { PushService } from './transport/push.service';
     AttemptTickerService,
     PushService,
     ClusterViewService,
+    PlayerCatalogueService,
     GameGateway,
   ],
 })
