@@ -135,6 +135,12 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     return ok({ scenarios: await this.playerCatalogue.listFor(socket.data.principal?.playerId ?? null) });
   }
 
+  /** `kubectl describe` of an object of one's own attempt (a pod clicked in the cluster view). */
+  @SubscribeMessage(ClientEvents.ClusterDescribe)
+  async describeObject(@ConnectedSocket() socket: GameSocket, @MessageBody() body: DescribeObjectDto): Promise<Ack<ClusterDescribeResponse>> {
+    return ok(await this.clusterViews.describe(playerOf(socket), body.attemptId, body.kind, body.namespace, body.name));
+  }
+
   @SubscribeMessage(ClientEvents.AttemptStart)
   async start(@ConnectedSocket() socket: GameSocket, @MessageBody() body: StartAttemptDto): Promise<Ack<AttemptView>> {
     const attempt = await this.attempts.start(principalOf(socket), body.scenarioId, body.eventId ?? null);
@@ -242,13 +248,6 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     return ok(watched);
   }
 
-  // ── cluster view ──
-
-  /** `kubectl describe` of an object of one's own attempt (a pod clicked in the cluster view). */
-  @SubscribeMessage(ClientEvents.ClusterDescribe)
-  async describeObject(@ConnectedSocket() socket: GameSocket, @MessageBody() body: DescribeObjectDto): Promise<Ack<ClusterDescribeResponse>> {
-    return ok(await this.clusterViews.describe(playerOf(socket), body.attemptId, body.kind, body.namespace, body.name));
-  }
 }
 
 function rateLimited(what: string, rate: number, burst: number): GameError {

@@ -48,6 +48,8 @@ export const ClientEvents = {
   PlayerGuest: 'player:guest',
   PlayerClaim: 'player:claim',
   ScenarioList: 'scenario:list',
+  /** `kubectl describe` of an object in one's attempt (the cluster view) */
+  ClusterDescribe: 'cluster:describe',
   AttemptStart: 'attempt:start',
   AttemptResume: 'attempt:resume',
   AttemptAbandon: 'attempt:abandon',
@@ -63,20 +65,18 @@ export const ClientEvents = {
   LeaderboardUnsubscribe: 'leaderboard:unsubscribe',
   EventJoin: 'event:join',
   EventWatch: 'event:watch',
-  // cluster view
-  ClusterDescribe: 'cluster:describe',
 } as const;
 
 export const ServerEvents = {
   AttemptProgress: 'attempt:progress',
+  /** the live cluster view of an attempt (on start/resume, then when it changed) */
+  ClusterView: 'cluster:view',
   AttemptSolved: 'attempt:solved',
   AttemptExpired: 'attempt:expired',
   LeaderboardChanged: 'leaderboard:changed',
   EventMemberProgress: 'event:member-progress',
   EventCommand: 'event:command',
   CommandOutput: 'command:output',
-  // cluster view
-  ClusterView: 'cluster:view',
 } as const;
 
 type Request<Req, Res> = (request: Req, ack: (response: Ack<Res>) => void) => void;
@@ -88,6 +88,7 @@ export interface ClientToServerEvents {
   [ClientEvents.PlayerGuest]: Request<Record<string, never>, SessionResponse>;
   [ClientEvents.PlayerClaim]: Request<ClaimRequest, SessionResponse>;
   [ClientEvents.ScenarioList]: Request<Record<string, never>, ScenarioListResponse>;
+  [ClientEvents.ClusterDescribe]: Request<ClusterDescribeRequest, ClusterDescribeResponse>;
   [ClientEvents.AttemptStart]: Request<AttemptStartRequest, AttemptView>;
   [ClientEvents.AttemptResume]: Request<AttemptRefRequest, AttemptView>;
   [ClientEvents.AttemptAbandon]: Request<AttemptRefRequest, AbandonResponse>;
@@ -103,21 +104,18 @@ export interface ClientToServerEvents {
   [ClientEvents.LeaderboardUnsubscribe]: Request<LeaderboardSubscribeRequest, Record<string, never>>;
   [ClientEvents.EventJoin]: Request<EventJoinRequest, EventView>;
   [ClientEvents.EventWatch]: Request<EventWatchRequest, EventWatchResponse>;
-  // cluster view
-  [ClientEvents.ClusterDescribe]: Request<ClusterDescribeRequest, ClusterDescribeResponse>;
 }
 
 /** socket.io's typed-events map for what the server pushes. */
 export interface ServerToClientEvents {
   [ServerEvents.AttemptProgress]: (push: AttemptProgressPush) => void;
+  [ServerEvents.ClusterView]: (push: ClusterViewPush) => void;
   [ServerEvents.AttemptSolved]: (push: AttemptSolvedPush) => void;
   [ServerEvents.AttemptExpired]: (push: AttemptExpiredPush) => void;
   [ServerEvents.LeaderboardChanged]: (push: LeaderboardChangedPush) => void;
   [ServerEvents.EventMemberProgress]: (push: EventMemberProgressPush) => void;
   [ServerEvents.EventCommand]: (push: EventCommandPush) => void;
   [ServerEvents.CommandOutput]: (push: CommandOutputPush) => void;
-  // cluster view
-  [ServerEvents.ClusterView]: (push: ClusterViewPush) => void;
 }
 
 /** What a client passes as `auth` in the socket.io handshake to be signed in from the first message. */

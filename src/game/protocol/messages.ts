@@ -68,6 +68,14 @@ export interface ScenarioListResponse {
   scenarios: CatalogEntry[];
 }
 
+/**
+ * A catalogue entry. `best`: the signed-in player's best solved attempt of it (absent: never solved,
+ * or signed out). Other fields of CatalogEntry may be declared elsewhere in this file (interfaces merge).
+ */
+export interface CatalogEntry extends ScenarioSummary {
+  best?: { score: number; solveSeconds: number };
+}
+
 export interface AttemptStartRequest {
   scenarioId: string;
   /** Play the scenario inside an event one is a member of: same seed as every other member. */
@@ -285,12 +293,4 @@ export interface CommandOutputPush {
   attemptId: string;
   streamId: string;
   stdout: string;
-}
-
-/**
- * A catalogue entry. `best`: the signed-in player's best solved attempt of it (absent: never solved,
- * or signed out). Other fields of CatalogEntry may be declared elsewhere in this file (interfaces merge).
- */
-export interface CatalogEntry extends ScenarioSummary {
-  best?: { score: number; solveSeconds: number };
 }
