@@ -68,13 +68,6 @@ export interface ScenarioListResponse {
   scenarios: CatalogEntry[];
 }
 
-/**
- * A catalogue entry. `best`: the signed-in player's best solved attempt of it (absent: never solved,
- * or signed out). Other fields of CatalogEntry may be declared elsewhere in this file (interfaces merge).
- */
-export interface CatalogEntry extends ScenarioSummary {
-  best?: { score: number; solveSeconds: number };
-}
 
 export interface AttemptStartRequest {
   scenarioId: string;
@@ -97,6 +90,14 @@ export interface AttemptView {
 
 export interface AbandonResponse {
   attemptId: string;
+}
+
+/**
+ * A catalogue entry. `best`: the signed-in player's best solved attempt of it (absent: never solved,
+ * or signed out). Other fields of CatalogEntry may be declared elsewhere in this file (interfaces merge).
+ */
+export interface CatalogEntry extends ScenarioSummary {
+  best?: { score: number; solveSeconds: number };
 }
 
 export interface CommandRunRequest {
