@@ -68,7 +68,6 @@ export interface ScenarioListResponse {
   scenarios: CatalogEntry[];
 }
 
-
 export interface AttemptStartRequest {
   scenarioId: string;
   /** Play the scenario inside an event one is a member of: same seed as every other member. */
