@@ -4,6 +4,9 @@ import type { AppContext } from '../context';
 import type { AuthoredScenario, ValidationReportView } from '../contracts';
 import { byId, el } from '../dom';
 
+/** Validation simulates the scenario in a worker (and a cold worker compiles first): wait well past the usual ack timeout. */
+const VALIDATION_ACK_MS = 120_000;
+
 const STARTER_YAML = `id: my-first-scenario
 title: My first scenario
 summary: >
@@ -113,9 +116,12 @@ export class InstructorPage {
     );
   }
 
+  /** Lines the last report found errors on: the gutter marks them. */
+  private errorLines = new Set<number>();
+
   private drawGutter(): void {
     const lines = this.yaml.value.split('\n').length;
-    this.gutter.textContent = Array.from({ length: lines }, (_, i) => String(i + 1)).join('\n');
+    this.gutter.textContent = Array.from({ length: lines }, (_, i) => `${this.errorLines.has(i + 1) ? '▶ ' : ''}${i + 1}`).join('\n');
     this.gutter.scrollTop = this.yaml.scrollTop;
   }
 
@@ -157,7 +163,7 @@ export class InstructorPage {
   private async validate(): Promise<void> {
     this.message.textContent = 'Validating by simulation…';
     try {
-      const { report } = await this.ctx.client.call<{ report: ValidationReportView }>('authoring:validate', { yaml: this.yaml.value });
+      const { report } = await this.ctx.client.call<{ report: ValidationReportView }>('authoring:validate', { yaml: this.yaml.value }, VALIDATION_ACK_MS);
       this.message.textContent = '';
       this.showReport(report);
     } catch (err) {
@@ -166,8 +172,9 @@ export class InstructorPage {
   }
 
   private async save(): Promise<void> {
+    this.message.textContent = 'Validating and saving…';
     try {
-      const { scenario, report } = await this.ctx.client.call<{ scenario: AuthoredScenario; report: ValidationReportView }>('authoring:save', { yaml: this.yaml.value });
+      const { scenario, report } = await this.ctx.client.call<{ scenario: AuthoredScenario; report: ValidationReportView }>('authoring:save', { yaml: this.yaml.value }, VALIDATION_ACK_MS);
       this.lastSaved = { scenarioId: scenario.id, version: scenario.latestVersion };
       this.message.textContent = `Saved ${scenario.id} version ${scenario.latestVersion}${report.ok ? '' : ' (it does not validate yet, so it cannot be published)'}.`;
       this.showReport(report);
@@ -188,7 +195,7 @@ export class InstructorPage {
       return;
     }
     try {
-      const { scenario } = await this.ctx.client.call<{ scenario: AuthoredScenario }>('authoring:publish', target);
+      const { scenario } = await this.ctx.client.call<{ scenario: AuthoredScenario }>('authoring:publish', target, VALIDATION_ACK_MS);
       this.message.textContent = `Published ${scenario.id} version ${scenario.publishedVersion ?? scenario.latestVersion}: learners see it in the catalogue.`;
       await this.loadList();
     } catch (err) {
@@ -200,6 +207,8 @@ export class InstructorPage {
     const root = byId('authoring-report');
     const errors = report.errors ?? [];
     const steps = report.steps ?? [];
+    this.errorLines = new Set(errors.flatMap((e) => (typeof e !== 'string' && e.line !== undefined ? [e.line] : [])));
+    this.drawGutter();
     root.replaceChildren(
       el('p', { className: report.ok ? 'good' : 'bad', text: report.ok ? '✔ The scenario validates: broken at start, cheats fail, the solution works.' : '✘ The scenario does not validate yet.' }),
       ...(errors.length > 0 ? [el('ul', { className: 'yaml-errors' }, ...errors.map((e) => el('li', { className: 'bad', text: errorLine(e) })))] : []),
