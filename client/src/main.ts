@@ -180,6 +180,8 @@ byId<HTMLFormElement>('join-form').addEventListener('submit', (event) => {
 // ── pages and keys ──
 
 function onShow(page: PageName): void {
+  // Keyboard users land at the new page's start (the Play page focuses its terminal instead).
+  if (page !== 'play' && document.activeElement?.closest('.nav')) byId('main').focus({ preventScroll: true });
   if (page === 'play') play.shown();
   if (page === 'leaderboards') void boards.refresh();
   if (page === 'quiz') void quiz.shown();
