@@ -10,6 +10,7 @@ import { GAME_CONFIG, gameConfigFromEnv } from './attempts/game-config';
 import { AuthController } from './auth/auth.controller';
 import { HttpAuthGuard } from './auth/http-auth.guard';
 import { PlayersService } from './auth/players.service';
+import { SessionRevocationService } from './auth/session-revocation.service';
 import { loadServerSecret, SERVER_SECRET } from './auth/server-secret';
 import { EventsController } from './events/events.controller';
 import { EventsService } from './events/events.service';
@@ -32,6 +33,7 @@ import { PushService } from './transport/push.service';
     { provide: GAME_CONFIG, useFactory: () => gameConfigFromEnv() },
     { provide: SERVER_SECRET, useFactory: () => loadServerSecret() },
     PlayersService,
+    SessionRevocationService,
     HttpAuthGuard,
     ScenariosService,
     LeaderboardService,

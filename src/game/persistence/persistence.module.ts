@@ -6,8 +6,9 @@ import { EventsRepository } from './events.repository';
 import { LeaderboardRepository } from './leaderboard.repository';
 import { PlayersRepository } from './players.repository';
 import { PrismaService } from './prisma.service';
+import { RevokedTokensRepository } from './revoked-tokens.repository';
 
-const repositories = [PlayersRepository, AttemptsRepository, CommandLogsRepository, LeaderboardRepository, EventsRepository, AnswersRepository];
+const repositories = [PlayersRepository, AttemptsRepository, CommandLogsRepository, LeaderboardRepository, EventsRepository, AnswersRepository, RevokedTokensRepository];
 
 /** The one global Prisma module: one PrismaClient, and the repositories that are the only users of it. */
 @Global()

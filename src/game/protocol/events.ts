@@ -32,6 +32,7 @@ import type {
   LeaderboardResponse,
   LeaderboardSubscribeRequest,
   LoginRequest,
+  LogoutResponse,
   QuizAnswerRequest,
   QuizListResponse,
   QuizResult,
@@ -39,6 +40,7 @@ import type {
   ReplayView,
   ScenarioListResponse,
   SessionResponse,
+  SessionRevokedPush,
 } from './messages';
 
 export const ClientEvents = {
@@ -46,6 +48,8 @@ export const ClientEvents = {
   PlayerLogin: 'player:login',
   PlayerGuest: 'player:guest',
   PlayerClaim: 'player:claim',
+  /** Revokes this socket's session token; the socket stays connected, signed out. */
+  PlayerLogout: 'player:logout',
   ScenarioList: 'scenario:list',
   AttemptStart: 'attempt:start',
   AttemptResume: 'attempt:resume',
@@ -72,6 +76,8 @@ export const ServerEvents = {
   EventMemberProgress: 'event:member-progress',
   EventCommand: 'event:command',
   CommandOutput: 'command:output',
+  /** The token this socket signed in with was revoked; the server disconnects right after. */
+  SessionRevoked: 'session:revoked',
 } as const;
 
 type Request<Req, Res> = (request: Req, ack: (response: Ack<Res>) => void) => void;
@@ -82,6 +88,7 @@ export interface ClientToServerEvents {
   [ClientEvents.PlayerLogin]: Request<LoginRequest, SessionResponse>;
   [ClientEvents.PlayerGuest]: Request<Record<string, never>, SessionResponse>;
   [ClientEvents.PlayerClaim]: Request<ClaimRequest, SessionResponse>;
+  [ClientEvents.PlayerLogout]: Request<Record<string, never>, LogoutResponse>;
   [ClientEvents.ScenarioList]: Request<Record<string, never>, ScenarioListResponse>;
   [ClientEvents.AttemptStart]: Request<AttemptStartRequest, AttemptView>;
   [ClientEvents.AttemptResume]: Request<AttemptRefRequest, AttemptView>;
@@ -109,6 +116,7 @@ export interface ServerToClientEvents {
   [ServerEvents.EventMemberProgress]: (push: EventMemberProgressPush) => void;
   [ServerEvents.EventCommand]: (push: EventCommandPush) => void;
   [ServerEvents.CommandOutput]: (push: CommandOutputPush) => void;
+  [ServerEvents.SessionRevoked]: (push: SessionRevokedPush) => void;
 }
 
 /** What a client passes as `auth` in the socket.io handshake to be signed in from the first message. */

@@ -286,3 +286,28 @@ export interface CommandOutputPush {
   streamId: string;
   stdout: string;
 }
+
+// ---------------------------------------------------------------- session revocation
+
+/** player:logout: the socket's token is revoked; the socket stays connected but signed out. */
+export interface LogoutResponse {
+  revoked: true;
+}
+
+/** `POST /api/auth/password` (bearer token): answered with a fresh SessionResponse; every other session is revoked. */
+export interface PasswordChangeRequest {
+  current: string;
+  next: string;
+}
+
+/** `POST /api/admin/players/:name/revoke`: every session of the player was revoked. */
+export interface PlayerRevokedResponse {
+  playerId: string;
+  name: string;
+  revoked: true;
+}
+
+/** To a socket whose session token was revoked, just before the server disconnects it. */
+export interface SessionRevokedPush {
+  message: string;
+}
