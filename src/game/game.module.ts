@@ -20,6 +20,7 @@ import { LeaderboardService } from './leaderboard/leaderboard.service';
 import { PersistenceModule } from './persistence/persistence.module';
 import { ReplaysController } from './replays/replays.controller';
 import { ReplaysService } from './replays/replays.service';
+import { AttemptTimelineService } from './replays/attempt-timeline.service';
 import { scenarioCatalogProvider } from './scenarios/scenario-catalog.provider';
 import { ScenariosController } from './scenarios/scenarios.controller';
 import { ScenariosService } from './scenarios/scenarios.service';
@@ -39,6 +40,7 @@ import { PushService } from './transport/push.service';
     LeaderboardService,
     EventsService,
     ReplaysService,
+    AttemptTimelineService,
     AttemptRegistry,
     AttemptLoader,
     AttemptProgressService,

@@ -3,6 +3,7 @@ import type { ScenarioCatalogApi, ScenarioSession, SessionSnapshot } from '../..
 import { GameError, GameErrorCode } from '../errors/game-error';
 import { AttemptRecord, AttemptsRepository } from '../persistence/attempts.repository';
 import { CommandLogsRepository } from '../persistence/command-logs.repository';
+import { TimelineRepository } from '../persistence/timeline.repository';
 import { SCENARIO_CATALOG } from '../scenarios/scenario-catalog.provider';
 import { AttemptRegistry } from './attempt.registry';
 import { KeyedMutex } from './keyed-mutex';
@@ -18,6 +19,7 @@ export class AttemptLoader {
     private readonly registry: AttemptRegistry,
     private readonly attempts: AttemptsRepository,
     private readonly logs: CommandLogsRepository,
+    private readonly timeline: TimelineRepository,
   ) {}
 
   async require(playerId: string, attemptId: string): Promise<LiveAttempt> {
@@ -48,6 +50,7 @@ export class AttemptLoader {
       eventId: attempt.eventId,
       session,
       nextSeq: 1,
+      timelineCursor: 0,
       lastProgressKey: '',
       closing: false,
     };
@@ -62,6 +65,7 @@ export class AttemptLoader {
       : this.catalog.start(record.scenarioId, record.seed);
     const live = this.adopt(record, session);
     live.nextSeq = await this.logs.nextSeq(record.id);
+    live.timelineCursor = await this.timeline.lastSeq(record.id);
     return live;
   }
 }

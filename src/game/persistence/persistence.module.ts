@@ -7,8 +7,9 @@ import { LeaderboardRepository } from './leaderboard.repository';
 import { PlayersRepository } from './players.repository';
 import { PrismaService } from './prisma.service';
 import { RevokedTokensRepository } from './revoked-tokens.repository';
+import { TimelineRepository } from './timeline.repository';
 
-const repositories = [PlayersRepository, AttemptsRepository, CommandLogsRepository, LeaderboardRepository, EventsRepository, AnswersRepository, RevokedTokensRepository];
+const repositories = [PlayersRepository, AttemptsRepository, CommandLogsRepository, LeaderboardRepository, EventsRepository, AnswersRepository, RevokedTokensRepository, TimelineRepository];
 
 /** The one global Prisma module: one PrismaClient, and the repositories that are the only users of it. */
 @Global()

@@ -7,10 +7,18 @@ import type {
   QuizResult,
   ScenarioSummary,
   SessionProgress,
+  TimelineEntry,
+  TimelineEventEntry,
+  TimelineGuardRailEntry,
+  TimelineNodeEntry,
+  TimelineObjectiveEntry,
+  TimelinePodEntry,
+  TimelineSolvedEntry,
 } from '../../scenarios/session.types';
 import type { ScoreBreakdown } from '../scoring/score';
 
 export type { CommandResult, DiagnosisResult, HintView, QuizQuestionView, QuizResult, ScenarioSummary, SessionProgress, ScoreBreakdown };
+export type { TimelineEntry, TimelineEventEntry, TimelineGuardRailEntry, TimelineNodeEntry, TimelineObjectiveEntry, TimelinePodEntry, TimelineSolvedEntry };
 
 export type Role = 'learner' | 'instructor' | 'admin';
 
@@ -263,7 +271,23 @@ export interface ReplayView {
   score: number | null;
   solveSeconds: number | null;
   commands: ReplayCommand[];
+  /** The commands and what happened in the cluster, merged in the order it happened. */
+  timeline: ReplayTimelineItem[];
 }
+
+/** A command in a replay's timeline; `atMs` is its `virtualMs`. */
+export interface ReplayCommandItem extends ReplayCommand {
+  kind: 'command';
+  atMs: number;
+}
+
+/**
+ * Something that happened in the cluster (see TimelineEntry; `seq` left out). A Kubernetes Event appears
+ * once, when first seen, with its final count and the time it was last seen.
+ */
+export type ReplayClusterItem = TimelineEntry extends infer E ? (E extends TimelineEntry ? Omit<E, 'seq'> : never) : never;
+
+export type ReplayTimelineItem = ReplayCommandItem | ReplayClusterItem;
 
 export interface BestReplaysRequest {
   scenarioId: string;
