@@ -25,10 +25,14 @@ import { scenarioCatalogProvider } from './scenarios/scenario-catalog.provider';
 import { ScenariosController } from './scenarios/scenarios.controller';
 import { ScenariosService } from './scenarios/scenarios.service';
 import { PushService } from './transport/push.service';
+import { QuizClock, quizBankProvider } from './quiz/quiz-bank.provider';
+import { QuizController } from './quiz/quiz.controller';
+import { QuizGateway } from './quiz/quiz.gateway';
+import { QuizRoundsService } from './quiz/quiz-rounds.service';
 
 @Module({
   imports: [PersistenceModule],
-  controllers: [AuthController, ScenariosController, LeaderboardController, EventsController, AdminController, ReplaysController],
+  controllers: [AuthController, ScenariosController, LeaderboardController, EventsController, AdminController, ReplaysController, QuizController],
   providers: [
     scenarioCatalogProvider,
     { provide: GAME_CONFIG, useFactory: () => gameConfigFromEnv() },
@@ -49,6 +53,10 @@ import { PushService } from './transport/push.service';
     AttemptTickerService,
     PushService,
     GameGateway,
+    quizBankProvider,
+    QuizClock,
+    QuizRoundsService,
+    QuizGateway,
   ],
 })
 export class GameModule {}

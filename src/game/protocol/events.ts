@@ -36,6 +36,13 @@ import type {
   QuizAnswerRequest,
   QuizListResponse,
   QuizResult,
+  QuizRoundAnswerRequest,
+  QuizRoundAnswerResult,
+  QuizRoundFinishRequest,
+  QuizRoundStartRequest,
+  QuizRoundSummary,
+  QuizRoundView,
+  QuizTopicsResponse,
   RegisterRequest,
   ReplayView,
   ScenarioListResponse,
@@ -66,6 +73,10 @@ export const ClientEvents = {
   LeaderboardUnsubscribe: 'leaderboard:unsubscribe',
   EventJoin: 'event:join',
   EventWatch: 'event:watch',
+  QuizTopics: 'quiz:topics',
+  QuizRoundStart: 'quiz-round:start',
+  QuizRoundAnswer: 'quiz-round:answer',
+  QuizRoundFinish: 'quiz-round:finish',
 } as const;
 
 export const ServerEvents = {
@@ -105,6 +116,10 @@ export interface ClientToServerEvents {
   [ClientEvents.LeaderboardUnsubscribe]: Request<LeaderboardSubscribeRequest, Record<string, never>>;
   [ClientEvents.EventJoin]: Request<EventJoinRequest, EventView>;
   [ClientEvents.EventWatch]: Request<EventWatchRequest, EventWatchResponse>;
+  [ClientEvents.QuizTopics]: Request<Record<string, never>, QuizTopicsResponse>;
+  [ClientEvents.QuizRoundStart]: Request<QuizRoundStartRequest, QuizRoundView>;
+  [ClientEvents.QuizRoundAnswer]: Request<QuizRoundAnswerRequest, QuizRoundAnswerResult>;
+  [ClientEvents.QuizRoundFinish]: Request<QuizRoundFinishRequest, QuizRoundSummary>;
 }
 
 /** socket.io's typed-events map for what the server pushes. */
