@@ -118,7 +118,7 @@ function parseFile(source: string, text: string): QuizBankFileFormat | string {
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return `${source}: the file must be a YAML mapping`;
   const format = plainToInstance(QuizBankFileFormat, raw);
-  const problems = flatten(validateSync(format, { forbidUnknownValues: false, whitelist: true, forbidNonWhitelisted: true }));
+  const problems = flatten(validateSync(format, { forbidUnknownValues: false, whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true }));
   return problems.length > 0 ? `${source}: ${problems.join('; ')}` : format;
 }
 
