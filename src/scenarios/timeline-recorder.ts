@@ -2,6 +2,12 @@ import { Cluster, KubeEvent, KubeObject, Node, Pod, WatchEvent } from '../cluste
 import { eventObject, nodeStatus, summarizePod } from '../cluster-engine/printers';
 import { ObjectiveProgress, TimelineEntry, TimelineEventEntry } from './session.types';
 
+/**
+ * Entries kept unacknowledged at most: the game stores them every few seconds, so only a session nobody
+ * drains (a script, a benchmark) reaches this; it then keeps the newest.
+ */
+const MAX_PENDING = 10_000;
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type NewEntry = DistributiveOmit<TimelineEntry, 'seq'>;
 
@@ -152,6 +158,7 @@ export class TimelineRecorder {
 
   private add(entry: NewEntry): void {
     this.s.pending.push({ ...entry, seq: ++this.s.seq } as TimelineEntry);
+    if (this.s.pending.length > MAX_PENDING) this.s.pending.splice(0, this.s.pending.length - MAX_PENDING);
   }
 
   private nowMs(): number {

@@ -61,6 +61,7 @@ describe('e2e: replays with the cluster timeline', () => {
     const { timeline } = replay;
     const pullFailed = indexOf(timeline, 'ErrImagePull event', (t) => t.kind === 'event' && t.object === 'pod/web' && t.message === 'Error: ErrImagePull');
     const backOff = indexOf(timeline, 'BackOff event', (t) => t.kind === 'event' && t.object === 'pod/web' && t.reason === 'BackOff');
+    const pullBackOff = indexOf(timeline, 'ImagePullBackOff event', (t) => t.kind === 'event' && t.type === 'Warning' && t.reason === 'Failed' && t.message === 'Error: ImagePullBackOff');
     const backOffStatus = indexOf(timeline, 'ImagePullBackOff status', (t) => t.kind === 'pod' && t.object === 'pod/web' && t.status === 'ImagePullBackOff');
     const fix = indexOf(timeline, 'fixing command', (t) => t.kind === 'command' && t.command === IMAGEPULL_FIX);
     const ready = indexOf(timeline, 'web Ready', (t) => t.kind === 'pod' && t.object === 'pod/web' && t.status === 'Running' && t.ready === '1/1');
@@ -68,6 +69,7 @@ describe('e2e: replays with the cluster timeline', () => {
     const solved = indexOf(timeline, 'solved', (t) => t.kind === 'solved');
     expect(pullFailed).toBeLessThan(fix);
     expect(backOff).toBeLessThan(fix);
+    expect(pullBackOff).toBeLessThan(fix);
     expect(backOffStatus).toBeLessThan(fix);
     expect(fix).toBeLessThan(ready);
     expect(ready).toBeLessThanOrEqual(met);

@@ -21,6 +21,8 @@ export class AttemptTimelineService {
       if (entries.length === 0) return;
       await this.timeline.append(live.id, entries);
       live.timelineCursor = entries[entries.length - 1].seq;
+      // Acknowledge at once, so the snapshot written next does not carry what is stored already.
+      live.session.timelineSince(live.timelineCursor);
     });
   }
 
