@@ -153,8 +153,8 @@ function startWorker(): Worker {
 }
 
 function timedOut(timeoutMs: number): AuthoringCheck {
-  const seconds = Math.round(timeoutMs / 100) / 10;
-  return { ok: false, steps: [], errors: [{ message: `validation timed out after ${seconds}s: the simulation did not finish within its budget (shorten parSeconds, the solution's waits or the cluster, then upload again)` }] };
+  const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10}s` : `${timeoutMs}ms`;
+  return { ok: false, steps: [], errors: [{ message: `validation timed out after ${budget}: the simulation did not finish within its budget (shorten parSeconds, the solution's waits or the cluster, then upload again)` }] };
 }
 
 function crashed(message: string): AuthoringCheck {
