@@ -51,7 +51,10 @@ export class AuthoringService {
     const report = toReport(check);
     const id = check.scenarioId;
     if (!id) {
-      throw new GameError(GameErrorCode.ScenarioInvalid, 'the scenario needs a valid id (3 to 64 characters of a-z, 0-9 and -) before it can be saved', { report });
+      // A timed-out validation has no id to store it under either; say which of the two it was.
+      const timedOut = report.errors.find((e) => e.message.startsWith('validation timed out'));
+      const why = timedOut ? `nothing was saved: ${timedOut.message}` : 'the scenario needs a valid id (3 to 64 characters of a-z, 0-9 and -) before it can be saved';
+      throw new GameError(GameErrorCode.ScenarioInvalid, why, { report });
     }
     if (mode.kind === 'update' && id !== mode.scenarioId) {
       throw new GameError(GameErrorCode.BadRequest, `the file's id "${id}" does not match "${mode.scenarioId}"; a scenario's id cannot change (upload it as a new scenario instead)`);
