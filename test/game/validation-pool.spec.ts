@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ValidationPool } from '../../src/game/authoring/validation-pool';
+import { ValidationPool } from '../../src/game/authoring/validation-pool.service';
 import { GameErrorCode } from '../../src/game/errors/game-error';
 
 const VALID = readFileSync(join(__dirname, '..', 'fixtures', 'authoring', 'valid.scenario.yaml'), 'utf8');

@@ -14,8 +14,8 @@ import type {
 } from '../protocol/messages';
 import type { GameCatalog } from '../scenarios/game-catalog';
 import { SCENARIO_CATALOG } from '../scenarios/scenario-catalog.provider';
-import { AuthoredScenarios } from './authored-scenarios';
-import { ValidationPool } from './validation-pool';
+import { AuthoredScenarios } from './authored-scenarios.registry';
+import { ValidationPool } from './validation-pool.service';
 import type { AuthoringCheck } from './validation.worker';
 
 /** Largest scenario file an instructor may upload. */

@@ -1,7 +1,7 @@
 import { type ScenarioCatalogApi, type ScenarioSession, type SessionSnapshot, UnknownScenarioError } from '../../scenarios/session.types';
 import type { CatalogEntry } from '../protocol/messages';
 import type { GameCatalog } from '../scenarios/game-catalog';
-import type { AuthoredScenarios } from './authored-scenarios';
+import type { AuthoredScenarios } from './authored-scenarios.registry';
 
 /** Built-in scenarios first, then the published authored ones; an authored id never shadows a built-in one. */
 export class CompositeCatalog implements GameCatalog {

@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { catalogOfText, loadBuiltInCatalog } from '../../scenarios/catalog';
-import { AuthoredScenarios } from '../authoring/authored-scenarios';
+import { AuthoredScenarios } from '../authoring/authored-scenarios.registry';
 import { CompositeCatalog } from '../authoring/composite-catalog';
 import type { GameCatalog } from './game-catalog';
 import { SCENARIO_TEXT_LOADER, type ScenarioTextLoader } from './scenario-text-loader';
