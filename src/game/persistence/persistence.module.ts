@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AnswersRepository } from './answers.repository';
 import { AttemptsRepository } from './attempts.repository';
+import { AuthoredScenariosRepository } from './authored-scenarios.repository';
 import { CommandLogsRepository } from './command-logs.repository';
 import { EventsRepository } from './events.repository';
 import { LeaderboardRepository } from './leaderboard.repository';
@@ -11,7 +12,7 @@ import { QuizRoundsRepository } from './quiz-rounds.repository';
 import { RevokedTokensRepository } from './revoked-tokens.repository';
 import { TimelineRepository } from './timeline.repository';
 
-const repositories = [PlayersRepository, AttemptsRepository, CommandLogsRepository, LeaderboardRepository, EventsRepository, AnswersRepository, RevokedTokensRepository, TimelineRepository, QuizRoundsRepository, QuizLeaderboardRepository];
+const repositories = [PlayersRepository, AttemptsRepository, CommandLogsRepository, LeaderboardRepository, EventsRepository, AnswersRepository, RevokedTokensRepository, TimelineRepository, QuizRoundsRepository, QuizLeaderboardRepository, AuthoredScenariosRepository];
 
 /** The one global Prisma module: one PrismaClient, and the repositories that are the only users of it. */
 @Global()

@@ -11,6 +11,13 @@ import type {
   AttemptSolvedPush,
   AttemptStartRequest,
   AttemptView,
+  AuthoringGetResponse,
+  AuthoringListResponse,
+  AuthoringSaveResponse,
+  AuthoringScenarioRequest,
+  AuthoringScenarioResponse,
+  AuthoringValidateResponse,
+  AuthoringYamlRequest,
   BestReplaysRequest,
   BestReplaysResponse,
   ClaimRequest,
@@ -77,6 +84,12 @@ export const ClientEvents = {
   QuizRoundStart: 'quiz-round:start',
   QuizRoundAnswer: 'quiz-round:answer',
   QuizRoundFinish: 'quiz-round:finish',
+  AuthoringValidate: 'authoring:validate',
+  AuthoringSave: 'authoring:save',
+  AuthoringPublish: 'authoring:publish',
+  AuthoringUnpublish: 'authoring:unpublish',
+  AuthoringList: 'authoring:list',
+  AuthoringGet: 'authoring:get',
 } as const;
 
 export const ServerEvents = {
@@ -120,6 +133,13 @@ export interface ClientToServerEvents {
   [ClientEvents.QuizRoundStart]: Request<QuizRoundStartRequest, QuizRoundView>;
   [ClientEvents.QuizRoundAnswer]: Request<QuizRoundAnswerRequest, QuizRoundAnswerResult>;
   [ClientEvents.QuizRoundFinish]: Request<QuizRoundFinishRequest, QuizRoundSummary>;
+  [ClientEvents.AuthoringValidate]: Request<AuthoringYamlRequest, AuthoringValidateResponse>;
+  /** Creates the scenario (the file's id is new) or adds a version (it is one's own). */
+  [ClientEvents.AuthoringSave]: Request<AuthoringYamlRequest, AuthoringSaveResponse>;
+  [ClientEvents.AuthoringPublish]: Request<AuthoringScenarioRequest, AuthoringScenarioResponse>;
+  [ClientEvents.AuthoringUnpublish]: Request<{ scenarioId: string }, AuthoringScenarioResponse>;
+  [ClientEvents.AuthoringList]: Request<Record<string, never>, AuthoringListResponse>;
+  [ClientEvents.AuthoringGet]: Request<AuthoringScenarioRequest, AuthoringGetResponse>;
 }
 
 /** socket.io's typed-events map for what the server pushes. */
