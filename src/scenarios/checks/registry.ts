@@ -9,11 +9,12 @@ import { serviceHasEndpointsCheck } from './service-has-endpoints.check';
 import { pvcBoundCheck } from './pvc-bound.check';
 import { jobCompleteCheck } from './job-complete.check';
 import { objectExistsCheck } from './object-exists.check';
+import { objectAbsentCheck } from './object-absent.check';
 import { jsonpathCheck } from './jsonpath.check';
 import { workloadResourceAtLeastCheck } from './workload-resource-at-least.check';
 
 /** Every check a scenario can name, by type. */
 export const CHECKS: ReadonlyMap<string, CheckPlugin<never>> = new Map(
   ([podReadyCheck, nodeReadyCheck, nodeCordonedCheck, podHasProbeCheck, podRequestAtLeastCheck, deploymentAvailableCheck, serviceHasEndpointsCheck,
-    pvcBoundCheck, jobCompleteCheck, objectExistsCheck, jsonpathCheck, workloadResourceAtLeastCheck] as CheckPlugin<never>[]).map((c) => [c.type, c]),
+    pvcBoundCheck, jobCompleteCheck, objectExistsCheck, objectAbsentCheck, jsonpathCheck, workloadResourceAtLeastCheck] as CheckPlugin<never>[]).map((c) => [c.type, c]),
 );
