@@ -59,8 +59,8 @@ export function loadScenario(text: string, source = 'scenario'): LoadedScenario 
     // Placeholders are read as plain words here: only the declarations and the catalogue fields are needed.
     const neutral = parseYaml(substitute(text, Object.fromEntries(used.map((n) => [n, `__param_${n}__`]))));
     if (neutral && typeof neutral === 'object' && !Array.isArray(neutral)) raw = neutral as Record<string, unknown>;
-  } catch {
-    /* reported below, on the concrete text */
+  } catch (e) {
+    if (used.length) throw new ScenarioFormatError(source, [`YAML: ${(e as Error).message}`]);
   }
   const declared = Array.isArray(raw?.parameters) ? (raw.parameters as Array<{ name?: unknown; choices?: unknown }>) : [];
   const names = declared.map((p) => String(p?.name));
