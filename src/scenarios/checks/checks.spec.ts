@@ -1,6 +1,8 @@
 import { KubeObject } from '../../cluster-engine';
 import { pod, runUntil, testCluster } from '../../cluster-engine/test-support/fixtures';
 import { Cluster } from '../../cluster-engine';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CHECKS } from './registry';
 
 function check(cluster: Cluster, params: Record<string, unknown>) {
@@ -29,6 +31,14 @@ const deployment = (limits: Record<string, string>): KubeObject => ({
 });
 
 describe('scenario checks', () => {
+  it('registers each check under its own type, and documents every one in docs/scenario-format.md', () => {
+    const types = [...CHECKS.values()].map((c) => c.type);
+    expect(new Set(types).size).toBe(types.length);
+    expect([...CHECKS.keys()]).toEqual(types);
+    const docs = readFileSync(join(__dirname, '../../../docs/scenario-format.md'), 'utf8');
+    for (const t of types) expect([t, docs.includes(`| \`${t}\` |`)]).toEqual([t, true]);
+  });
+
   it('pvc-bound holds once the claim is Bound, and says why not before', () => {
     const c = testCluster([claim('data'), claim('lost', 'no-such-class'), pod('db', { volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] })]);
     expect(check(c, { type: 'pvc-bound', name: 'lost' })).toEqual({ met: false, whyNot: 'persistentvolumeclaim lost is Pending, not Bound' });
