@@ -18,10 +18,11 @@ import {
 } from './session.types';
 import { TimelineRecorder, TimelineState } from './timeline-recorder';
 import { CommandStream } from '../kubectl/result';
-import { LoadedScenario } from './load';
+import { LoadedScenario, resolveVariant } from './load';
 import { CHECKS } from './checks/registry';
 import { FAULTS } from './faults/registry';
 import { CommandShell, createShell } from './shell-factory';
+import { trackTitle } from './tracks';
 import { GuardRailFormat, HintFormat, ObjectiveFormat } from './format/scenario.format';
 
 const STEP_MS = 1000;
@@ -43,6 +44,8 @@ interface SessionState {
 }
 
 export interface SessionSnapshotV1 extends SessionSnapshot {
+  /** the drawn variant's parameter values (a record; the seed alone determines it) */
+  variant?: Record<string, string>;
   cluster: ClusterSnapshot;
   shell: unknown;
   state: SessionState;
@@ -60,7 +63,8 @@ export function summarise(s: LoadedScenario): ScenarioSummary {
     parSeconds: f.parSeconds,
     objectives: f.objectives.map((o) => ({ id: o.id, description: o.description })),
     hintCount: f.hints?.length ?? 0,
-    track: f.track ?? 'fundamentals',
+    track: f.track,
+    trackTitle: trackTitle(f.track) ?? f.track,
     diagnosisCauses: f.diagnosis?.causes ?? [],
     diagnosisPoints: f.diagnosis?.points ?? 0,
     quizCount: f.quiz?.length ?? 0,
@@ -138,7 +142,9 @@ export class ScenarioSessionImpl implements ScenarioSession {
     if (!restored) this.timeline.objectives(this.checkAll(scenario.format.objectives));
   }
 
-  static start(scenario: LoadedScenario, seed: number): ScenarioSessionImpl {
+  /** Starts an attempt; a scenario with parameters plays the variant its seed draws. */
+  static start(template: LoadedScenario, seed: number): ScenarioSessionImpl {
+    const scenario = resolveVariant(template, seed);
     const cluster = buildCluster(scenario, seed);
     const shell = createShell(cluster, scenario.format.files ?? {});
     return new ScenarioSessionImpl(scenario, seed, cluster, shell, {
@@ -150,10 +156,16 @@ export class ScenarioSessionImpl implements ScenarioSession {
     }, false);
   }
 
-  static restore(scenario: LoadedScenario, snap: SessionSnapshotV1): ScenarioSessionImpl {
+  static restore(template: LoadedScenario, snap: SessionSnapshotV1): ScenarioSessionImpl {
+    const scenario = resolveVariant(template, snap.seed);
     const cluster = Cluster.restore(snap.cluster);
     const shell = createShell(cluster, scenario.format.files ?? {}, snap.shell);
     return new ScenarioSessionImpl(scenario, snap.seed, cluster, shell, structuredClone(snap.state), true);
+  }
+
+  /** The variant this attempt plays (parameter values), or undefined for a scenario without parameters. */
+  get variant(): Record<string, string> | undefined {
+    return this.scenario.variant?.values;
   }
 
   /** For tests and the validator: the live cluster. */
@@ -296,6 +308,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
       version: 1,
       scenarioId: this.scenario.format.id,
       seed: this.seed,
+      ...(this.scenario.variant ? { variant: { ...this.scenario.variant.values } } : {}),
       cluster: this.cluster.snapshot(),
       shell: this.shell.snapshot(),
       state: structuredClone(this.s),

@@ -105,8 +105,10 @@ export interface ScenarioSummary {
   parSeconds: number;
   objectives: Array<{ id: string; description: string }>;
   hintCount: number;
-  /** the learning track this scenario belongs to, e.g. `fundamentals` */
+  /** the learning track this scenario belongs to, e.g. `pods-never-start` (see src/scenarios/tracks.ts) */
   track: string;
+  /** the track's title, e.g. "Pods that never start" */
+  trackTitle: string;
   /** the root causes a learner chooses from when diagnosing (empty: no diagnosis step) */
   diagnosisCauses: string[];
   diagnosisPoints: number;
