@@ -40,7 +40,10 @@ export function validateScenario(scenario: LoadedScenario, seed = 1): Validation
   const steps: ValidationStep[] = [];
   const stabilise = (f.stabilisationSeconds ?? 30) * 1000;
 
-  const idle = ScenarioSessionImpl.start(scenario, seed);
+  // Every run starts from the same warmed-up cluster: build it once, restore a copy per run.
+  const warm = ScenarioSessionImpl.start(scenario, seed).snapshot();
+  const fresh = () => ScenarioSessionImpl.restore(scenario, warm);
+  const idle = fresh();
   const startMet = idle.progress().objectives.filter((o) => o.met).map((o) => o.id);
   const objectiveIds = f.objectives.map((o) => o.id);
   steps.push({
@@ -55,7 +58,7 @@ export function validateScenario(scenario: LoadedScenario, seed = 1): Validation
     detail: idle.progress().solved ? 'solved itself without any command' : unmet(idle),
   });
 
-  const solved = ScenarioSessionImpl.start(scenario, seed);
+  const solved = fresh();
   const transcript: string[] = [];
   for (const step of solutionSteps(scenario)) {
     const r: CommandResult = solved.exec(step.run);
@@ -74,7 +77,7 @@ export function validateScenario(scenario: LoadedScenario, seed = 1): Validation
 
   const registryImages = (f.cluster.registry ?? []).filter((r) => !r.private).flatMap((r) => Object.keys(r.tags).map((tag) => `${r.name}:${tag}`));
   for (const cheat of GENERIC_CHEATS) {
-    const s = ScenarioSessionImpl.start(scenario, seed);
+    const s = fresh();
     const player: CheatPlayer = { run: (line) => s.exec(line), wait: (seconds) => s.tick(seconds * 1000), registryImages };
     const typed = cheat.play(player);
     const name = `not solved by the cheat "${cheat.description}"`;
