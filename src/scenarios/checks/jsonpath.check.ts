@@ -58,7 +58,10 @@ export const jsonpathCheck: CheckPlugin<Params> = {
       out = '';
     }
     if (equals !== undefined ? out === equals : matches!.test(out)) return { met: true };
+    // With `means`, the learner reads the intent; raw values only help while they are short.
+    if (means && out.length > 60) return { met: false, whyNot: `not yet: ${means}` };
     const want = equals !== undefined ? `"${equals}"` : `something matching /${matches!.source}/`;
-    return { met: false, whyNot: `${means ? `not yet: ${means} — ` : ''}${label}: ${path} is "${out}", want ${want}` };
+    const found = `${label}: ${path} is "${out}"`;
+    return { met: false, whyNot: means ? `not yet: ${means} (${label}: ${path} is "${out}")` : `${found}, want ${want}` };
   },
 };
