@@ -46,6 +46,7 @@ describe('catalogue', () => {
     objectives: [],
     hintCount: 0,
     track,
+    trackTitle: track,
     diagnosisCauses: [],
     diagnosisPoints: 0,
     quizCount: 0,
@@ -70,9 +71,9 @@ describe('leaderboard helpers', () => {
   });
 
   it('matches a pushed board with the query that subscribed to it', () => {
-    const board: LeaderboardBoard = { scenarioId: 'a', track: null, week: null, eventId: null };
+    const board: LeaderboardBoard = { board: 'scenarios', scenarioId: 'a', track: null, week: null, eventId: null };
     expect(sameBoard(board, { scenarioId: 'a' })).toBe(true);
     expect(sameBoard(board, {})).toBe(false);
-    expect(sameBoard({ scenarioId: null, track: null, week: null, eventId: null }, {})).toBe(true);
+    expect(sameBoard({ board: 'scenarios', scenarioId: null, track: null, week: null, eventId: null }, {})).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { isoWeek } from '../leaderboard/leaderboard-board';
 import { LeaderboardService } from '../leaderboard/leaderboard.service';
 import { AttemptsRepository } from '../persistence/attempts.repository';
 import { PlayersRepository } from '../persistence/players.repository';
+import { AttemptTimelineService } from '../replays/attempt-timeline.service';
 import { computeScore } from '../scoring/score';
 import { ClusterViewService } from '../cluster-view/cluster-view.service';
 import { PushService } from '../transport/push.service';
@@ -23,6 +24,7 @@ export class AttemptProgressService {
     private readonly leaderboard: LeaderboardService,
     private readonly push: PushService,
     private readonly clusterViews: ClusterViewService,
+    private readonly timeline: AttemptTimelineService,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
 
@@ -38,6 +40,7 @@ export class AttemptProgressService {
 
   async snapshot(live: LiveAttempt): Promise<void> {
     if (live.closing) return;
+    await this.timeline.flush(live);
     const progress = live.session.progress();
     await this.attempts.saveSnapshot(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs, totals(live, progress));
   }
@@ -73,6 +76,7 @@ export class AttemptProgressService {
   private async expire(live: LiveAttempt, progress: SessionProgress): Promise<void> {
     live.closing = true;
     try {
+      await this.timeline.flush(live);
       await this.attempts.markAbandoned(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs);
     } finally {
       this.registry.remove(live.id);
@@ -97,6 +101,7 @@ export class AttemptProgressService {
     const finishedAt = new Date();
     const week = isoWeek(finishedAt);
     try {
+      await this.timeline.flush(live);
       await this.attempts.markSolved(live.id, {
         score: breakdown.score,
         breakdown: JSON.stringify(breakdown),
