@@ -54,11 +54,6 @@ export class GameClient {
     }
     return ack.data;
   }
-
-  /** Pushes by name, for events not (yet) in the protocol's typed map. */
-  onPush<T>(event: string, listener: (push: T) => void): void {
-    (this.socket as unknown as { on(e: string, f: (p: T) => void): void }).on(event, listener);
-  }
 }
 
 export function errorText(err: unknown): string {

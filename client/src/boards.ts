@@ -1,7 +1,9 @@
-import type { LeaderboardBoard } from '../../src/game/protocol/messages';
+import type { LeaderboardBoard, LeaderboardKind } from '../../src/game/protocol/messages';
 
 /** Which board a query names. Pure (no DOM, no socket). */
 export interface BoardQuery {
+  /** default `scenarios` */
+  board?: LeaderboardKind;
   scenarioId?: string;
   track?: string;
   week?: string;
@@ -21,6 +23,7 @@ export function isoWeek(date: Date): string {
 /** Whether a pushed board is the one a query asked for. */
 export function sameBoard(board: LeaderboardBoard, query: BoardQuery): boolean {
   return (
+    board.board === (query.board ?? 'scenarios') &&
     board.scenarioId === (query.scenarioId ?? null) &&
     board.track === (query.track ?? null) &&
     board.week === (query.week ?? null) &&

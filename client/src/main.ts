@@ -108,7 +108,7 @@ function signOut(): void {
   localStorage.removeItem(EVENT_KEY);
   // Revoke the token on the server (player:logout) when it offers that; signing out never waits long for it.
   void client
-    .call('player:logout', {}, 2000)
+    .call('player:logout', {}, 3000)
     .catch(() => undefined)
     .finally(() => {
       clearIdentity();
@@ -236,7 +236,7 @@ client.socket.on('connect_error', (err) => {
 client.socket.on('disconnect', () => play.terminal.notice('Disconnected — reconnecting…'));
 
 // The session token was revoked (a logout elsewhere, a password change): continue signed out.
-client.onPush<{ message: string }>('session:revoked', (push) => {
+client.socket.on('session:revoked', (push) => {
   clearIdentity();
   identity = null;
   client.setAuth({});

@@ -245,6 +245,10 @@ describe('browser: the web client', () => {
     await page.click('#quiz-finish');
     await page.waitForSelector('#quiz-result');
     await shot(page, 'quiz');
+    // The round counts on the quiz board.
+    await page.click('.nav a[data-page="leaderboards"]');
+    await page.selectOption('#board-kind', 'quiz');
+    await page.waitForSelector('#leaderboard-body tr.me[data-player="browser_bea"]');
   });
 
   it('an instructor creates an event, sees its join code, and watches a member play', async () => {

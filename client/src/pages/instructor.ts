@@ -1,7 +1,15 @@
-import type { CatalogEntry, EventCommandPush, EventMemberProgressPush, EventView, EventWatchResponse } from '../../../src/game/protocol/messages';
+import type {
+  AuthoringReport,
+  AuthoringSaveResponse,
+  AuthoringScenarioResponse,
+  CatalogEntry,
+  EventCommandPush,
+  EventMemberProgressPush,
+  EventView,
+  EventWatchResponse,
+} from '../../../src/game/protocol/messages';
 import { ApiError, errorText } from '../api';
 import type { AppContext } from '../context';
-import type { AuthoredScenario, ValidationReportView } from '../contracts';
 import { byId, el } from '../dom';
 
 /** Validation simulates the scenario in a worker (and a cold worker compiles first): wait well past the usual ack timeout. */
@@ -37,10 +45,9 @@ explanation: |
   What went wrong and how to spot it.
 `;
 
-/** `line 12:3 message` for a YAML error, whatever shape the validator gives it. */
-function errorLine(e: NonNullable<ValidationReportView['errors']>[number]): string {
-  if (typeof e === 'string') return e;
-  const at = e.line !== undefined ? `line ${e.line}${e.column !== undefined ? `:${e.column}` : ''}: ` : e.path ? `${e.path}: ` : '';
+/** `line 12: message` (or `path: message`) for a format error. */
+function errorLine(e: AuthoringReport['errors'][number]): string {
+  const at = e.line !== undefined ? `line ${e.line}${e.path ? ` (${e.path})` : ''}: ` : e.path ? `${e.path}: ` : '';
   return `${at}${e.message}`;
 }
 
@@ -127,7 +134,7 @@ export class InstructorPage {
 
   private async loadList(): Promise<void> {
     try {
-      const { scenarios } = await this.ctx.client.call<{ scenarios: AuthoredScenario[] }>('authoring:list', {});
+      const { scenarios } = await this.ctx.client.request('authoring:list', {});
       const value = this.list.value;
       this.list.replaceChildren(
         Object.assign(el('option', { text: 'New scenario' }), { value: '' }),
@@ -150,11 +157,11 @@ export class InstructorPage {
       return;
     }
     try {
-      const got = await this.ctx.client.call<{ scenario: AuthoredScenario; yaml: string; report?: ValidationReportView }>('authoring:get', { scenarioId });
+      const got = await this.ctx.client.request('authoring:get', { scenarioId });
       this.yaml.value = got.yaml;
       this.drawGutter();
-      this.lastSaved = { scenarioId, version: got.scenario.latestVersion };
-      if (got.report) this.showReport(got.report);
+      this.lastSaved = { scenarioId, version: got.version };
+      this.showReport(got.report);
     } catch (err) {
       this.message.textContent = errorText(err);
     }
@@ -163,7 +170,7 @@ export class InstructorPage {
   private async validate(): Promise<void> {
     this.message.textContent = 'Validating by simulation…';
     try {
-      const { report } = await this.ctx.client.call<{ report: ValidationReportView }>('authoring:validate', { yaml: this.yaml.value }, VALIDATION_ACK_MS);
+      const { report } = await this.ctx.client.call<{ report: AuthoringReport }>('authoring:validate', { yaml: this.yaml.value }, VALIDATION_ACK_MS);
       this.message.textContent = '';
       this.showReport(report);
     } catch (err) {
@@ -174,7 +181,7 @@ export class InstructorPage {
   private async save(): Promise<void> {
     this.message.textContent = 'Validating and saving…';
     try {
-      const { scenario, report } = await this.ctx.client.call<{ scenario: AuthoredScenario; report: ValidationReportView }>('authoring:save', { yaml: this.yaml.value }, VALIDATION_ACK_MS);
+      const { scenario, report } = await this.ctx.client.call<AuthoringSaveResponse>('authoring:save', { yaml: this.yaml.value }, VALIDATION_ACK_MS);
       this.lastSaved = { scenarioId: scenario.id, version: scenario.latestVersion };
       this.message.textContent = `Saved ${scenario.id} version ${scenario.latestVersion}${report.ok ? '' : ' (it does not validate yet, so it cannot be published)'}.`;
       this.showReport(report);
@@ -183,7 +190,7 @@ export class InstructorPage {
     } catch (err) {
       this.message.textContent = errorText(err);
       // A refused scenario comes back with the validator's report.
-      const report = err instanceof ApiError ? (err.details.report as ValidationReportView | undefined) : undefined;
+      const report = err instanceof ApiError ? (err.details.report as AuthoringReport | undefined) : undefined;
       if (report) this.showReport(report);
     }
   }
@@ -195,7 +202,7 @@ export class InstructorPage {
       return;
     }
     try {
-      const { scenario } = await this.ctx.client.call<{ scenario: AuthoredScenario }>('authoring:publish', target, VALIDATION_ACK_MS);
+      const { scenario } = await this.ctx.client.call<AuthoringScenarioResponse>('authoring:publish', target, VALIDATION_ACK_MS);
       this.message.textContent = `Published ${scenario.id} version ${scenario.publishedVersion ?? scenario.latestVersion}: learners see it in the catalogue.`;
       await this.loadList();
     } catch (err) {
@@ -203,11 +210,10 @@ export class InstructorPage {
     }
   }
 
-  private showReport(report: ValidationReportView): void {
+  private showReport(report: AuthoringReport): void {
     const root = byId('authoring-report');
-    const errors = report.errors ?? [];
-    const steps = report.steps ?? [];
-    this.errorLines = new Set(errors.flatMap((e) => (typeof e !== 'string' && e.line !== undefined ? [e.line] : [])));
+    const { errors, steps } = report;
+    this.errorLines = new Set(errors.flatMap((e) => (e.line !== undefined ? [e.line] : [])));
     this.drawGutter();
     root.replaceChildren(
       el('p', { className: report.ok ? 'good' : 'bad', text: report.ok ? '✔ The scenario validates: broken at start, cheats fail, the solution works.' : '✘ The scenario does not validate yet.' }),

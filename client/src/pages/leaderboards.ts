@@ -1,4 +1,4 @@
-import type { CatalogEntry, LeaderboardEntry } from '../../../src/game/protocol/messages';
+import type { CatalogEntry, LeaderboardEntry, LeaderboardSubscribeRequest } from '../../../src/game/protocol/messages';
 import { errorText } from '../api';
 import type { AppContext } from '../context';
 import { byId, el } from '../dom';
@@ -16,18 +16,14 @@ export class LeaderboardsPage {
   private readonly scenario = byId<HTMLSelectElement>('board-scenario');
   private readonly track = byId<HTMLSelectElement>('board-track');
   private readonly event = byId<HTMLInputElement>('board-event');
-  private subscribed: { event: string; payload: unknown; query: BoardQuery } | null = null;
+  private subscribed: LeaderboardSubscribeRequest | null = null;
   private scores = new Map<string, number>();
 
   constructor(private readonly ctx: AppContext) {
     for (const input of [this.kind, this.scenario, this.track, this.event]) input.addEventListener('change', () => void this.refresh());
     byId<HTMLFormElement>('board-filters').addEventListener('submit', (e) => e.preventDefault());
     ctx.client.socket.on('leaderboard:changed', (push) => {
-      if (this.subscribed && this.subscribed.event === 'leaderboard:subscribe' && sameBoard(push.board, this.subscribed.query)) this.draw(push.entries, push.total);
-    });
-    // The quiz board is pushed under the same event with its own board shape.
-    ctx.client.onPush<{ board?: unknown; entries?: LeaderboardEntry[]; total?: number }>('leaderboard:changed', (push) => {
-      if (this.subscribed?.query.track === 'quiz' && this.kind.value === 'quiz' && isQuizBoard(push.board) && push.entries) this.draw(push.entries, push.total ?? push.entries.length);
+      if (this.subscribed && sameBoard(push.board, this.subscribed)) this.draw(push.entries, push.total);
     });
   }
 
@@ -53,24 +49,24 @@ export class LeaderboardsPage {
     byId('board-scenario-label').hidden = kind !== 'scenario';
     byId('board-track-label').hidden = kind !== 'track';
     byId('board-event-label').hidden = kind !== 'event';
+    byId('board-count-header').textContent = kind === 'quiz' ? 'Right answers' : 'Solved';
     const caption = byId('board-caption');
-    let query: BoardQuery = {};
-    if (kind === 'scenario') query = { scenarioId: this.scenario.value };
-    if (kind === 'track') query = { track: this.track.value };
-    if (kind === 'week') query = { week: isoWeek(new Date()) };
+    let query: BoardQuery = { board: kind === 'quiz' ? 'quiz' : 'scenarios' };
+    if (kind === 'scenario') query.scenarioId = this.scenario.value;
+    if (kind === 'track') query.track = this.track.value;
+    if (kind === 'week') query.week = isoWeek(new Date());
     if (kind === 'event') {
       if (!this.event.value.trim()) {
         caption.textContent = 'Enter the event id (instructors see it on their dashboard).';
         this.draw([], 0);
         return;
       }
-      query = { eventId: this.event.value.trim() };
+      query.eventId = this.event.value.trim();
     }
-    const [event, payload] = kind === 'quiz' ? ['leaderboard:subscribe', { board: 'quiz' }] : ['leaderboard:subscribe', query];
     try {
-      if (this.subscribed) await this.ctx.client.call('leaderboard:unsubscribe', this.subscribed.payload).catch(() => undefined);
-      const page = await this.ctx.client.call<{ entries: LeaderboardEntry[]; total: number }>(event, payload);
-      this.subscribed = { event, payload, query: kind === 'quiz' ? { track: 'quiz' } : query };
+      if (this.subscribed) await this.ctx.client.request('leaderboard:unsubscribe', this.subscribed).catch(() => undefined);
+      const page = await this.ctx.client.request('leaderboard:subscribe', query);
+      this.subscribed = query;
       this.scores = new Map();
       this.draw(page.entries, page.total);
       caption.textContent = describeBoard(kind, query, this.scenario.selectedOptions[0]?.text);
@@ -87,10 +83,6 @@ export class LeaderboardsPage {
   }
 }
 
-function isQuizBoard(board: unknown): boolean {
-  return board === 'quiz' || (typeof board === 'object' && board !== null && (board as { board?: unknown; kind?: unknown }).board === 'quiz');
-}
-
 function describeBoard(kind: BoardKind, query: BoardQuery, scenarioTitle: string | undefined): string {
   switch (kind) {
     case 'global':
@@ -104,6 +96,6 @@ function describeBoard(kind: BoardKind, query: BoardQuery, scenarioTitle: string
     case 'event':
       return `Event ${query.eventId ?? ''} only. Updates live.`;
     case 'quiz':
-      return 'Quiz rounds. Updates live.';
+      return 'Quiz rounds: each player’s best finished round (score, then speed). Updates live.';
   }
 }

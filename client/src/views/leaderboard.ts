@@ -18,7 +18,7 @@ export function renderLeaderboard(body: HTMLElement, entries: LeaderboardEntry[]
         el('td', { text: e.playerName }),
         el('td', { text: String(e.score) }),
         el('td', { text: formatSeconds(e.solveSeconds) }),
-        el('td', { text: String(e.solvedScenarios) }),
+        el('td', { text: String(e.correctAnswers ?? e.solvedScenarios) }),
       );
       row.dataset.player = e.playerName;
       return row;
