@@ -180,6 +180,12 @@ describe('browser: the web client', () => {
     await page.waitForSelector('#quiz-start button[type=submit]');
     await shot(page, 'quiz-page');
 
+    // A pod the scheduler cannot place stands apart, in the Unscheduled area.
+    await page.click('.nav a[data-page="catalogue"]');
+    await page.click('button[data-scenario-id="pending-insufficient-cpu"]');
+    await page.waitForSelector('#unscheduled .pod[data-status="Pending"]');
+    expect(await page.locator('.node .pod[data-status="Pending"]').count()).toBe(0);
+
     // Tablet width: the play page stacks terminal over panels.
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.click('.nav a[data-page="play"]');

@@ -128,6 +128,7 @@ export class PlayPage {
     this.setupDiagnosis(view.scenario);
     void this.loadQuiz(view.attemptId, view.scenario.quizCount);
     this.updateButtons();
+    this.clusterView.clear('Waiting for the cluster…'); // a new attempt: nothing to compare with
     this.drawView();
     byId('describe-panel').hidden = true;
     const attemptId = view.attemptId;

@@ -71,7 +71,7 @@ export class ClusterViewRenderer {
   private podButton(pod: ClusterViewPod, next: Map<string, string>): HTMLElement {
     const key = `${pod.namespace}/${pod.name}`;
     const cls = statusClass(pod.status, pod.ready);
-    const changed = this.previous.size > 0 && this.previous.get(key) !== next.get(key);
+    const changed = this.previous.has(key) && this.previous.get(key) !== next.get(key);
     const label = pod.namespace === 'default' ? pod.name : key;
     const restarts = pod.restarts > 0 ? ` ↻${pod.restarts}` : '';
     const button = el(
