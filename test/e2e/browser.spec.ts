@@ -257,6 +257,24 @@ describe('browser: the web client', () => {
     await page.waitForSelector('#leaderboard-body tr.me[data-player="browser_bea"]');
   });
 
+  it('a guest starts playing at once and claims the account later', async () => {
+    const page = await newPage(1024, 768);
+    await page.goto(testApp.url);
+    await page.click('#identity button:has-text("Play as guest")');
+    await page.waitForSelector('#identity .role:has-text("guest")');
+    await page.click('button[data-scenario-id="readiness-wrong-port"]');
+    await page.waitForSelector('.node .pod');
+    await page.click('#identity button:has-text("Claim account")');
+    await page.fill('#auth-name', 'claimed_cleo');
+    await page.fill('#auth-password', PASSWORD);
+    await page.click('#auth-submit');
+    await page.waitForSelector('#identity .player-name:has-text("claimed_cleo")');
+    expect(await page.locator('#identity .role').innerText()).toBe('learner');
+    // Same player: the running attempt is still there.
+    expect(await page.locator('#attempt-title').innerText()).not.toBe('No attempt running');
+    await page.close();
+  });
+
   it('an instructor creates an event, sees its join code, and watches a member play', async () => {
     const page = await newPage();
     await page.goto(testApp.url);
