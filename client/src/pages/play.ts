@@ -29,6 +29,8 @@ export class PlayPage {
   private diagnosable: string | null = null;
   /** The last view pushed per attempt: the push on start arrives before the start's answer. */
   private readonly views = new Map<string, ClusterView>();
+  /** What the describe panel shows; it is re-read whenever the view changes, so it never goes stale. */
+  private described: { kind: 'pod' | 'node'; namespace: string | undefined; name: string } | null = null;
   private readonly hintButton = byId<HTMLButtonElement>('hint-button');
   private readonly abandonButton = byId<HTMLButtonElement>('abandon-button');
   private readonly showSystem = byId<HTMLInputElement>('show-system');
@@ -41,7 +43,10 @@ export class PlayPage {
     const { client } = ctx;
     client.socket.on('cluster:view', (push) => {
       this.views.set(push.attemptId, push.view);
-      if (this.current?.attemptId === push.attemptId) this.drawView();
+      if (this.current?.attemptId !== push.attemptId) return;
+      this.drawView();
+      const d = this.described;
+      if (d && !byId('describe-panel').hidden) void this.describe(d.kind, d.namespace, d.name, false);
     });
     client.socket.on('command:output', (push) => {
       // `ended` (logs -f whose container exited) is read loosely until the kubectl branch's protocol lands.
@@ -65,7 +70,10 @@ export class PlayPage {
     this.hintButton.addEventListener('click', () => this.takeHint());
     this.abandonButton.addEventListener('click', () => this.abandon());
     this.showSystem.addEventListener('change', () => this.drawView());
-    byId('describe-close').addEventListener('click', () => (byId('describe-panel').hidden = true));
+    byId('describe-close').addEventListener('click', () => {
+      byId('describe-panel').hidden = true;
+      this.described = null;
+    });
     byId<HTMLFormElement>('diagnosis-form').addEventListener('submit', (e) => {
       e.preventDefault();
       this.diagnose();
@@ -131,6 +139,7 @@ export class PlayPage {
     this.clusterView.clear('Waiting for the cluster…'); // a new attempt: nothing to compare with
     this.drawView();
     byId('describe-panel').hidden = true;
+    this.described = null;
     const attemptId = view.attemptId;
     const client = this.ctx.client;
     this.terminal.attach({
@@ -158,20 +167,23 @@ export class PlayPage {
     else this.clusterView.clear(this.current ? 'Waiting for the cluster…' : 'The cluster appears here once an attempt runs.');
   }
 
-  private async describe(kind: 'pod' | 'node', namespace: string | undefined, name: string): Promise<void> {
+  private async describe(kind: 'pod' | 'node', namespace: string | undefined, name: string, opening = true): Promise<void> {
     const attempt = this.current;
     if (!attempt) return;
+    this.described = { kind, namespace, name };
     const panel = byId('describe-panel');
     byId('describe-title').textContent = `describe ${kind}/${name}`;
     const text = byId('describe-text');
     panel.hidden = false;
-    text.textContent = 'Loading…';
+    if (opening) text.textContent = 'Loading…';
     try {
-      text.textContent = (await this.ctx.client.request('cluster:describe', { attemptId: attempt.attemptId, kind, ...(namespace ? { namespace } : {}), name })).text;
+      const described = await this.ctx.client.request('cluster:describe', { attemptId: attempt.attemptId, kind, ...(namespace ? { namespace } : {}), name });
+      if (this.described?.name === name && this.described.kind === kind) text.textContent = described.text;
     } catch (err) {
+      // A deleted pod: say so in kubectl's words, and keep the panel.
       text.textContent = errorText(err);
     }
-    panel.scrollIntoView({ block: 'nearest' });
+    if (opening) panel.scrollIntoView({ block: 'nearest' });
   }
 
   private lastProgressSolved(): Parameters<typeof renderProgress>[0] & object {
