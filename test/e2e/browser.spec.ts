@@ -150,6 +150,8 @@ describe('browser: the web client', () => {
     await waitForTerminal(page, 'pod/web configured');
     await page.waitForSelector('.node .pod[data-pod="default/web"][data-status="Running"]', { timeout: 20_000 });
     await page.waitForSelector('#objectives li.met[data-objective="web-ready"]');
+    // The open describe follows the cluster.
+    await page.waitForFunction(`/Status:\\s+Running/.test(document.getElementById('describe-text').textContent)`);
     await shot(page, 'play');
     await page.waitForSelector('.score-total', { timeout: 20_000 });
     const score = Number((await page.locator('.score-total').innerText()).split(' ')[0]);
