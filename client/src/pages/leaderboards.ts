@@ -34,7 +34,7 @@ export class LeaderboardsPage {
       if (options.some(([v]) => v === value)) select.value = value;
     };
     keep(this.scenario, scenarios.map((s) => [s.id, s.title]));
-    keep(this.track, [...new Set(scenarios.map((s) => s.track))].map((t) => [t, t]));
+    keep(this.track, [...new Map(scenarios.map((s) => [s.track, s.trackTitle]))]);
   }
 
   /** Shows a given board (e.g. the scenario just solved). */

@@ -2,7 +2,6 @@ import type { CatalogEntry } from '../../../src/game/protocol/messages';
 import { groupByTrack } from '../catalogue-order';
 import { el, formatSeconds } from '../dom';
 
-const trackTitle = (track: string): string => track.replace(/[-_]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 
 /** The event the player joined: its scenarios get a "Play in event" button. */
 export interface JoinedEvent {
@@ -23,14 +22,16 @@ export function renderCatalogue(
     return;
   }
   root.replaceChildren(
-    ...groupByTrack(scenarios).map(({ track, scenarios: list }) => {
+    ...groupByTrack(scenarios).map(({ scenarios: list }) => {
+      const title = list[0].trackTitle;
       const section = el(
         'section',
         { className: 'track' },
-        el('h3', { text: `${trackTitle(track)} track` }),
+        el('h3', { text: title }),
         el('ul', { className: 'cards' }, ...list.map((s) => card(s, activeIds.has(s.id), event?.scenarioIds.includes(s.id) ? event : null, onStart))),
       );
-      section.setAttribute('aria-label', `${trackTitle(track)} track`);
+      section.setAttribute('aria-label', `Track: ${title}`);
+      section.dataset.track = list[0].track;
       return section;
     }),
   );
