@@ -75,6 +75,14 @@ export interface Probe {
   terminationGracePeriodSeconds?: number;
 }
 
+/** A lifecycle hook handler (`postStart` / `preStop`): exactly one of exec, httpGet, tcpSocket, sleep. */
+export interface LifecycleHandler {
+  exec?: { command: string[] };
+  httpGet?: { path?: string; port: number | string; scheme?: string; host?: string };
+  tcpSocket?: { port: number | string; host?: string };
+  sleep?: { seconds: number };
+}
+
 export interface Container {
   name: string;
   image: string;
@@ -87,6 +95,7 @@ export interface Container {
   livenessProbe?: Probe;
   readinessProbe?: Probe;
   startupProbe?: Probe;
+  lifecycle?: { postStart?: LifecycleHandler; preStop?: LifecycleHandler };
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   restartPolicy?: 'Always';
   volumeMounts?: Array<{ name: string; mountPath: string; readOnly?: boolean; subPath?: string }>;

@@ -13,6 +13,7 @@ import { stableJson } from '../api/json';
 import { pvcVolumesReady } from './pvc-volumes';
 import { configVolumesReady, containerFiles } from './volumes';
 import { serviceLinkEnv } from './service-env';
+import { runHook } from './lifecycle-hooks';
 
 const MiB = 1024 * 1024;
 /** The pod worker re-syncs a pod this often while it waits out a back-off (and emits BackOff again). */
@@ -115,7 +116,7 @@ function advanceRunning(s: SyncCtx): void {
       s.rec.nextSyncMs = Math.min(s.rec.nextSyncMs, s.now + 1000);
       continue;
     }
-    if (!init && !s.pod.metadata.deletionTimestamp) runProbes(s, c, rec);
+    if (!init && !s.pod.metadata.deletionTimestamp && !rec.stopping) runProbes(s, c, rec);
   }
 }
 
@@ -127,6 +128,7 @@ function exitContainer(rec: ContainerRecord, atMs: number, code: number, reason:
   rec.ready = false;
   rec.exitAtMs = undefined;
   rec.exitPlan = undefined;
+  rec.stopping = undefined;
 }
 
 function probeDue(rec: ProbeRecord | undefined, now: number): boolean {
@@ -180,27 +182,68 @@ function runProbes(s: SyncCtx, c: Container, rec: ContainerRecord): void {
   } else rec.ready = rec.started;
 }
 
-/** Stops a container the kubelet decided to kill (SIGTERM; the image decides the exit code). */
-function kill(s: SyncCtx, c: Container, rec: ContainerRecord, why: NonNullable<ContainerRecord['killedFor']>, message: string): void {
+/** The kubelet never gives a container less than this after its preStop hook (`minimumGracePeriodInSeconds`). */
+const MIN_GRACE_MS = 2000;
+
+/**
+ * `killContainer`: a Killing event, then the preStop hook (its time counts against the grace period),
+ * then SIGTERM; a process still running when the grace period ends is SIGKILLed (exit 137). The image
+ * decides whether SIGTERM is honoured, how long shutting down takes, and the exit code it gives.
+ */
+function kill(s: SyncCtx, c: Container, rec: ContainerRecord, why: NonNullable<ContainerRecord['killedFor']>, message: string, graceSeconds = containerGrace(s, c, why)): void {
   event(s, c, rec.init, 'Normal', 'Killing', message);
-  const code = behaviour(s, rec).sigtermExitCode ?? 143;
-  exitContainer(rec, s.now, code, code === 0 ? 'Completed' : 'Error');
   rec.killedFor = why;
+  rec.stopping = true;
   s.rec.nextSyncMs = Math.min(s.rec.nextSyncMs, s.now + 1000);
+  const b = behaviour(s, rec);
+  const deadline = s.now + Math.max(0, graceSeconds) * 1000;
+  let sigtermAt = s.now;
+  const preStop = c.lifecycle?.preStop;
+  // A container killed because its postStart hook failed does not run preStop (it never started properly).
+  if (preStop && why !== 'postStart' && graceSeconds > 0) {
+    const hook = runHook(preStop, c, b, s.pod, s.rec.ip, s.now - (rec.startedMs ?? s.now));
+    if (!hook.ok) event(s, c, rec.init, 'Warning', 'FailedPreStopHook', 'PreStopHook failed');
+    sigtermAt = Math.min(deadline, s.now + hook.durationMs);
+  }
+  const stopTimeout = Math.max(MIN_GRACE_MS, deadline - sigtermAt);
+  const exitsAfter = b.ignoresSigterm ? Infinity : (b.shutdownSeconds ?? 0) * 1000;
+  const [exitAt, code] = graceSeconds <= 0 ? [s.now, 137] : exitsAfter <= stopTimeout ? [sigtermAt + exitsAfter, b.sigtermExitCode ?? 143] : [sigtermAt + stopTimeout, 137];
+  // A process that was about to end on its own anyway does so.
+  if (rec.exitAtMs !== undefined && rec.exitAtMs <= exitAt) return;
+  if (exitAt <= s.now) {
+    exitContainer(rec, s.now, code, code === 0 ? 'Completed' : 'Error');
+    rec.killedFor = why;
+    return;
+  }
+  rec.exitAtMs = exitAt;
+  rec.exitPlan = { code, reason: code === 0 ? 'Completed' : 'Error', logs: [] };
+}
+
+/** The grace period of a kill the kubelet decided itself: a probe's own override, else the pod's (30 s by default). */
+function containerGrace(s: SyncCtx, c: Container, why: NonNullable<ContainerRecord['killedFor']>): number {
+  const probe = why === 'liveness' ? c.livenessProbe : why === 'startup' ? c.startupProbe : undefined;
+  return probe?.terminationGracePeriodSeconds ?? s.pod.spec.terminationGracePeriodSeconds ?? 30;
 }
 
 // ---------------------------------------------------------------- termination
 
-/** Graceful deletion: stop every container, then remove the pod from the API. Returns true once removed. */
+/**
+ * Graceful deletion: every running container is stopped within what is left of the pod's grace period
+ * (its deletionTimestamp); once none runs, the pod is removed from the API. Returns true once removed.
+ */
 function terminate(s: SyncCtx): boolean {
-  if (s.rec.terminatingSinceMs === undefined) {
-    s.rec.terminatingSinceMs = s.now;
-    for (const { c, init } of allContainers(s.pod)) {
-      const rec = s.rec.containers[key(c, init)];
-      if (rec?.phase === 'running') kill(s, c, rec, 'deleting', `Stopping container ${c.name}`);
-    }
-    return false;
+  const deadline = parseTime(s.pod.metadata.deletionTimestamp) ?? s.now;
+  if (s.rec.terminatingSinceMs === undefined) s.rec.terminatingSinceMs = s.now;
+  let running = false;
+  for (const { c, init } of allContainers(s.pod)) {
+    const rec = s.rec.containers[key(c, init)];
+    if (rec?.phase !== 'running') continue;
+    if (!rec.stopping || rec.killedFor !== 'deleting') kill(s, c, rec, 'deleting', `Stopping container ${c.name}`, Math.max(0, Math.round((deadline - s.now) / 1000)));
+    // A second delete with a shorter grace period moves the SIGKILL forward.
+    else if (s.now >= deadline + MIN_GRACE_MS) exitContainer(rec, s.now, 137, 'Error');
+    if (rec.phase === 'running') running = true;
   }
+  if (running || s.now === s.rec.terminatingSinceMs) return false;
   s.ctx.api.delete('Pod', s.pod.metadata.namespace, s.pod.metadata.name, { gracePeriodSeconds: 0 });
   delete s.kubelet.pods[s.rec.uid];
   return true;
@@ -231,7 +274,9 @@ function ensureRunning(s: SyncCtx, c: Container, init: boolean): void {
   let rec = s.rec.containers[k];
   if (rec && rec.image !== c.image) {
     // The spec changed under the container: kill it (if running) and start over with the new image.
-    if (rec.phase === 'running') kill(s, c, rec, 'changed', `Container ${c.name} definition changed, will be restarted`);
+    if (rec.phase === 'running' && !rec.stopping) kill(s, c, rec, 'changed', `Container ${c.name} definition changed, will be restarted`);
+    // The old instance is still shutting down (preStop, SIGTERM): the new one starts once it has exited.
+    if (rec.phase === 'running') return;
     if (rec.phase === 'exited') retire(rec);
     rec.image = c.image;
     rec.phase = 'waiting';
@@ -358,6 +403,15 @@ function startContainer(s: SyncCtx, c: Container, init: boolean, rec: ContainerR
     rec.probes.liveness = first(c.livenessProbe);
     rec.probes.readiness = first(c.readinessProbe);
     if (!c.readinessProbe) rec.ready = rec.started;
+  }
+  const postStart = c.lifecycle?.postStart;
+  if (postStart) {
+    // The hook runs as soon as the process is started, racing its start-up; a failure kills the container.
+    const hook = runHook(postStart, c, b, s.pod, s.rec.ip, 0);
+    if (!hook.ok) {
+      event(s, c, init, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
+      kill(s, c, rec, 'postStart', 'FailedPostStartHook');
+    }
   }
 }
 

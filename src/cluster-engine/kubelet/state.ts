@@ -44,7 +44,9 @@ export interface ContainerRecord {
   ready: boolean;
   probes: { startup?: ProbeRecord; liveness?: ProbeRecord; readiness?: ProbeRecord };
   /** Set once a kill was decided (probe failure, spec change, pod deletion): why, for the restart decision. */
-  killedFor?: 'liveness' | 'startup' | 'changed' | 'deleting';
+  killedFor?: 'liveness' | 'startup' | 'changed' | 'deleting' | 'postStart' | 'evicted';
+  /** Set while a decided kill runs its course (preStop hook, then SIGTERM, then SIGKILL at the deadline). */
+  stopping?: boolean;
 }
 
 export interface PodRecord {

@@ -37,6 +37,10 @@ export interface ImageBehaviour {
   binaries?: string[];
   /** Exit code on SIGTERM (143 = killed by the signal; 0 for a graceful shutdown). */
   sigtermExitCode?: number;
+  /** Seconds the process takes to exit after SIGTERM (draining connections); past the grace period it is SIGKILLed (137). */
+  shutdownSeconds?: number;
+  /** The process ignores SIGTERM (a shell as PID 1 without a trap): only SIGKILL at the end of the grace period stops it (137). */
+  ignoresSigterm?: boolean;
 }
 
 export const DEFAULT_BEHAVIOUR: ImageBehaviour = { listens: [80], http: { '/': 200 }, memoryMiB: 8 };
