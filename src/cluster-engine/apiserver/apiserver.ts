@@ -2,6 +2,7 @@ import { KubeObject, Pod } from '../api/types';
 import { kindInfo, isKnownKind } from '../api/kinds';
 import { applyDefaults } from '../api/defaults';
 import { UPDATE_PREPARERS } from '../api/update-preparers';
+import { IMMUTABLE_FIELDS } from '../api/immutable-fields';
 import { validateObject, validatePodUpdate } from '../api/validation';
 import { ApiError, badRequest, conflict, invalid, notFound } from '../api/errors';
 import { setCondition } from '../api/conditions';
@@ -175,6 +176,7 @@ export class ApiServer {
       if (kind === 'Pod') next.status = current.status;
       const errors = [...prepared, ...validateObject(next, info.namespaced)];
       if (kind === 'Pod') errors.push(...validatePodUpdate(current as Pod, next as Pod));
+      errors.push(...(IMMUTABLE_FIELDS[kind]?.(next, current) ?? []));
       if (errors.length) throw invalid(kind, next.metadata.name, errors);
       if (generation !== undefined && JSON.stringify(next.spec) !== JSON.stringify(current.spec)) next.metadata.generation = generation + 1;
       const req = this.admissionRequest('UPDATE', next, current);

@@ -1,8 +1,9 @@
+import { RepositorySpec } from '../runtime/registry';
 import { Pod } from '../api/types';
 import { Cluster } from '../cluster';
 import { getPod, pod, runUntil, testCluster } from '../test-support/fixtures';
 
-const REGISTRY = [
+const REGISTRY: RepositorySpec[] = [
   { name: 'nginx', tags: { '1.27': {} }, behaviour: { listens: [80], http: { '/': 200 } } },
   // Drains connections for 8 s after SIGTERM, then exits 0.
   { name: 'app/graceful', tags: { '1': {} }, behaviour: { listens: [8080], shutdownSeconds: 8, sigtermExitCode: 0 } },
