@@ -321,6 +321,7 @@ export type StatusReason =
   | 'Forbidden'
   | 'BadRequest'
   | 'MethodNotAllowed'
+  | 'TooManyRequests'
   | 'InternalError';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -618,4 +619,25 @@ export interface Deployment extends KubeObject {
   kind: 'Deployment';
   spec: DeploymentSpec;
   status: DeploymentStatus;
+}
+
+/** policy/v1 PodDisruptionBudget: how many of the selected pods must stay up through voluntary disruptions. */
+export interface PodDisruptionBudget extends KubeObject {
+  kind: 'PodDisruptionBudget';
+  spec: {
+    minAvailable?: number | string;
+    maxUnavailable?: number | string;
+    selector?: MetaLabelSelector;
+    unhealthyPodEvictionPolicy?: 'IfHealthyBudget' | 'AlwaysAllow';
+  };
+  status?: {
+    observedGeneration?: number;
+    /** pod name → when the eviction API let it go (the controller forgets it once the pod is gone, or after 2 min) */
+    disruptedPods?: Record<string, string>;
+    disruptionsAllowed: number;
+    currentHealthy: number;
+    desiredHealthy: number;
+    expectedPods: number;
+    conditions?: Array<{ type: string; status: 'True' | 'False' | 'Unknown'; lastTransitionTime?: string; reason?: string; message?: string; observedGeneration?: number }>;
+  };
 }

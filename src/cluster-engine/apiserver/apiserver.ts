@@ -14,6 +14,7 @@ import { VirtualClock, parseTime, toIso } from '../clock';
 import { Rng } from '../rng';
 import { AdmissionRequest } from './admission/admission';
 import { MUTATING_PLUGINS, VALIDATING_PLUGINS } from './admission/registry';
+import { evictPod } from './eviction';
 
 export interface ListOptions {
   namespace?: string;
@@ -124,6 +125,11 @@ export class ApiServer {
     }
     if (current.metadata.finalizers?.length) return this.markDeleting(current, now, 0) as T;
     return this.store.remove(kind, current.metadata.namespace, name) as T;
+  }
+
+  /** The `eviction` subresource: deletes the pod unless its PodDisruptionBudget forbids it (429 TooManyRequests). */
+  evict(namespace: string, name: string, opts: DeleteOptions = {}): void {
+    evictPod(this, this.clock.nowIso(), namespace, name, opts);
   }
 
   /** The `binding` subresource: assigns a pending pod to a node and marks it scheduled. */
