@@ -15,6 +15,7 @@ import { pvcVolumesReady } from './pvc-volumes';
 import { configVolumesReady, containerFiles } from './volumes';
 import { serviceLinkEnv } from './service-env';
 import { runHook } from './lifecycle-hooks';
+import { activePressure } from './eviction-manager';
 
 const MiB = 1024 * 1024;
 /** The pod worker re-syncs a pod this often while it waits out a back-off (and emits BackOff again). */
@@ -40,6 +41,11 @@ export function syncPod(ctx: EngineContext, kubelet: KubeletState, pod: Pod, nod
   if (!rec) {
     if (pod.metadata.deletionTimestamp) {
       ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0 });
+      return;
+    }
+    const rejected = admissionRejection(kubelet, pod, now);
+    if (rejected) {
+      rejectPod(ctx, kubelet, pod, rejected);
       return;
     }
     rec = kubelet.pods[pod.metadata.uid!] = {
@@ -546,4 +552,47 @@ function hasPullCredentials(s: SyncCtx, host: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The eviction manager's `killPodFunc` for a hard threshold: every container is killed at once (no grace
+ * period), the pod is marked Failed with reason Evicted and the message, and an `Evicted` event recorded.
+ */
+export function evictPodNow(ctx: EngineContext, kubelet: KubeletState, pod: Pod, message: string): void {
+  const rec = kubelet.pods[pod.metadata.uid!];
+  if (!rec || rec.evicted) return;
+  const s: SyncCtx = { ctx, kubelet, pod, rec, now: ctx.clock.nowMs(), source: { component: 'kubelet', host: kubelet.node } };
+  for (const { c, init } of allContainers(pod)) {
+    const r = rec.containers[key(c, init)];
+    if (r?.phase === 'running') kill(s, c, r, 'evicted', `Stopping container ${c.name}`, 0);
+  }
+  rec.evicted = { message };
+  ctx.events.record({ object: pod, type: 'Warning', reason: 'Evicted', message, source: s.source });
+  const fresh = ctx.api.tryGet<Pod>('Pod', pod.metadata.namespace, pod.metadata.name);
+  if (!fresh || fresh.metadata.uid !== pod.metadata.uid) return;
+  applyKubeletStatus(fresh, rec, fresh.status.hostIP ?? '', ctx.clock.nowIso());
+  ctx.api.updateStatus(fresh);
+}
+
+/**
+ * The eviction manager's admission handler: under DiskPressure (or PIDPressure) no new pod is admitted,
+ * under MemoryPressure no BestEffort pod. Critical pods always are.
+ */
+function admissionRejection(kubelet: KubeletState, pod: Pod, now: number): string | undefined {
+  const pressure = activePressure(kubelet, now);
+  if (pressure.size === 0 || (pod.spec.priority ?? 0) >= 2_000_000_000 || pod.metadata.annotations?.['kubernetes.io/config.mirror']) return undefined;
+  const bestEffort = allContainers(pod).every(({ c }) => !Object.keys(c.resources?.requests ?? {}).length && !Object.keys(c.resources?.limits ?? {}).length);
+  const blocking = [...pressure].filter((p) => p !== 'MemoryPressure' || bestEffort);
+  if (blocking.length === 0) return undefined;
+  const order = ['MemoryPressure', 'DiskPressure', 'PIDPressure'];
+  return `The node had condition: [${[...pressure].sort((a, b) => order.indexOf(a) - order.indexOf(b)).join(' ')}]. `;
+}
+
+/** `rejectPod`: a Warning event with the reason, and the pod Failed with "Pod was rejected: …". */
+function rejectPod(ctx: EngineContext, kubelet: KubeletState, pod: Pod, message: string): void {
+  ctx.events.record({ object: pod, type: 'Warning', reason: 'Evicted', message, source: { component: 'kubelet', host: kubelet.node } });
+  const fresh = ctx.api.tryGet<Pod>('Pod', pod.metadata.namespace, pod.metadata.name);
+  if (!fresh || fresh.metadata.uid !== pod.metadata.uid) return;
+  fresh.status = { ...fresh.status, phase: 'Failed', reason: 'Evicted', message: `Pod was rejected: ${message}`, startTime: ctx.clock.nowIso() };
+  ctx.api.updateStatus(fresh);
 }

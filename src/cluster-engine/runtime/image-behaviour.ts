@@ -27,6 +27,10 @@ export interface ImageBehaviour {
   /** Working-set memory in MiB, reached `memoryRampSeconds` after start; above the limit the kernel OOM-kills it. */
   memoryMiB?: number;
   memoryRampSeconds?: number;
+  /** Disk the container writes while running (its writable layer and logs), in MiB: counts towards the node's nodefs. */
+  diskMiB?: number;
+  /** Processes the container runs (a fork bomb runs thousands): counts towards the node's PIDs. */
+  processes?: number;
   /** Command-line flags the binary knows (`--name` without dashes); any other flag makes it exit 1 at start. */
   acceptedFlags?: string[];
   /** Files the process reads at start (e.g. a mounted config); a missing one makes it log and exit. */

@@ -1,6 +1,6 @@
 import { ApiError, Node, Pod } from '../../cluster-engine';
 import { goDuration } from '../../cluster-engine/kubelet/backoff';
-import { parseGoDuration } from '../flags/duration';
+import { parseGoDuration } from '../../cluster-engine/api/go-duration';
 import { KubectlError } from '../errors';
 import { CommandResult, Output } from '../result';
 import { setUnschedulable } from './cordon';
