@@ -562,12 +562,13 @@ export function evictPodNow(ctx: EngineContext, kubelet: KubeletState, pod: Pod,
   const rec = kubelet.pods[pod.metadata.uid!];
   if (!rec || rec.evicted) return;
   const s: SyncCtx = { ctx, kubelet, pod, rec, now: ctx.clock.nowMs(), source: { component: 'kubelet', host: kubelet.node } };
+  // The eviction is recorded first, then the pod is killed (`evictPod` ▸ `killPodFunc`).
+  ctx.events.record({ object: pod, type: 'Warning', reason: 'Evicted', message, source: s.source });
   for (const { c, init } of allContainers(pod)) {
     const r = rec.containers[key(c, init)];
     if (r?.phase === 'running') kill(s, c, r, 'evicted', `Stopping container ${c.name}`, 0);
   }
   rec.evicted = { message };
-  ctx.events.record({ object: pod, type: 'Warning', reason: 'Evicted', message, source: s.source });
   const fresh = ctx.api.tryGet<Pod>('Pod', pod.metadata.namespace, pod.metadata.name);
   if (!fresh || fresh.metadata.uid !== pod.metadata.uid) return;
   applyKubeletStatus(fresh, rec, fresh.status.hostIP ?? '', ctx.clock.nowIso());

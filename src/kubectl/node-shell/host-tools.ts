@@ -34,7 +34,9 @@ function df(cluster: Cluster, node: string, args: string[]): CommandOutput {
     ['tmpfs', fmt(Math.floor(memory.capacityBytes / 2)), '0', fmt(Math.floor(memory.capacityBytes / 2)), '0%', '/run'],
     ['shm', fmt(shm), '0', fmt(shm), '0%', '/dev/shm'],
   ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  // GNU df: the file system column is at least 14 wide, sizes at least 5, Use% at least 4; one space between.
+  const minimum = [14, 5, 5, 5, 4];
+  const widths = rows[0].slice(0, 5).map((_, i) => Math.max(minimum[i], ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => [r[0].padEnd(widths[0]), ...r.slice(1, 5).map((c, i) => c.padStart(widths[i + 1])), r[5]].join(' ');
   return ok(`${rows.map(line).join('\n')}\n`);
 }
