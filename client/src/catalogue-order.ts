@@ -13,3 +13,21 @@ export function groupByTrack(scenarios: CatalogEntry[]): Array<{ track: string; 
   }));
 }
 
+
+export interface CatalogueFilter {
+  text: string;
+  difficulty: string;
+  solved: '' | 'solved' | 'unsolved';
+}
+
+/** Scenarios matching every filter; the text matches title, summary, tags and track, case-insensitively. */
+export function filterCatalogue(scenarios: CatalogEntry[], f: CatalogueFilter): CatalogEntry[] {
+  const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
+  return scenarios.filter((s) => {
+    if (f.difficulty && s.difficulty !== f.difficulty) return false;
+    if (f.solved === 'solved' && !s.best) return false;
+    if (f.solved === 'unsolved' && s.best) return false;
+    const haystack = [s.title, s.summary, s.track, s.trackTitle, ...s.tags].join(' ').toLowerCase();
+    return words.every((w) => haystack.includes(w));
+  });
+}

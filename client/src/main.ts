@@ -8,6 +8,7 @@ import { LeaderboardsPage } from './pages/leaderboards';
 import { PlayPage } from './pages/play';
 import { QuizPage } from './pages/quiz';
 import { currentPage, go, PAGES, type PageName, showPage } from './router';
+import { filterCatalogue } from './catalogue-order';
 import { type JoinedEvent, renderCatalogue } from './views/catalogue';
 import './style.css';
 
@@ -138,7 +139,13 @@ byId('auth-cancel').addEventListener('click', () => dialog.close());
 
 function drawCatalogue(): void {
   const active = new Set(play.scenarioId ? [play.scenarioId] : []);
-  renderCatalogue(byId('catalogue'), scenarios, active, joinedEvent, (s, eventId) => void startScenario(s, eventId));
+  const shown = filterCatalogue(scenarios, {
+    text: byId<HTMLInputElement>('catalogue-search').value,
+    difficulty: byId<HTMLSelectElement>('catalogue-difficulty').value,
+    solved: byId<HTMLSelectElement>('catalogue-solved').value as '' | 'solved' | 'unsolved',
+  });
+  if (scenarios.length > 0 && shown.length === 0) byId('catalogue').replaceChildren(el('p', { className: 'muted', text: 'No scenario matches these filters.' }));
+  else renderCatalogue(byId('catalogue'), shown, active, joinedEvent, (s, eventId) => void startScenario(s, eventId));
   byId('event-banner').textContent = joinedEvent ? `You are in the event “${joinedEvent.name}”: its scenarios have a “Play in event” button (same cluster for every member).` : '';
 }
 
@@ -159,6 +166,9 @@ async function loadScenarios(): Promise<void> {
   boards.setScenarios(scenarios);
   instructor.setScenarios(scenarios);
 }
+
+for (const id of ['catalogue-search', 'catalogue-difficulty', 'catalogue-solved']) byId(id).addEventListener('input', () => drawCatalogue());
+byId<HTMLFormElement>('catalogue-filters').addEventListener('submit', (e) => e.preventDefault());
 
 byId<HTMLFormElement>('join-form').addEventListener('submit', (event) => {
   event.preventDefault();

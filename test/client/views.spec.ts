@@ -1,7 +1,7 @@
 import type { CatalogEntry, LeaderboardBoard } from '../../src/game/protocol/messages';
 import { fullyReady, statusClass } from '../../client/src/pod-status';
 import { isoWeek, sameBoard } from '../../client/src/boards';
-import { groupByTrack } from '../../client/src/catalogue-order';
+import { filterCatalogue, groupByTrack } from '../../client/src/catalogue-order';
 
 describe('pod colours in the cluster view', () => {
   it.each([
@@ -58,6 +58,39 @@ describe('catalogue', () => {
       ['fundamentals', ['b1', 'b2', 'mid', 'adv']],
       ['nodes', ['node']],
     ]);
+  });
+});
+
+describe('catalogue filters', () => {
+  const s = (id: string, difficulty: 'beginner' | 'advanced', tags: string[], best?: { score: number; solveSeconds: number }): CatalogEntry => ({
+    id,
+    title: id,
+    summary: `${id} summary`,
+    difficulty,
+    tags,
+    points: 100,
+    parSeconds: 60,
+    objectives: [],
+    hintCount: 0,
+    track: 'nodes',
+    trackTitle: 'Nodes',
+    diagnosisCauses: [],
+    diagnosisPoints: 0,
+    quizCount: 0,
+    ...(best ? { best } : {}),
+  });
+  const all = [s('kubelet-down', 'advanced', ['kubelet']), s('wrong-tag', 'beginner', ['images'], { score: 90, solveSeconds: 60 })];
+
+  it.each([
+    [{ text: '', difficulty: '', solved: '' as const }, ['kubelet-down', 'wrong-tag']],
+    [{ text: 'KUBELET', difficulty: '', solved: '' as const }, ['kubelet-down']],
+    [{ text: 'nodes images', difficulty: '', solved: '' as const }, ['wrong-tag']],
+    [{ text: '', difficulty: 'beginner', solved: '' as const }, ['wrong-tag']],
+    [{ text: '', difficulty: '', solved: 'unsolved' as const }, ['kubelet-down']],
+    [{ text: '', difficulty: '', solved: 'solved' as const }, ['wrong-tag']],
+    [{ text: 'nothing-like-this', difficulty: '', solved: '' as const }, []],
+  ])('%j', (filter, ids) => {
+    expect(filterCatalogue(all, filter).map((x) => x.id)).toEqual(ids);
   });
 });
 

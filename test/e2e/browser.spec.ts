@@ -124,6 +124,10 @@ describe('browser: the web client', () => {
     expect(difficulties.map((d) => order[d])).toEqual([...difficulties.map((d) => order[d])].sort());
     expect(await page.locator('.card[data-scenario="imagepull-wrong-tag"] .best').count()).toBe(0);
     await shot(page, 'catalogue');
+    // The search narrows the catalogue as one types.
+    await page.fill('#catalogue-search', 'imagepullbackoff');
+    await page.waitForSelector('.card[data-scenario="node-notready-kubelet"]', { state: 'detached' });
+    expect(await page.locator('.card[data-scenario="imagepull-wrong-tag"]').count()).toBe(1);
 
     await page.click('button[data-scenario-id="imagepull-wrong-tag"]');
     await page.waitForURL(/#\/play$/);
@@ -176,6 +180,7 @@ describe('browser: the web client', () => {
 
     // The catalogue now shows the best result.
     await page.click('.nav a[data-page="catalogue"]');
+    await page.fill('#catalogue-search', '');
     await page.waitForSelector(`.card[data-scenario="imagepull-wrong-tag"] .best:has-text("best ${score} pts")`);
 
     await page.click('.nav a[data-page="quiz"]');
