@@ -1,5 +1,5 @@
 import type { ClusterView } from '../../../src/game/protocol/cluster-view.messages';
-import type { AttemptView, HintView, ScenarioSummary } from '../../../src/game/protocol/messages';
+import type { AttemptView, HintView, ScenarioSummary, SessionProgress } from '../../../src/game/protocol/messages';
 import { errorText } from '../api';
 import type { AppContext } from '../context';
 import type { CompletionResponse, EditableResult, EditRequest } from '../contracts';
@@ -17,6 +17,7 @@ interface CurrentAttempt {
   attemptId: string;
   scenario: ScenarioSummary;
   hints: HintView[];
+  progress: SessionProgress;
 }
 
 /** The Play page: attempt panel, terminal (with the edit pane) and the live cluster view. */
@@ -53,12 +54,16 @@ export class PlayPage {
       if (this.current?.attemptId === push.attemptId) this.terminal.streamOutput(push.streamId, push.stdout, (push as { ended?: boolean }).ended === true);
     });
     client.socket.on('attempt:progress', (push) => {
-      if (this.current?.attemptId === push.attemptId) renderProgress(push.progress);
+      if (this.current?.attemptId !== push.attemptId) return;
+      this.current.progress = push.progress;
+      renderProgress(push.progress);
     });
     client.socket.on('attempt:solved', (push) => {
       if (this.current?.attemptId !== push.attemptId) return;
       renderSolved(push);
-      renderProgress({ ...this.lastProgressSolved() });
+      // The solved push carries no objectives: they held, so show them all met.
+      const last = this.current.progress;
+      renderProgress({ ...last, objectives: last.objectives.map(({ whyNot: _, ...o }) => ({ ...o, met: true })), allMet: true, solved: true });
       this.end(`\x1b[1;32m✔ Solved! ${push.score} points.\x1b[0m Read the debrief, then pick another scenario.`);
     });
     client.socket.on('attempt:expired', (push) => {
@@ -125,7 +130,7 @@ export class PlayPage {
 
   private show(view: AttemptView): void {
     const me = this.ctx.me();
-    this.current = { attemptId: view.attemptId, scenario: view.scenario, hints: view.hints };
+    this.current = { attemptId: view.attemptId, scenario: view.scenario, hints: view.hints, progress: view.progress };
     this.diagnosable = view.attemptId;
     localStorage.setItem(ATTEMPT_KEY, view.attemptId);
     byId('attempt-title').textContent = view.scenario.title;
@@ -184,26 +189,6 @@ export class PlayPage {
       text.textContent = errorText(err);
     }
     if (opening) panel.scrollIntoView({ block: 'nearest' });
-  }
-
-  private lastProgressSolved(): Parameters<typeof renderProgress>[0] & object {
-    // The solved push carries no objectives; mark every shown objective met.
-    const objectives = [...byId('objectives').querySelectorAll<HTMLElement>('li')].map((li) => ({
-      id: li.dataset.objective ?? '',
-      description: li.querySelector('span:nth-child(2)')?.textContent ?? '',
-      met: true,
-    }));
-    return {
-      elapsedMs: 0,
-      objectives,
-      allMet: true,
-      heldForMs: 0,
-      stabilisationMs: 0,
-      violations: [],
-      solved: true,
-      diagnosis: { correct: false, wrongGuesses: 0, points: 0 },
-      quizPoints: 0,
-    };
   }
 
   private end(message: string): void {
