@@ -14,7 +14,9 @@ import {
   SessionProgress,
   SessionSnapshot,
   StreamOutput,
+  TimelineEntry,
 } from './session.types';
+import { TimelineRecorder, TimelineState } from './timeline-recorder';
 import { CommandStream } from '../kubectl/result';
 import { LoadedScenario, resolveVariant } from './load';
 import { CHECKS } from './checks/registry';
@@ -37,6 +39,8 @@ interface SessionState {
   solvedAtMs?: number;
   hintsTaken: number[];
   violations: string[];
+  /** The cluster timeline recorded so far (absent in snapshots from before timelines existed). */
+  timeline?: TimelineState;
 }
 
 export interface SessionSnapshotV1 extends SessionSnapshot {
@@ -121,6 +125,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
   private streamSeq = 0;
   /** The outcome of the last evaluate() and the cluster resourceVersion it was computed at. */
   private lastChecked?: { resourceVersion: string; holding: boolean };
+  private readonly timeline: TimelineRecorder;
 
   private constructor(
     private readonly scenario: LoadedScenario,
@@ -128,8 +133,13 @@ export class ScenarioSessionImpl implements ScenarioSession {
     private readonly cluster: Cluster,
     private readonly shell: CommandShell,
     private readonly s: SessionState,
+    restored: boolean,
   ) {
     this.summary = summarise(scenario);
+    this.timeline = restored ? TimelineRecorder.restore(cluster, s.startMs, s.timeline) : TimelineRecorder.start(cluster, s.startMs);
+    s.timeline = this.timeline.state;
+    // The objectives as the player finds them are the timeline's first word on them.
+    if (!restored) this.timeline.objectives(this.checkAll(scenario.format.objectives));
   }
 
   /** Starts an attempt; a scenario with parameters plays the variant its seed draws. */
@@ -143,14 +153,14 @@ export class ScenarioSessionImpl implements ScenarioSession {
       violations: [],
       diagnosis: { correct: false, wrongGuesses: 0 },
       quiz: {},
-    });
+    }, false);
   }
 
   static restore(template: LoadedScenario, snap: SessionSnapshotV1): ScenarioSessionImpl {
     const scenario = resolveVariant(template, snap.seed);
     const cluster = Cluster.restore(snap.cluster);
     const shell = createShell(cluster, scenario.format.files ?? {}, snap.shell);
-    return new ScenarioSessionImpl(scenario, snap.seed, cluster, shell, structuredClone(snap.state));
+    return new ScenarioSessionImpl(scenario, snap.seed, cluster, shell, structuredClone(snap.state), true);
   }
 
   /** The variant this attempt plays (parameter values), or undefined for a scenario without parameters. */
@@ -285,6 +295,10 @@ export class ScenarioSessionImpl implements ScenarioSession {
     return { index, cost: hints[index].cost, text: this.hintText(hints[index]) };
   }
 
+  timelineSince(cursor: number): TimelineEntry[] {
+    return this.timeline.since(cursor);
+  }
+
   debrief(): string {
     return this.scenario.format.explanation;
   }
@@ -321,8 +335,14 @@ export class ScenarioSessionImpl implements ScenarioSession {
     const resourceVersion = this.cluster.resourceVersion;
     if (this.lastChecked?.resourceVersion !== resourceVersion) {
       const rails = this.checkAll(this.scenario.format.guardRails ?? []);
-      for (const r of rails) if (!r.met && !this.s.violations.includes(r.id)) this.s.violations.push(r.id);
-      const holding = rails.every((r) => r.met) && this.checkAll(this.scenario.format.objectives).every((o) => o.met);
+      for (const r of rails) {
+        if (r.met || this.s.violations.includes(r.id)) continue;
+        this.s.violations.push(r.id);
+        this.timeline.guardRailBroken(r.id, r.description, this.scenario.format.guardRails!.find((g) => g.id === r.id)!.penalty);
+      }
+      const objectives = this.checkAll(this.scenario.format.objectives);
+      this.timeline.objectives(objectives);
+      const holding = rails.every((r) => r.met) && objectives.every((o) => o.met);
       this.lastChecked = { resourceVersion, holding };
     }
     const holding = this.lastChecked.holding;
@@ -331,6 +351,9 @@ export class ScenarioSessionImpl implements ScenarioSession {
       return;
     }
     this.s.heldSinceMs ??= now;
-    if (now - this.s.heldSinceMs >= this.stabilisationMs) this.s.solvedAtMs = this.s.heldSinceMs;
+    if (now - this.s.heldSinceMs >= this.stabilisationMs) {
+      this.s.solvedAtMs = this.s.heldSinceMs;
+      this.timeline.solved(this.s.solvedAtMs);
+    }
   }
 }

@@ -93,6 +93,11 @@ class FakeSession implements ScenarioSession {
 
   interrupt(): void {}
 
+  /** The fake cluster records no timeline. */
+  timelineSince(): [] {
+    return [];
+  }
+
   progress(): SessionProgress {
     const met = this.status() === 'Running';
     const heldForMs = met && this.state.runningSinceMs !== null ? this.state.elapsedMs - this.state.runningSinceMs : 0;

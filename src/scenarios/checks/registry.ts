@@ -12,9 +12,12 @@ import { objectExistsCheck } from './object-exists.check';
 import { objectAbsentCheck } from './object-absent.check';
 import { jsonpathCheck } from './jsonpath.check';
 import { workloadResourceAtLeastCheck } from './workload-resource-at-least.check';
+import { serviceReachableCheck } from './service-reachable.check';
+import { replicasAtLeastCheck } from './replicas-at-least.check';
 
 /** Every check a scenario can name, by type. */
 export const CHECKS: ReadonlyMap<string, CheckPlugin<never>> = new Map(
   ([podReadyCheck, nodeReadyCheck, nodeCordonedCheck, podHasProbeCheck, podRequestAtLeastCheck, deploymentAvailableCheck, serviceHasEndpointsCheck,
-    pvcBoundCheck, jobCompleteCheck, objectExistsCheck, objectAbsentCheck, jsonpathCheck, workloadResourceAtLeastCheck] as CheckPlugin<never>[]).map((c) => [c.type, c]),
+    pvcBoundCheck, jobCompleteCheck, objectExistsCheck, objectAbsentCheck, jsonpathCheck, workloadResourceAtLeastCheck,
+    serviceReachableCheck, replicasAtLeastCheck] as CheckPlugin<never>[]).map((c) => [c.type, c]),
 );
