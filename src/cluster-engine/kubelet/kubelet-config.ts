@@ -51,6 +51,11 @@ export function loadKubeletConfig(files: Record<string, string>): KubeletConfigR
   const transitionMs = typeof transition === 'string' ? parseGoDuration(transition) : undefined;
   if (typeof transition === 'string' && transitionMs === undefined) return { ok: false, error: `${PREFIX} failed to decode: time: invalid duration "${transition}"` };
   if (cfg.kind !== undefined && cfg.kind !== 'KubeletConfiguration') return { ok: false, error: `${PREFIX} failed to decode: no kind "${String(cfg.kind)}" is registered for version "${String(cfg.apiVersion)}" in scheme "pkg/kubelet/apis/config/scheme/scheme.go:33"` };
+  // UnsecuredDependencies → InitializeTLS reads the client CA bundle before anything else starts.
+  const clientCA = ((cfg.authentication as { x509?: { clientCAFile?: unknown } } | undefined)?.x509?.clientCAFile ?? '') as unknown;
+  if (typeof clientCA === 'string' && clientCA && !(clientCA in files)) {
+    return { ok: false, error: `failed to construct kubelet dependencies: unable to load client CA file ${clientCA}: open ${clientCA}: no such file or directory` };
+  }
   return {
     ok: true,
     config: {
