@@ -48,6 +48,17 @@ export interface LogOptions {
   previous?: boolean;
   tailLines?: number;
   timestamps?: boolean;
+  /** Only lines at or after this virtual time (`--since` / `--since-time`). */
+  sinceMs?: number;
+}
+
+/** The log of one container instance, for a follower (`kubectl logs -f`). */
+export interface LogView {
+  lines: LogRecord[];
+  /** The runtime's id of the instance these lines are from; a restart gives a new one. */
+  containerID?: string;
+  /** False once this instance has exited (or the pod is gone from its node): a follow ends there. */
+  running: boolean;
 }
 
 /**
@@ -261,6 +272,14 @@ export class Cluster {
 
   /** Container logs as the `pods/log` subresource returns them, with its error messages. */
   logs(namespace: string, podName: string, opts: LogOptions = {}): string {
+    let visible = this.logView(namespace, podName, opts).lines;
+    if (opts.sinceMs !== undefined) visible = visible.filter((l) => l.ms >= opts.sinceMs!);
+    if (opts.tailLines !== undefined && opts.tailLines >= 0) visible = opts.tailLines === 0 ? [] : visible.slice(-opts.tailLines);
+    return formatLogLines(visible, !!opts.timestamps);
+  }
+
+  /** The lines printed so far by the instance `logs` would serve, and whether it still runs (`follow=true`). */
+  logView(namespace: string, podName: string, opts: Pick<LogOptions, 'container' | 'previous'> = {}): LogView {
     const pod = this.api.get<Pod>('Pod', namespace, podName);
     const all = [...(pod.spec.initContainers ?? []).map((c) => ({ c, init: true })), ...pod.spec.containers.map((c) => ({ c, init: false }))];
     const name = opts.container ?? pod.spec.containers[0].name;
@@ -269,14 +288,17 @@ export class Cluster {
       throw badRequest(`container ${name} is not valid for pod ${podName}`);
     }
     // An unscheduled pod has no node to ask: the API server answers with an empty log.
-    if (!pod.spec.nodeName) return '';
+    if (!pod.spec.nodeName) return { lines: [], running: false };
     const kubelet = this.kubelets.get(pod.spec.nodeName);
     const rec = kubelet?.state().pods[pod.metadata.uid!]?.containers[found.init ? `init:${name}` : name];
     const lines = logLinesFor(pod, name, found.init, rec, !!opts.previous);
     const now = this.clock.nowMs();
-    let visible = lines.filter((l) => l.ms <= now);
-    if (opts.tailLines !== undefined && opts.tailLines >= 0) visible = opts.tailLines === 0 ? [] : visible.slice(-opts.tailLines);
-    return visible.map((l) => (opts.timestamps ? `${toIsoNano(l.ms)} ${l.line}\n` : `${l.line}\n`)).join('');
+    const current = !opts.previous && rec !== undefined && lines === rec.logs;
+    return {
+      lines: lines.filter((l) => l.ms <= now),
+      containerID: current ? rec.containerID : undefined,
+      running: current && rec.phase === 'running' && !!kubelet?.running,
+    };
   }
 
   // ---------------------------------------------------------------- start-up
@@ -307,6 +329,11 @@ export class Cluster {
     obj.metadata.creationTimestamp = created;
     return obj;
   }
+}
+
+/** One line per record, with kubectl's RFC 3339 nanosecond timestamps when asked for. */
+export function formatLogLines(lines: LogRecord[], timestamps: boolean): string {
+  return lines.map((l) => (timestamps ? `${toIsoNano(l.ms)} ${l.line}\n` : `${l.line}\n`)).join('');
 }
 
 /** The kubelet's `validateContainerLogStatus`: which run's log to serve, or why there is none. */

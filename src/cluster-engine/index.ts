@@ -3,7 +3,7 @@ export * from './api/kinds';
 export * from './api/errors';
 export * from './api/selectors';
 export * from './api/quantity';
-export { Cluster, ClusterSnapshot, LogOptions, STEP_MS } from './cluster';
+export { Cluster, ClusterSnapshot, LogOptions, LogView, STEP_MS, formatLogLines } from './cluster';
 export { ClusterSpec, NodeSpecInput } from './spec';
 export { RepositorySpec, parseImageRef } from './runtime/registry';
 export { ImageBehaviour } from './runtime/image-behaviour';

@@ -7,10 +7,15 @@ export interface CommandResult {
   stream?: CommandStream;
 }
 
-/** A command still running: `poll` returns what it printed since the last poll; `close` is Ctrl-C. */
+/**
+ * A command still running: `poll` returns what it printed since the last poll; `close` is Ctrl-C.
+ * `ended` turns true when the command finished by itself (`logs -f` after its container exited): after the
+ * final poll the terminal gets its prompt back.
+ */
 export interface CommandStream {
   poll(): string;
   close(): void;
+  ended?(): boolean;
 }
 
 export const ok = (stdout = '', stderr = ''): CommandResult => ({ stdout, stderr, exitCode: 0 });

@@ -166,7 +166,10 @@ export class ScenarioSessionImpl implements ScenarioSession {
     const out: StreamOutput[] = [];
     for (const [streamId, stream] of this.streams) {
       const stdout = stream.poll();
-      if (stdout) out.push({ streamId, stdout });
+      if (stream.ended?.()) {
+        this.streams.delete(streamId);
+        out.push({ streamId, stdout, ended: true });
+      } else if (stdout) out.push({ streamId, stdout });
     }
     return out;
   }

@@ -16,6 +16,8 @@ export interface CommandResult {
 export interface StreamOutput {
   streamId: string;
   stdout: string;
+  /** The command finished by itself (`logs -f` after its container exited): this is its last output. */
+  ended?: true;
 }
 
 export interface ObjectiveProgress {
@@ -119,7 +121,7 @@ export interface ScenarioSession {
   exec(line: string): CommandResult;
   /** Advances the virtual clock; objectives are evaluated after every simulated second. */
   tick(ms: number): void;
-  /** What running commands (`get -w`) printed since the last call; streams with nothing new are left out. */
+  /** What running commands (`get -w`, `logs -f`) printed since the last call; streams with nothing new are left out, ones that ended by themselves come once more with `ended`. */
   readStreams(): StreamOutput[];
   /** Ctrl-C: ends a running command; unknown or ended ids are ignored. */
   interrupt(streamId: string): void;

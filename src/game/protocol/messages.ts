@@ -285,4 +285,6 @@ export interface CommandOutputPush {
   attemptId: string;
   streamId: string;
   stdout: string;
+  /** The command finished by itself (`logs -f` after its container exited): the prompt comes back. */
+  ended?: true;
 }
