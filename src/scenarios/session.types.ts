@@ -10,6 +10,21 @@ export interface CommandResult {
   exitCode: number;
   /** Set when the command keeps running (`kubectl get -w`): its further output comes from `readStreams`. */
   streamId?: string;
+  /** Set when the command waits in an editor (`kubectl edit`): show `text`, then `saveEdit` or `cancelEdit`. */
+  edit?: EditPayload;
+}
+
+/** A file for the player's editor; `path` is the temporary file name kubectl would use. */
+export interface EditPayload {
+  editId: string;
+  text: string;
+  path: string;
+}
+
+/** Tab completion: `candidates` replace the trailing `prefix` of the line; sorted. */
+export interface Completion {
+  prefix: string;
+  candidates: string[];
 }
 
 /** Output a running command printed since the last read. */
@@ -125,6 +140,12 @@ export interface ScenarioSession {
   readStreams(): StreamOutput[];
   /** Ctrl-C: ends a running command; unknown or ended ids are ignored. */
   interrupt(streamId: string): void;
+  /** The editor saved `text`: the edit goes on (the result may carry a new `edit`, reopened with errors). Unknown or finished id → exit code 1. */
+  saveEdit(editId: string, text: string): CommandResult;
+  /** The editor quit without saving (as if saved unchanged). Unknown or finished id → exit code 1. */
+  cancelEdit(editId: string): CommandResult;
+  /** Tab completion of a partly typed line (reads the cluster, changes nothing). */
+  complete(line: string): Completion;
   progress(): SessionProgress;
   /** Takes the next hint (or returns it again if taken); its cost counts against the score. */
   takeHint(index: number): HintView;

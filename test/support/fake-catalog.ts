@@ -92,6 +92,19 @@ class FakeSession implements ScenarioSession {
 
   interrupt(): void {}
 
+  saveEdit(editId: string): CommandResult {
+    return { stdout: '', stderr: `error: no edit in progress with id "${editId}"\n`, exitCode: 1 };
+  }
+
+  cancelEdit(editId: string): CommandResult {
+    return this.saveEdit(editId);
+  }
+
+  complete(line: string): { prefix: string; candidates: string[] } {
+    const prefix = line.split(/\s+/).pop() ?? '';
+    return { prefix, candidates: ['kubectl'].filter((c) => c.startsWith(prefix) && line.trim() === prefix) };
+  }
+
   progress(): SessionProgress {
     const met = this.status() === 'Running';
     const heldForMs = met && this.state.runningSinceMs !== null ? this.state.elapsedMs - this.state.runningSinceMs : 0;

@@ -1,8 +1,9 @@
 import { Cluster } from '../../cluster-engine';
 import { runKubectl } from '../kubectl';
 import { runNodeCommand } from '../node-shell/node-shell';
-import { CommandResult, CommandStream } from '../result';
+import { CommandResult, CommandStream, PendingEdit } from '../result';
 import { findShellCommand } from './commands/registry';
+import { completeLine, Completion } from '../completion/complete';
 import { Expander } from './expand';
 import { isDirectory } from './fs-view';
 import { parseScript } from './parse';
@@ -51,6 +52,11 @@ export class Shell {
     return node ? VirtualFs.over(this.cluster.nodeFiles(node)) : this.vfs;
   }
 
+  /** Tab completion of a partly typed line; reads the cluster and files, changes nothing. */
+  complete(line: string): Completion {
+    return completeLine(line, { cluster: this.cluster, vfs: this.vfs, state: this.state });
+  }
+
   prompt(): string {
     const host = this.state.login.node ?? 'workstation';
     const cwd = this.state.cwd === HOME ? '~' : this.state.cwd.startsWith(`${HOME}/`) ? `~${this.state.cwd.slice(HOME.length)}` : this.state.cwd;
@@ -74,14 +80,17 @@ export class Shell {
     let stderr = parsed.openHeredoc ? `bash: warning: here-document at line 1 delimited by end-of-file (wanted \`${parsed.openHeredoc}')\n` : '';
     let stdout = '';
     let stream: CommandStream | undefined;
+    let edit: PendingEdit | undefined;
     for (const item of parsed.script) {
       stream?.close();
       const r = this.andOr(item);
       stdout += r.stdout;
       stderr += r.stderr;
       stream = r.stream;
+      // Only the last command may wait in the editor (there is no way to resume a script after it).
+      edit = r.edit;
     }
-    return this.finish({ stdout, stderr, exitCode: this.state.lastExitCode, ...(stream ? { stream } : {}) });
+    return this.finish({ stdout, stderr, exitCode: this.state.lastExitCode, ...(stream ? { stream } : {}), ...(edit ? { edit } : {}) });
   }
 
   private finish(r: CommandResult): CommandResult {
@@ -99,7 +108,7 @@ export class Shell {
       stdout += r.stdout;
       stderr += r.stderr;
     }
-    return { stdout, stderr, exitCode: r.exitCode, ...(r.stream ? { stream: r.stream } : {}) };
+    return { stdout, stderr, exitCode: r.exitCode, ...(r.stream ? { stream: r.stream } : {}), ...(r.edit ? { edit: r.edit } : {}) };
   }
 
   private pipeline(p: Pipeline): CommandResult {
@@ -114,11 +123,13 @@ export class Shell {
         last.stream.close();
         delete last.stream;
       }
+      // An editor needs the terminal: in a pipeline the edit is abandoned, as if closed unchanged.
+      if (last.edit && p.commands.length > 1) delete last.edit;
       stderr += last.stderr;
       input = last.stdout;
       this.state.lastExitCode = last.exitCode;
     });
-    return { stdout: last.stdout, stderr, exitCode: last.exitCode, ...(last.stream ? { stream: last.stream } : {}) };
+    return { stdout: last.stdout, stderr, exitCode: last.exitCode, ...(last.stream ? { stream: last.stream } : {}), ...(last.edit ? { edit: last.edit } : {}) };
   }
 
   private simple(cmd: SimpleCommand, pipedIn: string, toTerminal: boolean): CommandResult {
@@ -143,6 +154,7 @@ export class Shell {
     const redirected = this.redirectOutput(cmd.redirects, { ...result, stderr: stderr + result.stderr });
     // A running command whose output goes to a file ends at once (there is no background job control).
     if (result.stream && stdoutRedirected) result.stream.close();
+    if (result.edit && !stdoutRedirected) redirected.edit = result.edit;
     return result.stream && !stdoutRedirected ? { ...redirected, stream: result.stream } : redirected;
   }
 

@@ -7,6 +7,7 @@ import { createVerb } from './create.verb';
 import { deleteVerb } from './delete.verb';
 import { describeVerb } from './describe.verb';
 import { drainVerb } from './drain.verb';
+import { editVerb } from './edit.verb';
 import { eventsVerb } from './events.verb';
 import { execVerb } from './exec.verb';
 import { exposeVerb } from './expose.verb';
@@ -44,6 +45,7 @@ export const VERBS: readonly Verb[] = [
   rolloutVerb,
   setVerb,
   patchVerb,
+  editVerb,
   replaceVerb,
   labelVerb,
   annotateVerb,
