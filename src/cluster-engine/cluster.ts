@@ -22,6 +22,7 @@ import { builtinClusterObjects } from './builtin-objects';
 import { controlPlaneImages } from './control-plane/images';
 import { KUBELET_CONFIG, controlPlaneManifests, kubeletConfig } from './control-plane/manifests';
 import { controlPlaneStatus } from './control-plane/status';
+import { MetricsView, NodeUsage, nodeUsage, PodUsage, podUsage } from './metrics/metrics-server';
 import { RuntimeContainer, RuntimeImage, runtimeContainers, runtimeImages } from './kubelet/runtime-view';
 
 export const STEP_MS = 1000;
@@ -41,6 +42,8 @@ export interface ClusterSnapshot {
   kubelets: KubeletState[];
   lastExpireMs: number;
   staticControlPlane: boolean;
+  /** absent in snapshots taken before metrics existed: installed */
+  metricsServer?: boolean;
 }
 
 export interface LogOptions {
@@ -71,6 +74,7 @@ export class Cluster {
   private pendingMs = 0;
   private lastExpireMs: number;
   private staticControlPlane = false;
+  private metricsServer = true;
 
   private constructor(
     readonly clock: VirtualClock,
@@ -107,6 +111,7 @@ export class Cluster {
       kubelets,
     );
     cluster.staticControlPlane = !!spec.staticControlPlane;
+    cluster.metricsServer = spec.metricsServer !== false;
     if (spec.staticControlPlane) cluster.preloadControlPlaneImages(spec);
     cluster.bootstrap(spec);
     return cluster;
@@ -125,6 +130,7 @@ export class Cluster {
     );
     cluster.pendingMs = snap.pendingMs;
     cluster.staticControlPlane = snap.staticControlPlane;
+    cluster.metricsServer = snap.metricsServer !== false;
     cluster.lastExpireMs = snap.lastExpireMs;
     return cluster;
   }
@@ -143,6 +149,7 @@ export class Cluster {
       kubelets: [...this.kubelets.values()].map((k) => k.state()),
       lastExpireMs: this.lastExpireMs,
       staticControlPlane: this.staticControlPlane,
+      metricsServer: this.metricsServer,
     });
   }
 
@@ -268,6 +275,25 @@ export class Cluster {
     const view = { ctx: this.ctx, podRecord: (p: Pod) => (p.spec.nodeName ? this.kubelets.get(p.spec.nodeName)?.state().pods[p.metadata.uid!] : undefined) };
     const probe = { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace }, spec: { containers: [] }, status: {} } as unknown as Pod;
     return runEphemeral(view, { namespace, name, image, command, stdin, nodeName: node?.metadata.name ?? '', podIP }, serviceLinkEnv(this.api, probe));
+  }
+
+  /** Whether the metrics.k8s.io API is served (metrics-server installed). */
+  metricsAvailable(): boolean {
+    return this.metricsServer;
+  }
+
+  /** metrics.k8s.io PodMetrics for every pod that has them (Running, each container up for a scrape window). */
+  podMetrics(): PodUsage[] {
+    return podUsage(this.metricsView(), this.store.scan('Pod') as Pod[]);
+  }
+
+  /** metrics.k8s.io NodeMetrics for every node whose kubelet answers. */
+  nodeMetrics(): NodeUsage[] {
+    return nodeUsage(this.metricsView(), this.store.scan('Node') as Node[]);
+  }
+
+  private metricsView(): MetricsView {
+    return { registry: this.registry, nowMs: this.clock.nowMs(), kubelet: (node) => this.kubelets.get(node)?.state() };
   }
 
   /** Container logs as the `pods/log` subresource returns them, with its error messages. */

@@ -18,8 +18,8 @@ function cluster(): Cluster {
   return c;
 }
 
-const VERBS = ['get', 'describe', 'logs', 'delete', 'apply', 'create', 'cordon', 'uncordon', 'drain', 'label', 'annotate', 'taint', 'patch', 'replace', 'run', 'events', 'version', 'api-resources', 'config', 'scale', 'rollout', 'expose', 'exec', 'edit', 'frobnicate'];
-const WORDS = ['pods', 'po', 'pod/web', 'web', 'nodes', 'node01', 'ns', 'events', 'cm', 'secrets', 'deploy', 'svc', 'all', '-A', '-n', 'kube-system', '-o', 'yaml', 'json', 'wide', 'name', 'jsonpath={.items[*].metadata.name}', '-l', 'app=web', '--field-selector', 'status.phase=Running', '--sort-by=.metadata.name', '-f', '-', '--force', '--grace-period=0', '--image=nginx:1.27', '--replicas=2', '--', '--bogus', '-p', '--previous', '-c', 'x', '--since=5s', '--since', '1h30m', '--since-time=2025-01-01T00:00:00Z', '--max-log-requests=1', '--prefix', '--all-containers', '--tail=2', '--timestamps', '"quoted arg"', "'single'", '$HOME', '~', '*'];
+const VERBS = ['get', 'describe', 'logs', 'delete', 'apply', 'create', 'cordon', 'uncordon', 'drain', 'label', 'annotate', 'taint', 'patch', 'replace', 'run', 'events', 'version', 'api-resources', 'config', 'scale', 'rollout', 'expose', 'exec', 'edit', 'top', 'frobnicate'];
+const WORDS = ['pods', 'po', 'pod/web', 'web', 'nodes', 'node01', 'ns', 'events', 'cm', 'secrets', 'deploy', 'svc', 'all', '-A', '-n', 'kube-system', '-o', 'yaml', 'json', 'wide', 'name', 'jsonpath={.items[*].metadata.name}', '-l', 'app=web', '--field-selector', 'status.phase=Running', '--sort-by=.metadata.name', '-f', '-', '--force', '--grace-period=0', '--image=nginx:1.27', '--replicas=2', '--', '--bogus', '-p', '--previous', '-c', 'x', '--since=5s', '--since', '1h30m', '--since-time=2025-01-01T00:00:00Z', '--max-log-requests=1', '--prefix', '--all-containers', '--tail=2', '--timestamps', '--containers', '--sort-by=cpu', '--sort-by=memory', '--sum', '--no-headers', '"quoted arg"', "'single'", '$HOME', '~', '*'];
 const JOINERS = [' ', ' | grep web', ' | head -1', ' | wc -l', ' && echo ok', ' ; ls', ' > /tmp/out', ' 2>&1', ' | sort | uniq'];
 
 const commandLine = fc

@@ -91,6 +91,7 @@ export function buildCluster(scenario: LoadedScenario, seed: number): Cluster {
       registry: (f.cluster.registry ?? []) as never,
       objects: scenario.objects.map(asApplied),
       staticControlPlane: f.cluster.staticControlPlane ?? true,
+      metricsServer: f.cluster.metricsServer ?? true,
     },
     seed,
   );

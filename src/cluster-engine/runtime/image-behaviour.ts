@@ -27,6 +27,8 @@ export interface ImageBehaviour {
   /** Working-set memory in MiB, reached `memoryRampSeconds` after start; above the limit the kernel OOM-kills it. */
   memoryMiB?: number;
   memoryRampSeconds?: number;
+  /** CPU the process uses while running, in millicores (what `kubectl top` reports; default 1). */
+  cpuMillis?: number;
   /** Command-line flags the binary knows (`--name` without dashes); any other flag makes it exit 1 at start. */
   acceptedFlags?: string[];
   /** Files the process reads at start (e.g. a mounted config); a missing one makes it log and exit. */

@@ -21,6 +21,7 @@ import { patchVerb } from './patch.verb';
 import { replaceVerb } from './replace.verb';
 import { runVerb } from './run.verb';
 import { taintVerb } from './taint.verb';
+import { topVerb } from './top.verb';
 import { uncordonVerb } from './uncordon.verb';
 import { Verb } from './verb';
 import { versionVerb } from './version.verb';
@@ -46,6 +47,7 @@ export const VERBS: readonly Verb[] = [
   setVerb,
   patchVerb,
   editVerb,
+  topVerb,
   replaceVerb,
   labelVerb,
   annotateVerb,
