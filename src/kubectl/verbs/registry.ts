@@ -10,6 +10,7 @@ import { drainVerb } from './drain.verb';
 import { editVerb } from './edit.verb';
 import { eventsVerb } from './events.verb';
 import { execVerb } from './exec.verb';
+import { explainVerb } from './explain.verb';
 import { exposeVerb } from './expose.verb';
 import { getVerb } from './get.verb';
 import { rolloutVerb } from './rollout.verb';
@@ -48,6 +49,7 @@ export const VERBS: readonly Verb[] = [
   patchVerb,
   editVerb,
   topVerb,
+  explainVerb,
   replaceVerb,
   labelVerb,
   annotateVerb,
