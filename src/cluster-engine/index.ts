@@ -1,4 +1,5 @@
 export * from './api/types';
+export * from './api/rbac.types';
 export * from './api/kinds';
 export * from './api/errors';
 export * from './api/selectors';
@@ -10,3 +11,5 @@ export { RepositorySpec, parseImageRef } from './runtime/registry';
 export { ImageBehaviour } from './runtime/image-behaviour';
 export { ListOptions, DeleteOptions } from './apiserver/apiserver';
 export { parseTime, toIso } from './clock';
+export { authorize, rulesFor, ruleAllows, serviceAccountUser, UserInfo, RequestAttributes, Decision, SUPERUSER_GROUP } from './auth/rbac.authorizer';
+export { KUBEADM_ADMIN_GROUP } from './auth/bootstrap-policy';

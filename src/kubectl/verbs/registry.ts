@@ -1,4 +1,5 @@
 import { annotateVerb } from './annotate.verb';
+import { authVerb } from './auth.verb';
 import { apiResourcesVerb } from './api-resources.verb';
 import { applyVerb } from './apply.verb';
 import { configVerb } from './config.verb';
@@ -50,6 +51,7 @@ export const VERBS: readonly Verb[] = [
   editVerb,
   topVerb,
   explainVerb,
+  authVerb,
   replaceVerb,
   labelVerb,
   annotateVerb,
