@@ -9,6 +9,7 @@ export { ClusterSpec, NodeSpecInput } from './spec';
 export { ContainerUsage, NodeUsage, PodUsage, METRICS_RESOLUTION_MS, allocatable } from './metrics/metrics-server';
 export { RepositorySpec, parseImageRef } from './runtime/registry';
 export { ImageBehaviour } from './runtime/image-behaviour';
+export { BackendAnswer } from './runtime/exec-network';
 export { ListOptions, DeleteOptions } from './apiserver/apiserver';
 export { parseTime, toIso } from './clock';
 export { authorize, rulesFor, ruleAllows, serviceAccountUser, UserInfo, RequestAttributes, Decision, SUPERUSER_GROUP } from './auth/rbac.authorizer';

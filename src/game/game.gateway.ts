@@ -10,13 +10,16 @@ import type { CommandResult, Completion, DiagnosisResult, HintView, QuizResult }
 import { GAME_CONFIG, type GameConfig } from './attempts/game-config';
 import { AttemptsService } from './attempts/attempts.service';
 import { attemptRoom } from './attempts/live-attempt';
+import { AuthoringService } from './authoring/authoring.service';
 import { PlayersService } from './auth/players.service';
+import { SessionRevocationService } from './auth/session-revocation.service';
 import { GameError, GameErrorCode } from './errors/game-error';
 import { EventsService } from './events/events.service';
 import { boardOf, boardRoom, LEADERBOARD_PUSH_ROWS } from './leaderboard/leaderboard-board';
 import { LeaderboardBoardDto } from './leaderboard/leaderboard-query.dto';
 import { LeaderboardService } from './leaderboard/leaderboard.service';
 import { AttemptRefDto, BestReplaysDto, StartAttemptDto } from './protocol/attempt.dto';
+import { AuthoringScenarioDto, AuthoringUnpublishDto, AuthoringYamlDto } from './protocol/authoring.dto';
 import { CancelEditDto, CompleteCommandDto, InterruptCommandDto, RunCommandDto, SaveEditDto } from './protocol/command.dto';
 import { AnswerQuizDto, SubmitDiagnosisDto } from './protocol/diagnosis.dto';
 import { JoinEventDto, WatchEventDto } from './protocol/event.dto';
@@ -26,10 +29,16 @@ import type {
   AbandonResponse,
   Ack,
   AttemptView,
+  AuthoringGetResponse,
+  AuthoringListResponse,
+  AuthoringSaveResponse,
+  AuthoringScenarioResponse,
+  AuthoringValidateResponse,
   BestReplaysResponse,
   EventView,
   EventWatchResponse,
   LeaderboardResponse,
+  LogoutResponse,
   QuizListResponse,
   ReplayView,
   ScenarioListResponse,
@@ -64,6 +73,8 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     private readonly leaderboard: LeaderboardService,
     private readonly replays: ReplaysService,
     private readonly push: PushService,
+    private readonly revocation: SessionRevocationService,
+    private readonly authoring: AuthoringService,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
 
@@ -74,14 +85,17 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     server.use((socket, next) => {
       const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
       if (typeof auth.token !== 'string') return next();
-      this.players.authenticate(auth.token).then(
-        (principal) => {
+      this.players.authenticateSession(auth.token).then(
+        ({ principal, claims }) => {
           socket.data.principal = principal;
+          socket.data.session = { jti: claims.jti, gen: claims.gen ?? 0, exp: claims.exp };
           next();
         },
         (err: unknown) => {
-          this.logger.debug(`handshake refused: ${err instanceof Error ? err.message : String(err)}`);
-          next(new Error('invalid session token'));
+          // The reason (invalid, expired or revoked) reaches the client as connect_error's message.
+          const reason = err instanceof GameError ? `invalid session token: ${err.message}` : 'invalid session token';
+          this.logger.debug(`handshake refused: ${reason}`);
+          next(new Error(reason));
         },
       );
     });
@@ -104,28 +118,48 @@ export class GameGateway implements OnGatewayInit<GameServer> {
   @SubscribeMessage(ClientEvents.PlayerRegister)
   async register(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
     this.limitSignIns(socket);
-    return ok(signIn(socket, await this.players.register(body.name, body.password)));
+    return ok(this.signIn(socket, await this.players.register(body.name, body.password)));
   }
 
   @SubscribeMessage(ClientEvents.PlayerLogin)
   async login(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
     this.limitSignIns(socket);
-    return ok(signIn(socket, await this.players.login(body.name, body.password)));
+    return ok(this.signIn(socket, await this.players.login(body.name, body.password)));
   }
 
   @SubscribeMessage(ClientEvents.PlayerGuest)
   async guest(@ConnectedSocket() socket: GameSocket): Promise<Ack<SessionResponse>> {
     this.limitSignIns(socket);
-    return ok(signIn(socket, await this.players.guest()));
+    return ok(this.signIn(socket, await this.players.guest()));
+  }
+
+  /** Revokes the token this socket is signed in with; other sockets using it are disconnected, this one is signed out. */
+  @SubscribeMessage(ClientEvents.PlayerLogout)
+  async logout(@ConnectedSocket() socket: GameSocket): Promise<Ack<LogoutResponse>> {
+    const { playerId } = principalOf(socket);
+    const session = socket.data.session ?? { gen: 0, exp: Date.now() };
+    // Signed out first, so endSessions does not disconnect the socket that asked.
+    socket.data.principal = undefined;
+    socket.data.session = undefined;
+    for (const room of socket.rooms) if (room !== socket.id && !room.startsWith('leaderboard:')) await socket.leave(room);
+    await this.revocation.logout(playerId, { sub: playerId, ...session });
+    return ok({ revoked: true });
   }
 
   @SubscribeMessage(ClientEvents.PlayerClaim)
   async claim(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
     this.limitSignIns(socket);
-    const session = signIn(socket, await this.players.claim(playerOf(socket), body.name, body.password));
+    const session = this.signIn(socket, await this.players.claim(playerOf(socket), body.name, body.password));
     this.attempts.renamePlayer(session.playerId, session.name);
     await this.leaderboard.playerChanged();
     return ok(session);
+  }
+
+  private signIn(socket: GameSocket, session: SessionResponse): SessionResponse {
+    socket.data.principal = { playerId: session.playerId, name: session.name, role: session.role, guest: session.guest };
+    const claims = this.players.claimsOf(session.token);
+    socket.data.session = { jti: claims?.jti, gen: claims?.gen ?? 0, exp: claims?.exp ?? Date.now() };
+    return session;
   }
 
   @SubscribeMessage(ClientEvents.ScenarioList)
@@ -253,13 +287,42 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     await socket.join(eventWatchRoom(body.eventId));
     return ok(watched);
   }
+
+  // Authoring: the same service, role checks and answers as /api/authoring (the instructor page uses these).
+
+  @SubscribeMessage(ClientEvents.AuthoringValidate)
+  async authoringValidate(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AuthoringYamlDto): Promise<Ack<AuthoringValidateResponse>> {
+    return ok({ report: await this.authoring.validate(principalOf(socket), body.yaml) });
+  }
+
+  @SubscribeMessage(ClientEvents.AuthoringSave)
+  async authoringSave(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AuthoringYamlDto): Promise<Ack<AuthoringSaveResponse>> {
+    return ok(await this.authoring.save(principalOf(socket), body.yaml, { kind: 'save' }));
+  }
+
+  @SubscribeMessage(ClientEvents.AuthoringPublish)
+  async authoringPublish(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AuthoringScenarioDto): Promise<Ack<AuthoringScenarioResponse>> {
+    return ok({ scenario: await this.authoring.publish(principalOf(socket), body.scenarioId, body.version) });
+  }
+
+  @SubscribeMessage(ClientEvents.AuthoringUnpublish)
+  async authoringUnpublish(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AuthoringUnpublishDto): Promise<Ack<AuthoringScenarioResponse>> {
+    return ok({ scenario: await this.authoring.unpublish(principalOf(socket), body.scenarioId) });
+  }
+
+  @SubscribeMessage(ClientEvents.AuthoringList)
+  async authoringList(@ConnectedSocket() socket: GameSocket): Promise<Ack<AuthoringListResponse>> {
+    return ok({ scenarios: await this.authoring.list(principalOf(socket)) });
+  }
+
+  @SubscribeMessage(ClientEvents.AuthoringGet)
+  async authoringGet(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AuthoringScenarioDto): Promise<Ack<AuthoringGetResponse>> {
+    return ok(await this.authoring.get(principalOf(socket), body.scenarioId, body.version));
+  }
 }
 
 function rateLimited(what: string, rate: number, burst: number): GameError {
   return new GameError(GameErrorCode.RateLimited, `too many ${what}: at most ${rate} per second (bursts of ${burst}); wait a moment`);
 }
 
-function signIn(socket: GameSocket, session: SessionResponse): SessionResponse {
-  socket.data.principal = { playerId: session.playerId, name: session.name, role: session.role, guest: session.guest };
-  return session;
-}
+

@@ -32,7 +32,8 @@ const summary: ScenarioSummary = {
   parSeconds: 120,
   objectives: [{ id: 'web-running', description: 'Pod web is Running' }],
   hintCount: 2,
-  track: 'fundamentals',
+  track: 'pods-never-start',
+  trackTitle: 'Pods that never start',
   diagnosisCauses: ['wrong-tag', 'private-image'],
   diagnosisPoints: 20,
   quizCount: 0,
@@ -103,6 +104,11 @@ class FakeSession implements ScenarioSession {
   complete(line: string): { prefix: string; candidates: string[] } {
     const prefix = line.split(/\s+/).pop() ?? '';
     return { prefix, candidates: ['kubectl'].filter((c) => c.startsWith(prefix) && line.trim() === prefix) };
+  }
+
+  /** The fake cluster records no timeline. */
+  timelineSince(): [] {
+    return [];
   }
 
   progress(): SessionProgress {
