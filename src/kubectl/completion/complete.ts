@@ -61,7 +61,7 @@ export function completeLine(line: string, env: CompletionEnv): Completion {
   const cmd = words[0] === 'sudo' ? words[1] : words[0];
   const args = words.slice(words[0] === 'sudo' ? 2 : 1);
   if (cmd === undefined) {
-    const commands = ['kubectl', 'k', 'ssh', 'exit', 'sudo', ...SHELL_COMMANDS.map((c) => c.name), ...(env.state.login.node ? NODE_COMMANDS : [])];
+    const commands = ['kubectl', 'k', 'ssh', 'exit', 'sudo', 'xargs', ...SHELL_COMMANDS.map((c) => c.name), ...(env.state.login.node ? NODE_COMMANDS : [])];
     return pick(commands);
   }
   if (cmd === 'ssh') return pick(args.some((a) => !a.startsWith('-')) ? [] : env.cluster.nodeNames());

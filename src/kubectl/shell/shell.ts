@@ -3,6 +3,7 @@ import { runKubectl } from '../kubectl';
 import { runNodeCommand } from '../node-shell/node-shell';
 import { CommandResult, CommandStream, PendingEdit } from '../result';
 import { findShellCommand } from './commands/registry';
+import { HISTORY_SIZE } from './commands/history.command';
 import { completeLine, Completion } from '../completion/complete';
 import { Expander } from './expand';
 import { isDirectory } from './fs-view';
@@ -64,6 +65,8 @@ export class Shell {
   }
 
   run(line: string): CommandResult {
+    // Top-level lines go to the history (bash's HISTCONTROL unset: every non-blank line, duplicates too).
+    if (this.depth === 0 && line.trim() !== '') this.remember(line);
     const parsed = (() => {
       try {
         return parseScript(line);
@@ -91,6 +94,15 @@ export class Shell {
       edit = r.edit;
     }
     return this.finish({ stdout, stderr, exitCode: this.state.lastExitCode, ...(stream ? { stream } : {}), ...(edit ? { edit } : {}) });
+  }
+
+  private remember(line: string): void {
+    const h = (this.state.history ??= []);
+    h.push(line.replace(/\n+$/, ''));
+    if (h.length > HISTORY_SIZE) {
+      this.state.historyBase = (this.state.historyBase ?? 0) + (h.length - HISTORY_SIZE);
+      h.splice(0, h.length - HISTORY_SIZE);
+    }
   }
 
   private finish(r: CommandResult): CommandResult {
@@ -191,12 +203,49 @@ export class Shell {
       return node;
     }
     if (name === 'sudo') return this.exec(args, stdin, tty);
+    if (name === 'xargs') return this.xargs(args, stdin, tty);
     if (name === 'kubectl' || name === 'k') return runKubectl(args, { cluster: this.cluster, vfs: this.fs, cwd: this.state.cwd, stdin, node: this.state.login.node });
     if (name === 'exit' || name === 'logout') return { stdout: '', stderr: '', exitCode: 0 };
     const builtin = findShellCommand(name);
     if (builtin) return builtin.run(args, { stdin, vfs: this.fs, state: this.state, tty });
     const hint = EDITORS.includes(name) ? "hint: there is no editor here; write files with: cat > pod.yaml <<'EOF' … EOF\n" : '';
     return { stdout: '', stderr: `bash: ${name}: command not found\n${hint}`, exitCode: 127 };
+  }
+
+  /** `xargs [-n N] [-I {}] [-r] [CMD args…]`: runs CMD with words read from stdin appended (or substituted for {}). */
+  private xargs(args: string[], stdin: string, tty: boolean): CommandResult {
+    let perCall = Infinity;
+    let replace: string | undefined;
+    let skipEmpty = false;
+    let i = 0;
+    for (; i < args.length && args[i].startsWith('-'); i++) {
+      const a = args[i];
+      if (a === '-r' || a === '--no-run-if-empty') skipEmpty = true;
+      else if (a.startsWith('-n')) perCall = Number(a.length > 2 ? a.slice(2) : args[++i]);
+      else if (a.startsWith('-I')) replace = a.length > 2 ? a.slice(2) : args[++i];
+      else if (a === '-0' || a === '-t') continue;
+      else return { stdout: '', stderr: `xargs: invalid option -- '${a.replace(/^-+/, '')}'\nTry 'xargs --help' for more information.\n`, exitCode: 1 };
+    }
+    if (!Number.isInteger(perCall) && perCall !== Infinity) return { stdout: '', stderr: `xargs: invalid number "${args[i - 1]}" for -n option\n`, exitCode: 1 };
+    const command = args.slice(i).length ? args.slice(i) : ['echo'];
+    const items = replace !== undefined ? stdin.split('\n').filter((l) => l.trim() !== '') : stdin.split(/\s+/).filter((w) => w !== '');
+    if (items.length === 0 && (skipEmpty || replace !== undefined)) return { stdout: '', stderr: '', exitCode: 0 };
+    const batches: string[][] = [];
+    if (replace !== undefined) for (const item of items) batches.push(command.map((w) => w.split(replace!).join(item)));
+    else if (items.length === 0) batches.push(command);
+    else for (let k = 0; k < items.length; k += perCall === Infinity ? items.length : Math.max(1, perCall)) batches.push([...command, ...items.slice(k, k + (perCall === Infinity ? items.length : Math.max(1, perCall)))]);
+    let stdout = '';
+    let stderr = '';
+    let failed = false;
+    for (const argv of batches) {
+      const r = this.exec(argv, '', tty);
+      r.stream?.close();
+      stdout += r.stdout;
+      stderr += r.stderr;
+      if (r.exitCode === 127) return { stdout, stderr: stderr.replace(/^bash: (\S+): command not found\n.*$/s, 'xargs: $1: No such file or directory\n'), exitCode: 127 };
+      if (r.exitCode !== 0) failed = true;
+    }
+    return { stdout, stderr, exitCode: failed ? 123 : 0 };
   }
 
   /** `$(…)`: runs the script in this shell (same state), depth-limited against runaway recursion. */
