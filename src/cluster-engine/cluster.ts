@@ -11,7 +11,8 @@ import { Scheduler, SchedulerState } from './scheduler/scheduler';
 import { CONTROLLERS } from './controllers/registry';
 import { Component } from './context';
 import { HEALTHY_CONDITIONS, Kubelet, KubeletService, newKubeletState } from './kubelet/kubelet';
-import { ContainerRecord, KubeletState, LogRecord } from './kubelet/state';
+import { ContainerRecord, HostProcess, KubeletState, LogRecord } from './kubelet/state';
+import { NodeUsage, nodeUsage } from './kubelet/node-usage';
 import { badRequest, notFound } from './api/errors';
 import { toIsoNano } from './logs';
 import { namespaceContent } from './namespace-content';
@@ -23,7 +24,7 @@ import { builtinClusterObjects } from './builtin-objects';
 import { controlPlaneImages } from './control-plane/images';
 import { CLUSTER_CA, KUBELET_CONFIG, clusterCaCert, controlPlaneManifests, kubeletConfig } from './control-plane/manifests';
 import { controlPlaneStatus } from './control-plane/status';
-import { MetricsView, NodeUsage, nodeUsage, PodUsage, podUsage } from './metrics/metrics-server';
+import { MetricsView, NodeMetrics, nodeMetrics, PodMetrics, podMetrics } from './metrics/metrics-server';
 import { RuntimeContainer, RuntimeImage, runtimeContainers, runtimeImages } from './kubelet/runtime-view';
 
 export const STEP_MS = 1000;
@@ -243,6 +244,54 @@ export class Cluster {
     return this.kubeletOf(node).state().files;
   }
 
+  /**
+   * Writes a large file on the node's disk (`fallocate -l SIZE PATH`): it counts towards nodefs usage for
+   * as long as the path exists, so an `rm` of it on the node frees the space.
+   */
+  writeNodeFile(node: string, path: string, sizeBytes: number, content = ''): void {
+    const s = this.kubeletOf(node).state();
+    s.files[path] = content;
+    (s.fileSizes ??= {})[path] = Math.max(0, Math.round(sizeBytes));
+  }
+
+  /** Size of a node file as `ls -l`/`du` see it: a recorded large size, else its content's length. */
+  nodeFileSize(node: string, path: string): number | undefined {
+    const s = this.kubeletOf(node).state();
+    if (s.files[path] === undefined) return undefined;
+    return s.fileSizes?.[path] ?? Buffer.byteLength(s.files[path]);
+  }
+
+  /** The node's memory, disk (nodefs) and PID use, as `free`, `df` and the eviction manager see them. */
+  nodeResourceUsage(node: string): Omit<NodeUsage, 'pods'> {
+    const kubelet = this.kubeletOf(node).state();
+    const n = this.api.get<Node>('Node', undefined, node);
+    const pods = this.api.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${node}` }).filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+    const { pods: _omit, ...usage } = nodeUsage(this.registry, kubelet, n, pods);
+    return usage;
+  }
+
+  /** Starts a process on the node outside any pod (a leaking daemon) holding `memoryBytes`; returns its PID. */
+  startHostProcess(node: string, command: string, memoryBytes: number): number {
+    const s = this.kubeletOf(node).state();
+    const list = (s.hostProcesses ??= []);
+    const pid = Math.max(4100 + (s.pid % 97), ...list.map((p) => p.pid)) + 13;
+    list.push({ pid, command, memoryBytes: Math.max(0, Math.round(memoryBytes)) });
+    return pid;
+  }
+
+  /** The node's processes outside pods (`ps aux` on the node). */
+  hostProcesses(node: string): HostProcess[] {
+    return [...(this.kubeletOf(node).state().hostProcesses ?? [])];
+  }
+
+  /** `kill PID` on the node: false when no such process. */
+  killHostProcess(node: string, pid: number): boolean {
+    const s = this.kubeletOf(node).state();
+    const before = s.hostProcesses?.length ?? 0;
+    s.hostProcesses = (s.hostProcesses ?? []).filter((p) => p.pid !== pid);
+    return s.hostProcesses.length < before;
+  }
+
   private kubeletOf(node: string): Kubelet {
     const k = this.kubelets.get(node);
     if (!k) throw notFound('Node', node);
@@ -295,13 +344,20 @@ export class Cluster {
   }
 
   /** metrics.k8s.io PodMetrics for every pod that has them (Running, each container up for a scrape window). */
-  podMetrics(): PodUsage[] {
-    return podUsage(this.metricsView(), this.store.scan('Pod') as Pod[]);
+  podMetrics(): PodMetrics[] {
+    return podMetrics(this.metricsView(), this.store.scan('Pod') as Pod[]);
   }
 
   /** metrics.k8s.io NodeMetrics for every node whose kubelet answers. */
-  nodeMetrics(): NodeUsage[] {
-    return nodeUsage(this.metricsView(), this.store.scan('Node') as Node[]);
+  nodeMetrics(): NodeMetrics[] {
+    const pods = this.store.scan('Pod') as Pod[];
+    // Memory as the kubelet's eviction manager sees it (system, host processes, pods), so `top node` and MemoryPressure agree.
+    return nodeMetrics(this.metricsView(), this.store.scan('Node') as Node[]).map((m) => {
+      const kubelet = this.kubelets.get(m.name)!.state();
+      const node = this.store.get('Node', undefined, m.name) as Node;
+      const workingSet = nodeUsage(this.registry, kubelet, node, pods.filter((p) => p.spec.nodeName === m.name)).memory.workingSetBytes;
+      return { ...m, memoryBytes: workingSet };
+    });
   }
 
   private metricsView(): MetricsView {

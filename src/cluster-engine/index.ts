@@ -6,7 +6,7 @@ export * from './api/selectors';
 export * from './api/quantity';
 export { Cluster, ClusterSnapshot, LogOptions, LogView, STEP_MS, formatLogLines } from './cluster';
 export { ClusterSpec, NodeSpecInput } from './spec';
-export { ContainerUsage, NodeUsage, PodUsage, METRICS_RESOLUTION_MS, allocatable } from './metrics/metrics-server';
+export { ContainerMetrics, NodeMetrics, PodMetrics, METRICS_RESOLUTION_MS, allocatable } from './metrics/metrics-server';
 export { RepositorySpec, parseImageRef } from './runtime/registry';
 export { ImageBehaviour } from './runtime/image-behaviour';
 export { BackendAnswer } from './runtime/exec-network';

@@ -28,6 +28,7 @@ export interface PendingEdit {
 export interface CommandStream {
   poll(): string;
   close(): void;
+  /** Set for commands that end on their own (`drain` waiting on a disruption budget): true once finished. */
   ended?(): boolean;
 }
 

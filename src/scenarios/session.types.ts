@@ -31,8 +31,8 @@ export interface Completion {
 export interface StreamOutput {
   streamId: string;
   stdout: string;
-  /** The command finished by itself (`logs -f` after its container exited): this is its last output. */
-  ended?: true;
+  /** The command finished on its own (`logs -f` after its container exited, `drain` once its evictions passed): this is its last output. */
+  ended?: boolean;
 }
 
 export interface ObjectiveProgress {

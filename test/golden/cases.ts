@@ -45,6 +45,24 @@ function plainCluster(): Cluster {
   return Cluster.create({ nodes: NODES, registry: REGISTRY, objects: [pod('web', { containers: [{ name: 'web', image: 'nginx:1.27' }] })] }, 7);
 }
 
+/** A deployment guarded by a PodDisruptionBudget, a pod with a preStop hook, and a worker whose disk can fill. */
+function disruptionCluster(): Cluster {
+  const labels = { app: 'web' };
+  return Cluster.create(
+    {
+      nodes: NODES,
+      registry: [...(REGISTRY ?? []), { name: 'shop/spew', tags: { '1': { sizeBytes: 30_000_000 } }, behaviour: { diskMiB: 90_000, listens: [8080] } }],
+      objects: [
+        { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', labels }, spec: { replicas: 2, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { nodeSelector: { 'kubernetes.io/hostname': 'node01' }, containers: [{ name: 'web', image: 'nginx:1.27' }] } } } } as KubeObject,
+        { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web-pdb' }, spec: { minAvailable: 2, selector: { matchLabels: labels } } } as KubeObject,
+        pod('drainer', { terminationGracePeriodSeconds: 45, nodeName: 'node02', containers: [{ name: 'app', image: 'nginx:1.27', lifecycle: { preStop: { exec: { command: ['sh', '-c', 'sleep 20'] } } } }] }),
+        pod('spew', { nodeName: 'node02', containers: [{ name: 'app', image: 'shop/spew:1' }] }),
+      ],
+    },
+    31,
+  );
+}
+
 export const GOLDEN_CASES: GoldenCase[] = [
   {
     name: 'pods-in-trouble',
@@ -143,6 +161,76 @@ export const GOLDEN_CASES: GoldenCase[] = [
       'kubectl get pods',
       'kubectl delete pod web --grace-period=0 --force',
       'kubectl get pods',
+    ],
+  },
+  {
+    name: 'disruptions-and-pressure',
+    cluster: disruptionCluster,
+    steps: [
+      30,
+      'kubectl get pdb',
+      'kubectl describe pdb web-pdb',
+      'kubectl get pdb web-pdb -o jsonpath={.status.conditions[0].reason}',
+      'kubectl drain node01 --ignore-daemonsets --timeout=3s',
+      'kubectl uncordon node01',
+      "kubectl patch deployment web --type=merge -p '{\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"web2\"}}}}'",
+      "kubectl apply -f - <<'EOF'\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: bad\nspec:\n  minAvailable: 150%\n  selector: {}\nEOF",
+      'kubectl delete pod drainer --wait=false',
+      5,
+      'kubectl describe pod drainer | head -12',
+      'kubectl get pods -o wide',
+      20,
+      'kubectl get events --field-selector involvedObject.name=spew',
+      'kubectl describe node node02 | grep -A7 Conditions',
+      'kubectl get node node02 -o jsonpath={.spec.taints}',
+      'kubectl get events --field-selector involvedObject.kind=Node,involvedObject.name=node02',
+      'ssh node02',
+      'df -h',
+      'exit',
+    ],
+  },
+  {
+    name: 'observe-and-authorize',
+    cluster: () =>
+      Cluster.create(
+        {
+          nodes: NODES,
+          registry: [
+            ...REGISTRY!,
+            { name: 'shop/api', tags: { '2': { sizeBytes: 30_000_000 } }, behaviour: { listens: [8080], cpuMillis: 120, memoryMiB: 180, logs: [{ line: 'api 2 starting' }, { at: 1, line: 'listening on :8080' }, { at: 30, line: 'GET /healthz 200' }] } },
+          ],
+          objects: [
+            pod('api-1', { containers: [{ name: 'api', image: 'shop/api:2' }, { name: 'proxy', image: 'nginx:1.27' }] }, { app: 'api' }),
+            pod('api-2', { containers: [{ name: 'api', image: 'shop/api:2' }, { name: 'proxy', image: 'nginx:1.27' }] }, { app: 'api' }),
+          ],
+        },
+        11,
+      ),
+    steps: [
+      60,
+      'kubectl logs -l app=api --prefix --all-containers',
+      'kubectl logs api-1 -c api --since=40s',
+      'kubectl logs -l app=api -f --max-log-requests=3 --all-containers',
+      'kubectl top nodes',
+      'kubectl top pods',
+      'kubectl top pods --containers --sort-by=memory',
+      'kubectl top pod nope',
+      'kubectl explain pod.spec.containers.resources',
+      'kubectl explain deploy.spec.replicas',
+      'kubectl explain pod.spec.bogus',
+      'kubectl get clusterroles',
+      'kubectl describe clusterrolebinding cluster-admin',
+      'kubectl create role pod-reader --verb=get,list,watch --resource=pods,pods/log',
+      'kubectl create rolebinding read-pods --role=pod-reader --user=jane --serviceaccount=default:ci',
+      'kubectl get rolebindings -o wide',
+      'kubectl describe role pod-reader',
+      'kubectl auth can-i list pods --as=jane',
+      'kubectl auth can-i delete pods --as=jane',
+      'kubectl auth can-i --list --as=system:serviceaccount:default:ci',
+      'kubectl auth whoami',
+      'kubectl edit',
+      'kubectl edit pod nope',
+      "kubectl get pods --no-headers | awk '{print $1, $3}'",
     ],
   },
 ];

@@ -5,6 +5,7 @@ import { stableJson } from './json';
 import { validateDeployment, validateReplicaSet } from './apps.validation';
 import { validateEndpoints, validateEndpointSlice, validateService } from './service.validation';
 import { validateBinding, validateRole } from './rbac.validation';
+import { validatePodDisruptionBudget } from './policy.validation';
 import { validateJob, validatePersistentVolume, validatePersistentVolumeClaim, validatePriorityClass } from './storage-batch.validation';
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -61,6 +62,7 @@ const VALIDATORS: Record<string, (obj: KubeObject) => FieldError[]> = {
   ClusterRole: validateRole,
   RoleBinding: validateBinding,
   ClusterRoleBinding: validateBinding,
+  PodDisruptionBudget: validatePodDisruptionBudget,
 };
 
 export function validatePodSpec(pod: Pod): FieldError[] {

@@ -7,23 +7,25 @@ import { behaviourOf, ImageRegistry, parseImageRef } from '../runtime/registry';
 /** metrics-server's scrape interval (`--metric-resolution`): a container is reported once it ran a full window. */
 export const METRICS_RESOLUTION_MS = 15_000;
 const MiB = 1024 * 1024;
+/** The kubelet's node-usage model gives an image that says nothing about memory this working set too. */
+const DEFAULT_CONTAINER_MEMORY_MIB = 8;
 
-export interface ContainerUsage {
+export interface ContainerMetrics {
   name: string;
   cpuMillis: number;
   memoryBytes: number;
 }
 
 /** One `PodMetrics` of metrics.k8s.io/v1beta1. */
-export interface PodUsage {
+export interface PodMetrics {
   namespace: string;
   name: string;
   labels: Record<string, string>;
-  containers: ContainerUsage[];
+  containers: ContainerMetrics[];
 }
 
 /** One `NodeMetrics`: the node's whole usage (system daemons and every container on it). */
-export interface NodeUsage {
+export interface NodeMetrics {
   name: string;
   cpuMillis: number;
   memoryBytes: number;
@@ -49,14 +51,14 @@ function behaviourFor(view: MetricsView, rec: ContainerRecord): ImageBehaviour {
 }
 
 /** What cAdvisor measures for a running container: the image's CPU and its working set (ramping up after start). */
-function containerUsage(view: MetricsView, rec: ContainerRecord): ContainerUsage {
+function containerMetrics(view: MetricsView, rec: ContainerRecord): ContainerMetrics {
   const b = behaviourFor(view, rec);
   const window = Math.floor(view.nowMs / METRICS_RESOLUTION_MS);
   const key = rec.containerID ?? rec.name;
   const rampMs = (b.memoryRampSeconds ?? 3) * 1000;
   const ramp = Math.min(1, Math.max(0.25, (view.nowMs - (rec.startedMs ?? view.nowMs)) / Math.max(1, rampMs)));
   const cpu = Math.max(0, Math.round((b.cpuMillis ?? 1) * wobble(`${key}/cpu`, window, 0.1)));
-  const memory = Math.round(((b.memoryMiB ?? 4) * MiB * ramp * wobble(`${key}/mem`, window, 0.03)) / 1024) * 1024;
+  const memory = Math.round(((b.memoryMiB ?? DEFAULT_CONTAINER_MEMORY_MIB) * MiB * ramp * wobble(`${key}/mem`, window, 0.03)) / 1024) * 1024;
   return { name: rec.name, cpuMillis: cpu, memoryBytes: memory };
 }
 
@@ -68,8 +70,8 @@ function running(rec: ContainerRecord | undefined): rec is ContainerRecord {
  * Pod metrics as metrics-server serves them: Running pods on a node whose kubelet answers, each of whose
  * containers has run for at least one scrape window. Others are missing from the list.
  */
-export function podUsage(view: MetricsView, pods: Pod[]): PodUsage[] {
-  const out: PodUsage[] = [];
+export function podMetrics(view: MetricsView, pods: Pod[]): PodMetrics[] {
+  const out: PodMetrics[] = [];
   for (const pod of pods) {
     if (pod.status?.phase !== 'Running' || !pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;
     const kubelet = view.kubelet(pod.spec.nodeName);
@@ -77,7 +79,7 @@ export function podUsage(view: MetricsView, pods: Pod[]): PodUsage[] {
     if (!record) continue;
     const recs = pod.spec.containers.map((c) => record.containers[c.name]);
     if (!recs.every((r) => running(r) && view.nowMs - (r.startedMs ?? view.nowMs) >= METRICS_RESOLUTION_MS)) continue;
-    out.push({ namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, labels: pod.metadata.labels ?? {}, containers: (recs as ContainerRecord[]).map((r) => containerUsage(view, r)) });
+    out.push({ namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, labels: pod.metadata.labels ?? {}, containers: (recs as ContainerRecord[]).map((r) => containerMetrics(view, r)) });
   }
   return out;
 }
@@ -91,9 +93,9 @@ function systemUsage(node: Node, window: number): { cpu: number; memory: number 
 }
 
 /** Node metrics for every node whose kubelet answers (others are missing, and `kubectl top node` shows `<unknown>`). */
-export function nodeUsage(view: MetricsView, nodes: Node[]): NodeUsage[] {
+export function nodeMetrics(view: MetricsView, nodes: Node[]): NodeMetrics[] {
   const window = Math.floor(view.nowMs / METRICS_RESOLUTION_MS);
-  const out: NodeUsage[] = [];
+  const out: NodeMetrics[] = [];
   for (const node of nodes) {
     const kubelet = view.kubelet(node.metadata.name);
     if (!kubelet?.running) continue;
@@ -103,7 +105,7 @@ export function nodeUsage(view: MetricsView, nodes: Node[]): NodeUsage[] {
     for (const record of Object.values(kubelet.pods)) {
       for (const rec of Object.values(record.containers)) {
         if (!running(rec)) continue;
-        const u = containerUsage(view, rec);
+        const u = containerMetrics(view, rec);
         cpu += u.cpuMillis;
         memory += u.memoryBytes;
       }

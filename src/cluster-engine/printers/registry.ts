@@ -16,6 +16,7 @@ import { serviceAccountPrinter } from './serviceaccount.columns';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.columns';
 import { jobPrinter } from './job.columns';
 import { clusterRoleBindingPrinter, roleBindingPrinter } from './rbac.columns';
+import { podDisruptionBudgetPrinter } from './pdb.columns';
 import { limitRangePrinter, priorityClassPrinter, resourceQuotaPrinter } from './policy.columns';
 
 /** Every kind with its own columns; anything else falls back to the default NAME / CREATED AT table. */
@@ -42,6 +43,7 @@ export const PRINTERS: ReadonlyArray<KindPrinter> = [
   serviceAccountPrinter,
   roleBindingPrinter,
   clusterRoleBindingPrinter,
+  podDisruptionBudgetPrinter,
 ] as unknown as ReadonlyArray<KindPrinter>;
 
 const byKind = new Map(PRINTERS.map((p) => [p.kind, p]));

@@ -354,8 +354,8 @@ export interface CommandOutputPush {
   attemptId: string;
   streamId: string;
   stdout: string;
-  /** The command finished by itself (`logs -f` after its container exited): the prompt comes back. */
-  ended?: true;
+  /** The command finished on its own (`logs -f` after its container exited, `drain` done): the prompt comes back. */
+  ended?: boolean;
 }
 
 // ---------------------------------------------------------------- session revocation

@@ -3,6 +3,7 @@ import { describeNode } from './node.describer';
 import { describeConfigMap, describeGeneric, describeNamespace, describeSecret } from './other.describers';
 import { describePod } from './pod.describer';
 import { describeBinding, describeRole } from './rbac.describer';
+import { describePodDisruptionBudget } from './pdb.describer';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.describer';
 import { describeJob, describeLimitRange, describePriorityClass, describeResourceQuota } from './batch-policy.describer';
 import { describeDeployment, describeReplicaSet } from './deployment.describer';
@@ -34,6 +35,7 @@ const DESCRIBERS: Record<string, Describer> = {
   ClusterRole: describeRole,
   RoleBinding: describeBinding,
   ClusterRoleBinding: describeBinding,
+  PodDisruptionBudget: describePodDisruptionBudget,
 };
 
 export function describeObject(cluster: Cluster, obj: KubeObject): string {

@@ -1,4 +1,4 @@
-import { allocatable, ApiError, Node, notFound, Pod, PodUsage } from '../../cluster-engine';
+import { allocatable, ApiError, Node, notFound, Pod, PodMetrics } from '../../cluster-engine';
 import { KubectlError } from '../errors';
 import { goDurationString } from '../flags/go-duration';
 import { formatTabbed, TABLE_TABWRITER } from '../printers/tabwriter';
@@ -63,7 +63,7 @@ function topNodes(ctx: VerbContext, name: string | undefined): CommandResult {
   return ok(formatTabbed(text, TABLE_TABWRITER));
 }
 
-function totals(p: PodUsage) {
+function totals(p: PodMetrics) {
   return { cpu: p.containers.reduce((s, c) => s + c.cpuMillis, 0), memory: p.containers.reduce((s, c) => s + c.memoryBytes, 0) };
 }
 
@@ -90,7 +90,7 @@ function topPods(ctx: VerbContext, name: string | undefined): CommandResult {
     out.stderr = all ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`;
     return out;
   }
-  const key = (p: PodUsage) => totals(p);
+  const key = (p: PodMetrics) => totals(p);
   metrics = [...metrics].sort(
     (a, b) =>
       (sortBy === 'cpu' ? key(b).cpu - key(a).cpu : sortBy === 'memory' ? key(b).memory - key(a).memory : 0) ||
