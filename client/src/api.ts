@@ -33,16 +33,12 @@ export class GameClient {
     this.socket.auth = { ...auth };
   }
 
-  request<E extends RequestEvent>(event: E, payload: RequestOf<E>): Promise<ResponseOf<E>> {
-    return this.call<ResponseOf<E>>(event, payload);
-  }
-
-  /** Any event by name: for contracts not (yet) in the protocol's typed map (see contracts.ts). */
-  async call<T>(event: string, payload: unknown, timeoutMs = ACK_TIMEOUT_MS): Promise<T> {
+  /** One request; `timeoutMs` for the few that may take long (validating a scenario by simulation). */
+  async request<E extends RequestEvent>(event: E, payload: RequestOf<E>, timeoutMs = ACK_TIMEOUT_MS): Promise<ResponseOf<E>> {
     const emitter = this.socket.timeout(timeoutMs) as unknown as {
-      emitWithAck(event: string, payload: unknown): Promise<Ack<T>>;
+      emitWithAck(event: string, payload: unknown): Promise<Ack<ResponseOf<E>>>;
     };
-    let ack: Ack<T>;
+    let ack: Ack<ResponseOf<E>>;
     try {
       ack = await emitter.emitWithAck(event, payload);
     } catch {

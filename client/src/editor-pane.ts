@@ -1,4 +1,4 @@
-import type { EditRequest } from './contracts';
+import type { EditPayload } from '../../src/game/protocol/messages';
 import { byId } from './dom';
 
 export type EditOutcome = { action: 'save'; text: string } | { action: 'cancel' };
@@ -31,7 +31,7 @@ export class EditorPane {
     return !this.pane.hidden;
   }
 
-  edit(request: EditRequest): Promise<EditOutcome> {
+  edit(request: EditPayload): Promise<EditOutcome> {
     this.resolve?.({ action: 'cancel' });
     byId('edit-path').textContent = request.path;
     this.text.value = request.text;

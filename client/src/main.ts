@@ -109,7 +109,7 @@ function signOut(): void {
   localStorage.removeItem(EVENT_KEY);
   // Revoke the token on the server (player:logout) when it offers that; signing out never waits long for it.
   void client
-    .call('player:logout', {}, 3000)
+    .request('player:logout', {}, 3000)
     .catch(() => undefined)
     .finally(() => {
       clearIdentity();

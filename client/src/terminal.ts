@@ -1,22 +1,22 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import type { CommandResult, Completion, EditPayload } from '../../src/game/protocol/messages';
 import { colorizeStderr, colorizeStdout } from './colorize';
 import { CommandAssembler } from './command-assembler';
 import { applyCompletion, formatColumns } from './completion';
-import type { CompletionResponse, EditableResult, EditRequest } from './contracts';
 import { LineEditor } from './line-editor';
 import { namespaceSwitch } from './namespace-tracker';
 
 /** What the terminal needs from the attempt it is bound to. */
 export interface TerminalSession {
   title: string;
-  run(command: string): Promise<EditableResult>;
+  run(command: string): Promise<CommandResult>;
   interrupt(streamId: string): void;
   /** Tab completion; rejects when the server has none (then Tab does nothing). */
-  complete(line: string): Promise<CompletionResponse>;
+  complete(line: string): Promise<Completion>;
   /** `kubectl edit`: resolves with the result of saving (or cancelling) the edited text. */
-  edit(request: EditRequest): Promise<EditableResult>;
+  edit(request: EditPayload): Promise<CommandResult>;
   /** localStorage key of this player's history. */
   historyKey: string;
   namespaceKey: string;
@@ -166,7 +166,7 @@ export class GameTerminal {
     const session = this.session;
     if (!session || this.busy || this.assembler.continuing) return;
     this.busy = true;
-    let answer: CompletionResponse | null = null;
+    let answer: Completion | null = null;
     try {
       answer = await session.complete(line);
     } catch {
@@ -190,7 +190,7 @@ export class GameTerminal {
     if (pending) this.editor.feed(pending);
   }
 
-  private print(result: EditableResult): void {
+  private print(result: CommandResult): void {
     const text = result.stdout + result.stderr;
     this.term.write(colorizeStdout(result.stdout) + colorizeStderr(result.stderr));
     if (text.length > 0 && !text.endsWith('\n')) this.term.write('\r\n');

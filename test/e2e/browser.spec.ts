@@ -2,14 +2,13 @@
  * Browser journeys in headless Chromium against the real server (one browser, one app, pages reused):
  * a learner registers, opens a scenario from the catalogue, types in the terminal, watches the pod turn
  * from ImagePullBackOff to Running in the live cluster view after the fix, sees the objective tick, the
- * score and the leaderboard update live in another tab; an instructor creates an event and (once the
- * authoring server is there) sees the validator's report of a broken scenario; a quiz round is answered.
+ * score and the leaderboard update live in another tab; Tab completion and kubectl edit; a quiz round; a
+ * guest claiming the account; an instructor's event dashboard and the validator's report of a broken scenario.
  * Every page is screenshotted into test-output/screenshots/. Any console error fails the run.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ClientEvents } from '../../src/game/protocol/events';
 import { register, setRole } from '../support/accounts';
 import { buildClient, chromiumPath, launchChromium } from '../support/browser';
 import { connect } from '../support/socket-client';
@@ -34,8 +33,6 @@ const FIX_LINES = [
   '    - containerPort: 80',
   'EOF',
 ];
-/** Server features other branches are adding; their browser checks run once the contract is on the server. */
-const serverHas = (event: string): boolean => (Object.values(ClientEvents) as string[]).includes(event);
 
 describe('browser: the web client', () => {
   let browser: Browser;
@@ -200,7 +197,7 @@ describe('browser: the web client', () => {
     await shot(page, 'play-tablet');
   }, 90_000);
 
-  (serverHas('command:complete') ? it : it.skip)('Tab completes like bash: a list for `kubectl get po`, inline for a pod name', async () => {
+  it('Tab completes like bash: a list for `kubectl get po`, inline for a pod name', async () => {
     const page = pages[1];
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.click('.nav a[data-page="catalogue"]');
@@ -218,7 +215,7 @@ describe('browser: the web client', () => {
     await waitForTerminal(page, /orders-api\s+0\/1/);
   });
 
-  (serverHas('command:edit-save') ? it : it.skip)('kubectl edit opens the editor pane: Esc cancels; an invalid save reopens with the error; a fix is saved', async () => {
+  it('kubectl edit opens the editor pane: Esc cancels; an invalid save reopens with the error; a fix is saved', async () => {
     const page = pages[1];
     await page.click('#terminal');
     await typeLine(page, 'kubectl edit configmap orders-config');
@@ -243,7 +240,7 @@ describe('browser: the web client', () => {
     expect(await page.locator('#edit-pane').isHidden()).toBe(true);
   });
 
-  (serverHas('quiz-round:start') ? it : it.skip)('a quiz round is answered and finished', async () => {
+  it('a quiz round is answered and finished', async () => {
     const page = pages[1];
     await page.click('.nav a[data-page="quiz"]');
     await page.click('#quiz-start button[type=submit]');
@@ -312,14 +309,12 @@ describe('browser: the web client', () => {
     await page.waitForSelector('#event-dashboard tr:has-text("browser_bea")');
     await shot(page, 'instructor');
 
-    if (serverHas('authoring:validate')) {
-      // A broken scenario: the YAML does not even parse; the report names the line.
-      await page.fill('#authoring-yaml', 'id: broken\ntitle: [unclosed\n');
-      await page.click('#authoring-validate');
-      // A cold validation worker compiles the engine first under ts-node: allow it time.
-      await page.waitForSelector('#authoring-report[data-ok="false"]', { timeout: 100_000 });
-      expect(await page.locator('#authoring-report').innerText()).toMatch(/line \d+/i);
-      await shot(page, 'instructor-validation');
-    }
+    // A broken scenario: the YAML does not even parse; the report names the line.
+    await page.fill('#authoring-yaml', 'id: broken\ntitle: [unclosed\n');
+    await page.click('#authoring-validate');
+    // A cold validation worker compiles the engine first under ts-node: allow it time.
+    await page.waitForSelector('#authoring-report[data-ok="false"]', { timeout: 100_000 });
+    expect(await page.locator('#authoring-report').innerText()).toMatch(/line \d+/i);
+    await shot(page, 'instructor-validation');
   }, 180_000);
 });

@@ -1,7 +1,5 @@
 import type {
   AuthoringReport,
-  AuthoringSaveResponse,
-  AuthoringScenarioResponse,
   CatalogEntry,
   EventCommandPush,
   EventMemberProgressPush,
@@ -170,7 +168,7 @@ export class InstructorPage {
   private async validate(): Promise<void> {
     this.message.textContent = 'Validating by simulation…';
     try {
-      const { report } = await this.ctx.client.call<{ report: AuthoringReport }>('authoring:validate', { yaml: this.yaml.value }, VALIDATION_ACK_MS);
+      const { report } = await this.ctx.client.request('authoring:validate', { yaml: this.yaml.value }, VALIDATION_ACK_MS);
       this.message.textContent = '';
       this.showReport(report);
     } catch (err) {
@@ -181,7 +179,7 @@ export class InstructorPage {
   private async save(): Promise<void> {
     this.message.textContent = 'Validating and saving…';
     try {
-      const { scenario, report } = await this.ctx.client.call<AuthoringSaveResponse>('authoring:save', { yaml: this.yaml.value }, VALIDATION_ACK_MS);
+      const { scenario, report } = await this.ctx.client.request('authoring:save', { yaml: this.yaml.value }, VALIDATION_ACK_MS);
       this.lastSaved = { scenarioId: scenario.id, version: scenario.latestVersion };
       this.message.textContent = `Saved ${scenario.id} version ${scenario.latestVersion}${report.ok ? '' : ' (it does not validate yet, so it cannot be published)'}.`;
       this.showReport(report);
@@ -202,7 +200,7 @@ export class InstructorPage {
       return;
     }
     try {
-      const { scenario } = await this.ctx.client.call<AuthoringScenarioResponse>('authoring:publish', target, VALIDATION_ACK_MS);
+      const { scenario } = await this.ctx.client.request('authoring:publish', target, VALIDATION_ACK_MS);
       this.message.textContent = `Published ${scenario.id} version ${scenario.publishedVersion ?? scenario.latestVersion}: learners see it in the catalogue.`;
       await this.loadList();
     } catch (err) {

@@ -1,8 +1,7 @@
 import type { ClusterView } from '../../../src/game/protocol/cluster-view.messages';
-import type { AttemptView, HintView, ScenarioSummary, SessionProgress } from '../../../src/game/protocol/messages';
+import type { AttemptView, CommandResult, EditPayload, HintView, ScenarioSummary, SessionProgress } from '../../../src/game/protocol/messages';
 import { errorText } from '../api';
 import type { AppContext } from '../context';
-import type { CompletionResponse, EditableResult, EditRequest } from '../contracts';
 import { byId, el } from '../dom';
 import { EditorPane } from '../editor-pane';
 import { GameTerminal } from '../terminal';
@@ -50,8 +49,8 @@ export class PlayPage {
       if (d && !byId('describe-panel').hidden) void this.describe(d.kind, d.namespace, d.name, false);
     });
     client.socket.on('command:output', (push) => {
-      // `ended` (logs -f whose container exited) is read loosely until the kubectl branch's protocol lands.
-      if (this.current?.attemptId === push.attemptId) this.terminal.streamOutput(push.streamId, push.stdout, (push as { ended?: boolean }).ended === true);
+      // `ended`: the command finished on its own (logs -f after its container exited, drain done).
+      if (this.current?.attemptId === push.attemptId) this.terminal.streamOutput(push.streamId, push.stdout, push.ended === true);
     });
     client.socket.on('attempt:progress', (push) => {
       if (this.current?.attemptId !== push.attemptId) return;
@@ -149,9 +148,9 @@ export class PlayPage {
     const client = this.ctx.client;
     this.terminal.attach({
       title: `${view.scenario.title}${view.resumed ? ' (resumed)' : ''}`,
-      run: (command) => client.call<EditableResult>('command:run', { attemptId, command }),
+      run: (command) => client.request('command:run', { attemptId, command }),
       interrupt: (streamId) => void client.request('command:interrupt', { attemptId, streamId }).catch(() => undefined),
-      complete: (line) => client.call<CompletionResponse>('command:complete', { attemptId, line }),
+      complete: (line) => client.request('command:complete', { attemptId, line }),
       edit: (request) => this.edit(attemptId, request),
       historyKey: `crashloop.history.${me?.playerId ?? 'anonymous'}`,
       namespaceKey: `crashloop.namespace.${attemptId}`,
@@ -159,11 +158,11 @@ export class PlayPage {
     this.changed();
   }
 
-  private async edit(attemptId: string, request: EditRequest): Promise<EditableResult> {
+  private async edit(attemptId: string, request: EditPayload): Promise<CommandResult> {
     const outcome = await this.editorPane.edit(request);
     this.terminal.focus();
-    if (outcome.action === 'save') return this.ctx.client.call<EditableResult>('command:edit-save', { attemptId, editId: request.editId, text: outcome.text });
-    return this.ctx.client.call<EditableResult>('command:edit-cancel', { attemptId, editId: request.editId });
+    if (outcome.action === 'save') return this.ctx.client.request('command:edit-save', { attemptId, editId: request.editId, text: outcome.text });
+    return this.ctx.client.request('command:edit-cancel', { attemptId, editId: request.editId });
   }
 
   private drawView(): void {
