@@ -7,5 +7,5 @@ export { Cluster, ClusterSnapshot, LogOptions, STEP_MS } from './cluster';
 export { ClusterSpec, NodeSpecInput } from './spec';
 export { RepositorySpec, parseImageRef } from './runtime/registry';
 export { ImageBehaviour } from './runtime/image-behaviour';
-export { ListOptions, DeleteOptions } from './apiserver/apiserver';
+export { ListOptions, DeleteOptions, PatchType, PatchOptions } from './apiserver/apiserver';
 export { parseTime, toIso } from './clock';

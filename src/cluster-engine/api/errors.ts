@@ -71,3 +71,13 @@ export function badRequest(message: string): ApiError {
 export function methodNotAllowed(message: string): ApiError {
   return status(405, 'MethodNotAllowed', message);
 }
+
+/** A 422 the API server answers for a patch it cannot apply (a failed JSON-patch test, a missing path). */
+export function unprocessable(message: string): ApiError {
+  return status(422, 'Invalid', message);
+}
+
+/** 415: a request body in a content type the resource does not accept. */
+export function unsupportedMediaType(contentType: string): ApiError {
+  return new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`, reason: 'UnsupportedMediaType', code: 415 });
+}

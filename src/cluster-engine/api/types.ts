@@ -312,6 +312,9 @@ export type StatusReason =
   | 'Forbidden'
   | 'BadRequest'
   | 'MethodNotAllowed'
+  | 'UnsupportedMediaType'
+  | 'Unauthorized'
+  | 'Timeout'
   | 'InternalError';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
