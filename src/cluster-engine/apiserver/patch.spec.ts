@@ -7,7 +7,7 @@ function deployment(name: string, replicas: number, image: string): Deployment {
     kind: 'Deployment',
     metadata: { name, namespace: 'default' },
     spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image }] } } },
-  } as Deployment;
+  } as unknown as Deployment;
 }
 import { ApiError } from '../api/errors';
 import { Deployment, Node, Service } from '../api/types';
