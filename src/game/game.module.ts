@@ -46,5 +46,7 @@ import { PushService } from './transport/push.service';
     PushService,
     GameGateway,
   ],
+  // For the per-attempt Kubernetes API (src/k8s-api).
+  exports: [AttemptLoader, AttemptProgressService, PushService, PlayersService, HttpAuthGuard],
 })
 export class GameModule {}

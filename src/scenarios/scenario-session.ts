@@ -162,6 +162,14 @@ export class ScenarioSessionImpl implements ScenarioSession {
     return { ...result, streamId };
   }
 
+  useCluster<T>(work: (cluster: Cluster) => T): T {
+    try {
+      return work(this.cluster);
+    } finally {
+      this.evaluate();
+    }
+  }
+
   readStreams(): StreamOutput[] {
     const out: StreamOutput[] = [];
     for (const [streamId, stream] of this.streams) {

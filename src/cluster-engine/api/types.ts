@@ -315,6 +315,7 @@ export type StatusReason =
   | 'UnsupportedMediaType'
   | 'Unauthorized'
   | 'Timeout'
+  | 'Expired'
   | 'InternalError';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';

@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError } from '../cluster-engine';
+import { aggregatedDiscovery, discoveryContentType, discoveryFormat, legacyCoreVersions, legacyGroupList, resourceList, versionInfo } from './discovery/discovery';
+import { groupVersions } from './discovery/resources';
+import { OpenApiV3 } from './discovery/openapi';
+import { K8sRequest, readBody } from './http/request';
+import { sendJson, sendStatus, statusError } from './http/status';
+import type { K8sAttemptsService } from './k8s-attempts.service';
+import { handleResource } from './resources/handler';
+import { parseResourcePath } from './resources/path';
+import { historyOf } from './resources/watch-history';
+
+const PREFIX = /^\/k8s\/([A-Za-z0-9-]{1,64})(\/.*)?$/;
+const notFound = () => statusError(404, 'NotFound', 'the server could not find the requested resource');
+
+/** Routes `/k8s/<attemptId>/…`: auth first, then version, discovery, OpenAPI, or the resource handler. */
+export class K8sRouter {
+  private readonly openapi = new OpenApiV3();
+
+  constructor(
+    private readonly attempts: K8sAttemptsService,
+    private readonly serverAddress: () => string,
+  ) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const url = new URL(req.url ?? '/', 'https://localhost');
+      const m = PREFIX.exec(url.pathname);
+      if (!m) throw notFound();
+      const [, attemptId, rest = '/'] = m;
+      const live = await this.attempts.authorize(req.headers.authorization, attemptId);
+      // Watches resume from a list's resourceVersion: record changes from the first request on.
+      this.attempts.read(live, (c) => historyOf(c));
+      const body = await readBody(req);
+      const k8s: K8sRequest = { method: req.method ?? 'GET', path: rest, query: url.searchParams, headers: req.headers, body, res, live, prefix: `/k8s/${attemptId}` };
+      await this.route(k8s);
+    } catch (err) {
+      if (err instanceof ApiError) return sendStatus(res, err);
+      sendStatus(res, statusError(500, 'InternalError', `Internal error occurred: ${(err as Error).message}`));
+    }
+  }
+
+  private async route(req: K8sRequest): Promise<void> {
+    const path = req.path.replace(/\/+$/, '') || '/';
+    const { res } = req;
+    if (req.method === 'GET') {
+      if (path === '/version') return sendJson(res, 200, versionInfo(this.attempts.read(req.live, (c) => c.kubernetesVersion)));
+      if (path === '/api' || path === '/apis') {
+        const format = discoveryFormat(req.headers.accept);
+        if (format !== 'legacy') return sendJson(res, 200, aggregatedDiscovery(path === '/api', format), discoveryContentType(format));
+        return sendJson(res, 200, path === '/api' ? legacyCoreVersions(this.serverAddress()) : legacyGroupList());
+      }
+      if (path === '/openapi/v3') return sendJson(res, 200, this.openapi.index(req.prefix));
+      if (path.startsWith('/openapi/v3/')) return this.openapiDoc(req, path.slice('/openapi/v3/'.length));
+      if (path === '/openapi/v2') throw notFound();
+      const gv = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(path);
+      if (gv) {
+        const list = gv[1] ? resourceList('', 'v1') : resourceList(gv[2], gv[3]);
+        if (!list) throw notFound();
+        return sendJson(res, 200, list);
+      }
+      const group = /^\/apis\/([^/]+)$/.exec(path);
+      if (group) {
+        const versions = groupVersions().filter((x) => x.group === group[1]).map((x) => ({ groupVersion: `${x.group}/${x.version}`, version: x.version }));
+        if (!versions.length) throw notFound();
+        return sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', name: group[1], versions, preferredVersion: versions[0] });
+      }
+    }
+    const resource = parseResourcePath(path);
+    if (!resource) throw notFound();
+    await handleResource(req, resource, this.attempts);
+  }
+
+  private openapiDoc(req: K8sRequest, gvPath: string): void {
+    const doc = this.openapi.doc(gvPath);
+    if (!doc) throw notFound();
+    const immutable = req.query.get('hash') === doc.hash;
+    req.res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Content-Length': doc.body.length,
+      'Cache-Control': immutable ? 'public, immutable' : 'no-cache, private',
+      ETag: `"${doc.hash}"`,
+    });
+    req.res.end(doc.body);
+  }
+}
