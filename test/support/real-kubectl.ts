@@ -16,11 +16,11 @@ export const REAL_KUBECTL = process.env.CRASHLOOP_TEST_KUBECTL ?? '/usr/bin/kube
  * Writes `kubeconfig` into a fresh temp folder (also used as HOME, so kubectl's discovery cache is
  * per test) and returns a runner of real kubectl commands against it.
  */
-export function realKubectl(kubeconfig: string, binary = REAL_KUBECTL): (args: string[], stdin?: string) => Promise<KubectlRun> {
+export function realKubectl(kubeconfig: string, binary = REAL_KUBECTL): (args: string[], stdin?: string, onStdout?: (chunk: string) => void) => Promise<KubectlRun> {
   const home = mkdtempSync(join(tmpdir(), 'crashloop-kubectl-'));
   const file = join(home, 'kubeconfig');
   writeFileSync(file, kubeconfig, { mode: 0o600 });
-  return (args, stdin) =>
+  return (args, stdin, onStdout) =>
     new Promise((resolve) => {
       const child = execFile(
         binary,
@@ -31,6 +31,7 @@ export function realKubectl(kubeconfig: string, binary = REAL_KUBECTL): (args: s
           resolve({ stdout, stderr, exitCode: code });
         },
       );
+      if (onStdout) child.stdout?.on('data', (d: Buffer | string) => onStdout(d.toString()));
       if (stdin !== undefined) child.stdin?.end(stdin);
       else child.stdin?.end();
     });

@@ -182,11 +182,18 @@ function fieldValidation(req: K8sRequest): 'Strict' | 'Warn' | 'Ignore' {
 
 function unknownFieldWarnings(obj: unknown, kind: string): string[] {
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return [];
-  const err = decodeError({ ...(obj as KubeObject), kind } as KubeObject);
+  const err = decodeError({ ...(withoutDirectives(obj) as KubeObject), kind } as KubeObject);
   if (!(err instanceof ApiError) || !/strict decoding error/.test(err.message)) return [];
   return [...err.message.matchAll(/unknown field "([^"]+)"/g)].map((m) => `unknown field "${m[1]}"`);
 }
 
 function kindApiVersion(kind: string): string {
   return kindInfo(kind).apiVersion;
+}
+
+/** A strategic patch's `$patch` / `$setElementOrder/…` keys are directives, not fields. */
+function withoutDirectives(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutDirectives);
+  if (!v || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).filter(([k]) => !k.startsWith('$')).map(([k, x]) => [k, withoutDirectives(x)]));
 }

@@ -24,7 +24,8 @@ export function serveLog(req: K8sRequest, attempts: K8sAttemptsService, namespac
     res.end(text);
     return;
   }
-  res.write(text);
+  res.flushHeaders();
+  if (text) res.write(text);
   // Follow: the full log is re-read (on the virtual clock) and only what is new is written.
   let sent = attempts.read(req.live, (c) => c.logs(namespace, name, { container, timestamps: opts.timestamps })).length;
   const timer = setInterval(() => {

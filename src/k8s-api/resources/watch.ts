@@ -34,6 +34,8 @@ export function serveWatch(req: K8sRequest, attempts: K8sAttemptsService, kind: 
   }
   const { res } = req;
   res.writeHead(200, { 'Content-Type': table ? 'application/json;as=Table;v=v1;g=meta.k8s.io' : 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  // Clients wait for the headers before they consider the watch open.
+  res.flushHeaders();
   let first = true;
   const send = (e: { type: string; object: unknown }) => res.write(`${JSON.stringify(e)}\n`);
   const emit = (e: WatchEvent) => {
