@@ -1,4 +1,4 @@
-import { stableJson } from './json';
+import { sameJson } from './json';
 
 /** Sets or replaces a condition; lastTransitionTime moves only when the status changes. Returns whether anything changed. */
 export function setCondition<C extends { type: string; status: string; lastTransitionTime?: string; reason?: string; message?: string }>(
@@ -10,7 +10,7 @@ export function setCondition<C extends { type: string; status: string; lastTrans
   const i = list.findIndex((c) => c.type === next.type);
   const prev = i >= 0 ? list[i] : undefined;
   const merged = { ...next, lastTransitionTime: prev && prev.status === next.status ? prev.lastTransitionTime : nowIso } as C;
-  if (prev && stableJson(prev) === stableJson(merged)) return false;
+  if (prev && sameJson(prev, merged)) return false;
   if (i >= 0) list[i] = merged;
   else list.push(merged);
   return true;

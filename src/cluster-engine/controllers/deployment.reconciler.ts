@@ -1,7 +1,7 @@
 import { Deployment, DeploymentStatus, Pod, ReplicaSet, WorkloadCondition } from '../api/types';
 import { ApiError } from '../api/errors';
 import { Component, EngineContext } from '../context';
-import { stableJson } from '../api/json';
+import { sameJson } from '../api/json';
 import { isEmptySelector } from '../api/label-selector';
 import { parseTime } from '../clock';
 import { controllerOf, controllerRef } from './replicaset.reconciler';
@@ -93,7 +93,7 @@ class DeploymentSync {
     const d = this.d;
     const current = this.ctx.store.peek('Deployment', d.metadata.namespace, d.metadata.name);
     if (!current || current.metadata.uid !== d.metadata.uid) return;
-    if (stableJson(current.metadata.annotations ?? {}) !== stableJson(d.metadata.annotations ?? {})) {
+    if (!sameJson(current.metadata.annotations ?? {}, d.metadata.annotations ?? {})) {
       const fresh = structuredClone(current) as Deployment;
       fresh.metadata.annotations = d.metadata.annotations;
       this.ctx.api.update(fresh);
@@ -488,7 +488,7 @@ class DeploymentSync {
       return c as DeploymentStatus;
     };
     const next = clean(status);
-    if (stableJson(next) === stableJson(clean(this.d.status))) return;
+    if (sameJson(next, clean(this.d.status))) return;
     this.d.status = next;
     this.writeDeployment();
   }

@@ -1,5 +1,5 @@
 import { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Pod, Service } from '../api/types';
-import { stableJson } from '../api/json';
+import { sameJson, stableJson } from '../api/json';
 import { Component, EngineContext } from '../context';
 import { backendsOf, hasSelector, podRef } from '../services/endpoint-model';
 
@@ -46,7 +46,7 @@ export class EndpointsReconciler implements Component<EndpointsState> {
         ctx.api.create(ep);
         continue;
       }
-      if (stableJson(current.subsets ?? []) === stableJson(subsets) && stableJson(current.metadata.labels ?? {}) === stableJson(labels)) continue;
+      if (sameJson(current.subsets ?? [], subsets) && sameJson(current.metadata.labels ?? {}, labels)) continue;
       if (subsets.length) current.subsets = subsets;
       else delete current.subsets;
       if (Object.keys(labels).length) current.metadata.labels = labels;

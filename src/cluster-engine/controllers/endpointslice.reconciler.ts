@@ -1,5 +1,5 @@
 import { EndpointSlice, EndpointSliceEndpoint, Pod, Service } from '../api/types';
-import { stableJson } from '../api/json';
+import { sameJson, stableJson } from '../api/json';
 import { Component, EngineContext } from '../context';
 import { backendsOf, hasSelector, podRef } from '../services/endpoint-model';
 
@@ -68,7 +68,7 @@ export class EndpointSliceReconciler implements Component<Record<string, never>>
         });
         return;
       }
-      if (stableJson([slice.endpoints, slice.ports, slice.metadata.labels]) === stableJson([want.endpoints, want.ports, labels])) return;
+      if (sameJson([slice.endpoints, slice.ports, slice.metadata.labels], [want.endpoints, want.ports, labels])) return;
       ctx.api.update({ ...slice, endpoints: want.endpoints, ports: want.ports, metadata: { ...slice.metadata, labels } });
     });
     for (const extra of existing.slice(desired.length)) ctx.api.delete('EndpointSlice', extra.metadata.namespace, extra.metadata.name);

@@ -3,7 +3,7 @@ import { ApiError } from '../api/errors';
 import { Component, EngineContext } from '../context';
 import { parseTime } from '../clock';
 import { metaSelectorMatches } from '../api/label-selector';
-import { stableJson } from '../api/json';
+import { sameJson } from '../api/json';
 
 export interface ReplicaSetControllerState {
   /** per ReplicaSet uid: failed syncs in a row and when the rate-limited queue hands it back */
@@ -208,7 +208,7 @@ export class ReplicaSetReconciler implements Component<ReplicaSetControllerState
     if (!status.fullyLabeledReplicas) delete status.fullyLabeledReplicas;
     if (!status.readyReplicas) delete status.readyReplicas;
     if (!status.availableReplicas) delete status.availableReplicas;
-    if (stableJson(status) === stableJson(fresh.status ?? {})) return;
+    if (sameJson(status, fresh.status ?? {})) return;
     fresh.status = status;
     ctx.api.updateStatus(fresh);
   }

@@ -9,7 +9,8 @@ import { backoffNext, goDuration, inBackoffSince, inBackoffSinceUpdate } from '.
 import { runProbe } from './probes';
 import { resolveEnv } from './env';
 import { applyKubeletStatus } from './pod-status';
-import { stableJson } from '../api/json';
+import { sameJson } from '../api/json';
+import { copyOf } from '../store/store';
 import { pvcVolumesReady } from './pvc-volumes';
 import { configVolumesReady, containerFiles } from './volumes';
 import { serviceLinkEnv } from './service-env';
@@ -59,12 +60,14 @@ export function syncPod(ctx: EngineContext, kubelet: KubeletState, pod: Pod, nod
     rec.nextSyncMs = now + 60_000;
     reconcileContainers(s);
   }
-  const fresh = ctx.api.tryGet<Pod>('Pod', pod.metadata.namespace, pod.metadata.name);
-  if (!fresh || fresh.metadata.uid !== pod.metadata.uid) return;
-  const before = stableJson(fresh.status);
+  const current = ctx.api.store.peek('Pod', pod.metadata.namespace, pod.metadata.name);
+  if (!current || current.metadata.uid !== pod.metadata.uid) return;
+  // Our listed copy is still current unless this pass wrote the pod: skip a second deep copy.
+  const fresh = current.metadata.resourceVersion === pod.metadata.resourceVersion ? pod : (copyOf(current) as Pod);
+  const before = copyOf(fresh.status);
   applyKubeletStatus(fresh, rec, nodeIP, ctx.clock.nowIso());
   // The status manager writes only when something changed.
-  if (stableJson(fresh.status) !== before) ctx.api.updateStatus(fresh);
+  if (!sameJson(fresh.status, before)) ctx.api.updateStatus(fresh);
 }
 
 function allocateIp(kubelet: KubeletState, podCIDR: string): string {
