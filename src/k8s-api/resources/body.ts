@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { badRequest } from '../../cluster-engine/api/errors';
 import { statusError } from '../http/status';
+import { decodeProtobuf } from './protobuf';
 
 /** The media type of a request, without parameters. */
 export const mediaType = (contentType: string | undefined): string => String(contentType ?? 'application/json').split(';')[0].trim().toLowerCase();
@@ -9,8 +10,9 @@ export const mediaType = (contentType: string | undefined): string => String(con
 export function decodeBody(body: Buffer, contentType: string | undefined): unknown {
   const type = mediaType(contentType);
   const text = body.toString('utf8');
-  if (type === 'application/vnd.kubernetes.protobuf') {
-    throw statusError(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml');
+  if (type === 'application/vnd.kubernetes.protobuf') return decodeProtobuf(body);
+  if (type !== 'application/json' && !type.endsWith('+json') && !type.endsWith('yaml')) {
+    throw statusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`);
   }
   if (text.trim() === '') throw badRequest('Object \'Kind\' is missing in \'\'');
   try {

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Copies the official Kubernetes 1.32 OpenAPI v3 documents the per-attempt API serves (kubectl apply,
-// edit, explain and fieldValidation read them) from the shared data folder into assets/, minified and
-// gzipped. Usage: node scripts/k8s-openapi.mjs [/path/to/openapi-v3-1.32]
+// Copies the Kubernetes 1.32 API data the per-attempt API needs at run time into assets/, minified and
+// gzipped: the official OpenAPI v3 documents it serves (kubectl apply, edit, explain read them) and the
+// protobufjs descriptor of k8s.io/api v0.32.5 (kubectl 1.32 sends protobuf bodies for `create …`).
+// Usage: node scripts/k8s-api-data.mjs [/path/to/shared/k8s]
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const source = process.argv[2] ?? '/work/shared/k8s/openapi-v3-1.32';
+const shared = process.argv[2] ?? '/work/shared/k8s';
+const source = join(shared, 'openapi-v3-1.32');
 const out = join(root, 'assets', 'k8s-openapi-1.32');
 // Every group-version the engine serves, plus the ones its subresources and generators reference.
 const GROUP_VERSIONS = [
@@ -39,3 +41,8 @@ for (const gv of GROUP_VERSIONS) {
   console.log(`${gv}: ${doc.length} → ${gz.length} bytes`);
 }
 console.log(`total ${total} bytes in ${out}`);
+
+const descriptor = JSON.stringify(JSON.parse(readFileSync(join(shared, 'protobuf-k8s-api-1.32.json'), 'utf8')));
+const proto = gzipSync(descriptor, { level: 9 });
+writeFileSync(join(root, 'assets', 'k8s-protobuf-1.32.json.gz'), proto);
+console.log(`protobuf descriptor: ${descriptor.length} → ${proto.length} bytes`);
