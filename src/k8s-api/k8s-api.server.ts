@@ -34,6 +34,7 @@ export class K8sApiServer implements OnApplicationBootstrap, OnApplicationShutdo
     const tls = this.tls;
     const router = new K8sRouter(this.attempts, () => `${this.config.hostname}:${this.port}`);
     const server = createServer({ cert: tls.cert, key: tls.key }, (req, res) => void router.handle(req, res));
+    server.on('upgrade', (req, socket, head) => void router.upgrade(req, socket, head));
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

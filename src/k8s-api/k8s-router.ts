@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ApiError } from '../cluster-engine';
 import { aggregatedDiscovery, discoveryContentType, discoveryFormat, legacyCoreVersions, legacyGroupList, resourceList, versionInfo } from './discovery/discovery';
 import { groupVersions } from './discovery/resources';
@@ -6,6 +7,7 @@ import { OpenApiV3 } from './discovery/openapi';
 import { K8sRequest, readBody } from './http/request';
 import { sendJson, sendStatus, statusError } from './http/status';
 import type { K8sAttemptsService } from './k8s-attempts.service';
+import { ExecServer } from './resources/exec';
 import { handleResource } from './resources/handler';
 import { parseResourcePath } from './resources/path';
 import { historyOf } from './resources/watch-history';
@@ -16,11 +18,37 @@ const notFound = () => statusError(404, 'NotFound', 'the server could not find t
 /** Routes `/k8s/<attemptId>/…`: auth first, then version, discovery, OpenAPI, or the resource handler. */
 export class K8sRouter {
   private readonly openapi = new OpenApiV3();
+  private readonly exec: ExecServer;
 
   constructor(
     private readonly attempts: K8sAttemptsService,
     private readonly serverAddress: () => string,
-  ) {}
+  ) {
+    this.exec = new ExecServer(attempts);
+  }
+
+  /** WebSocket upgrades: `pods/<name>/exec` only (kubectl ≥ 1.30; SPDY is not served). */
+  async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = new URL(req.url ?? '/', 'https://localhost');
+      const m = PREFIX.exec(url.pathname);
+      if (!m) throw notFound();
+      const live = await this.attempts.authorize(req.headers.authorization, m[1]);
+      const target = parseResourcePath(m[2] ?? '/');
+      if (!target || target.resource.info.kind !== 'Pod' || !target.name || target.subresource !== 'exec' || !target.namespace) throw notFound();
+      if (!/websocket/i.test(String(req.headers.upgrade ?? ''))) {
+        // SPDY (kubectl ≤ 1.29, or the fallback after a refused WebSocket): the request's own error first.
+        this.exec.validate(live, target.namespace, target.name, url.searchParams);
+        throw spdyUnsupported();
+      }
+      this.exec.upgrade(req, socket, head, live, target.namespace, target.name, url.searchParams);
+    } catch (err) {
+      const status = err instanceof ApiError ? err.status : statusError(500, 'InternalError', (err as Error).message).status;
+      const body = JSON.stringify(status);
+      socket.end(`HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    }
+  }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
@@ -68,6 +96,12 @@ export class K8sRouter {
     }
     const resource = parseResourcePath(path);
     if (!resource) throw notFound();
+    // exec without a WebSocket upgrade: kubectl ≤ 1.29's SPDY (and 1.30+'s SPDY fallback).
+    if (resource.subresource === 'exec' && resource.namespace && resource.name) {
+      // A bad request fails the same way on the SPDY fallback as on the WebSocket kubectl tried first.
+      this.exec.validate(req.live, resource.namespace, resource.name, req.query);
+      throw spdyUnsupported();
+    }
     await handleResource(req, resource, this.attempts);
   }
 
@@ -83,4 +117,8 @@ export class K8sRouter {
     });
     req.res.end(doc.body);
   }
+}
+
+function spdyUnsupported(): ApiError {
+  return statusError(400, 'BadRequest', 'this simulated API server serves exec over WebSocket (v5.channel.k8s.io) only: use kubectl 1.30 or newer (kubectl 1.29: set KUBECTL_REMOTE_COMMAND_WEBSOCKETS=true)');
 }

@@ -257,6 +257,16 @@ describe('e2e: real kubectl against an attempt', () => {
       expect(r.exitCode).toBe(1);
     });
 
+    it('exec over WebSocket v5.channel.k8s.io runs the same simulated processes as our exec', async () => {
+      const pod = (await ours('kubectl get pods -l app=web -o name')).stdout.split('\n')[0].replace('pod/', '');
+      for (const line of [`exec ${pod} -- env`, `exec ${pod} -- cat /etc/resolv.conf`, `exec ${pod} -- ls /nonexistent`, `exec ${pod} -c nope -- ls`]) {
+        const [r, o] = await Promise.all([real(line), ours(`kubectl ${line}`)]);
+        expect({ line, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual({ line, stdout: o.stdout, stderr: o.stderr, exitCode: o.exitCode });
+      }
+      // stdin is passed on channel 0 and closed with the v5 close frame.
+      expect(await real(`exec -i ${pod} -- cat`, 'hello from stdin\n')).toEqual({ stdout: 'hello from stdin\n', stderr: '', exitCode: 0 });
+    });
+
     it('explain reads the committed OpenAPI v3 documents', async () => {
       const r = await real('explain deployment.spec.replicas');
       expect(r.exitCode).toBe(0);
