@@ -10,6 +10,7 @@ import type { K8sAttemptsService } from './k8s-attempts.service';
 import { ExecServer } from './resources/exec';
 import { handleResource } from './resources/handler';
 import { parseResourcePath } from './resources/path';
+import { handleReview } from './resources/reviews';
 import { historyOf } from './resources/watch-history';
 
 const PREFIX = /^\/k8s\/([A-Za-z0-9-]{1,64})(\/.*)?$/;
@@ -102,6 +103,7 @@ export class K8sRouter {
       this.exec.validate(req.live, resource.namespace, resource.name, req.query);
       throw spdyUnsupported();
     }
+    if (resource.resource.virtual) return handleReview(req, resource);
     await handleResource(req, resource, this.attempts);
   }
 

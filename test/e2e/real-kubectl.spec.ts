@@ -119,13 +119,27 @@ describe('e2e: real kubectl against an attempt', () => {
       'get deploy nope -n kube-system',
       'get nosuchkind',
       'rollout history deployment/web',
-      'api-resources',
-      'api-resources --namespaced=false',
       'logs -n kube-system etcd-controlplane --tail=3',
       'logs -n kube-system etcd-controlplane --timestamps --tail=2',
     ])('%s', async (line) => {
       const [r, o] = await Promise.all([real(line), ours(`kubectl ${line}`)]);
       expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual({ stdout: o.stdout, stderr: o.stderr, exitCode: o.exitCode });
+    });
+
+    // (`-o wide` differs: our kubectl prints VERBS as [a b] and no CATEGORIES column; kubectl 1.32 prints a,b and them.)
+    it.each(['api-resources', 'api-resources --namespaced=false', 'api-resources --api-group=apps'])('%s (plus the access reviews our kubectl does not list)', async (line) => {
+      const [r, o] = await Promise.all([real(line), ours(`kubectl ${line}`)]);
+      // The API also serves selfsubject{access,rules}reviews and selfsubjectreviews for auth can-i / whoami,
+      // which the browser terminal's kubectl does not have; column widths follow the longest name.
+      const reviews = /^selfsubject/m;
+      const strip = (t: string) => t.split('\n').filter((l) => !reviews.test(l)).map((l) => l.replace(/ +/g, ' ')).join('\n');
+      expect(strip(r.stdout)).toBe(strip(o.stdout));
+    });
+
+    it('auth can-i and auth whoami: the kubeconfig holds kubeadm admin credentials', async () => {
+      expect(await real('auth can-i delete pods')).toEqual({ stdout: 'yes\n', stderr: '', exitCode: 0 });
+      expect((await real('auth can-i --list')).stdout).toMatch(/^Resources\s+Non-Resource URLs\s+Resource Names\s+Verbs\n\*\.\*\s+\[\]\s+\[\]\s+\[\*\]/);
+      expect((await real('auth whoami')).stdout).toMatch(/Username\s+kubernetes-admin/);
     });
 
     it('an unsupported field selector: same server message (real kubectl adds what it was listing)', async () => {

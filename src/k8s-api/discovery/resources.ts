@@ -3,6 +3,8 @@ import { allKinds, KindInfo } from '../../cluster-engine';
 /** One API resource as discovery lists it, derived from the engine's kinds registry. */
 export interface ApiResource {
   info: KindInfo;
+  /** Served by this API itself (access reviews), not by the engine's store. */
+  virtual?: boolean;
   group: string;
   version: string;
   verbs: string[];
@@ -23,6 +25,18 @@ export function splitApiVersion(apiVersion: string): { group: string; version: s
   return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
+/** Create-only review resources kubectl's `auth can-i` and `auth whoami` post to. */
+const REVIEWS: ApiResource[] = [
+  review('SelfSubjectAccessReview', 'selfsubjectaccessreviews', 'authorization.k8s.io'),
+  review('SelfSubjectRulesReview', 'selfsubjectrulesreviews', 'authorization.k8s.io'),
+  review('SelfSubjectReview', 'selfsubjectreviews', 'authentication.k8s.io'),
+];
+
+function review(kind: string, plural: string, group: string): ApiResource {
+  const info: KindInfo = { kind, plural, singular: kind.toLowerCase(), shortNames: [], apiVersion: `${group}/v1`, group, namespaced: false };
+  return { info, group, version: 'v1', verbs: ['create'], categories: [], subresources: [], virtual: true };
+}
+
 let cache: ApiResource[] | undefined;
 
 export function apiResources(): ApiResource[] {
@@ -37,7 +51,7 @@ export function apiResources(): ApiResource[] {
       subresources.push({ name: 'exec', kind: 'PodExecOptions', group: '', version: 'v1', verbs: ['create', 'get'] });
     }
     return { info, group, version, verbs: VERBS, categories: ALL_CATEGORY.has(info.kind) ? ['all'] : [], subresources };
-  });
+  }).concat(REVIEWS);
   return cache;
 }
 
