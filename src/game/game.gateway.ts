@@ -10,6 +10,7 @@ import type { CommandResult, DiagnosisResult, HintView, QuizResult } from '../sc
 import { GAME_CONFIG, type GameConfig } from './attempts/game-config';
 import { AttemptsService } from './attempts/attempts.service';
 import { attemptRoom } from './attempts/live-attempt';
+import { AuthoringService } from './authoring/authoring.service';
 import { PlayersService } from './auth/players.service';
 import { GameError, GameErrorCode } from './errors/game-error';
 import { EventsService } from './events/events.service';
@@ -17,6 +18,7 @@ import { boardOf, boardRoom, LEADERBOARD_PUSH_ROWS } from './leaderboard/leaderb
 import { LeaderboardBoardDto } from './leaderboard/leaderboard-query.dto';
 import { LeaderboardService } from './leaderboard/leaderboard.service';
 import { AttemptRefDto, BestReplaysDto, StartAttemptDto } from './protocol/attempt.dto';
+import { AuthoringScenarioDto, AuthoringUnpublishDto, AuthoringYamlDto } from './protocol/authoring.dto';
 import { InterruptCommandDto, RunCommandDto } from './protocol/command.dto';
 import { AnswerQuizDto, SubmitDiagnosisDto } from './protocol/diagnosis.dto';
 import { JoinEventDto, WatchEventDto } from './protocol/event.dto';
@@ -26,6 +28,11 @@ import type {
   AbandonResponse,
   Ack,
   AttemptView,
+  AuthoringGetResponse,
+  AuthoringListResponse,
+  AuthoringSaveResponse,
+  AuthoringScenarioResponse,
+  AuthoringValidateResponse,
   BestReplaysResponse,
   EventView,
   EventWatchResponse,
@@ -64,6 +71,7 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     private readonly leaderboard: LeaderboardService,
     private readonly replays: ReplaysService,
     private readonly push: PushService,
+    private readonly authoring: AuthoringService,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
 
@@ -231,6 +239,38 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     const watched = await this.events.watch(principalOf(socket), body.eventId);
     await socket.join(eventWatchRoom(body.eventId));
     return ok(watched);
+  }
+
+  // Authoring: the same service, role checks and answers as /api/authoring (the instructor page uses these).
+
+  @SubscribeMessage(ClientEvents.AuthoringValidate)
+  async authoringValidate(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AuthoringYamlDto): Promise<Ack<AuthoringValidateResponse>> {
+    return ok({ report: await this.authoring.validate(principalOf(socket), body.yaml) });
+  }
+
+  @SubscribeMessage(ClientEvents.AuthoringSave)
+  async authoringSave(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AuthoringYamlDto): Promise<Ack<AuthoringSaveResponse>> {
+    return ok(await this.authoring.save(principalOf(socket), body.yaml, { kind: 'save' }));
+  }
+
+  @SubscribeMessage(ClientEvents.AuthoringPublish)
+  async authoringPublish(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AuthoringScenarioDto): Promise<Ack<AuthoringScenarioResponse>> {
+    return ok({ scenario: await this.authoring.publish(principalOf(socket), body.scenarioId, body.version) });
+  }
+
+  @SubscribeMessage(ClientEvents.AuthoringUnpublish)
+  async authoringUnpublish(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AuthoringUnpublishDto): Promise<Ack<AuthoringScenarioResponse>> {
+    return ok({ scenario: await this.authoring.unpublish(principalOf(socket), body.scenarioId) });
+  }
+
+  @SubscribeMessage(ClientEvents.AuthoringList)
+  async authoringList(@ConnectedSocket() socket: GameSocket): Promise<Ack<AuthoringListResponse>> {
+    return ok({ scenarios: await this.authoring.list(principalOf(socket)) });
+  }
+
+  @SubscribeMessage(ClientEvents.AuthoringGet)
+  async authoringGet(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AuthoringScenarioDto): Promise<Ack<AuthoringGetResponse>> {
+    return ok(await this.authoring.get(principalOf(socket), body.scenarioId, body.version));
   }
 }
 

@@ -7,6 +7,10 @@ import { AttemptTickerService } from './attempts/attempt-ticker.service';
 import { AttemptsService } from './attempts/attempts.service';
 import { SolvedDiagnosisService } from './attempts/solved-diagnosis.service';
 import { GAME_CONFIG, gameConfigFromEnv } from './attempts/game-config';
+import { AuthoredScenarios } from './authoring/authored-scenarios.registry';
+import { AuthoringController } from './authoring/authoring.controller';
+import { AuthoringService } from './authoring/authoring.service';
+import { ValidationPool } from './authoring/validation-pool.service';
 import { AuthController } from './auth/auth.controller';
 import { HttpAuthGuard } from './auth/http-auth.guard';
 import { PlayersService } from './auth/players.service';
@@ -19,16 +23,20 @@ import { LeaderboardService } from './leaderboard/leaderboard.service';
 import { PersistenceModule } from './persistence/persistence.module';
 import { ReplaysController } from './replays/replays.controller';
 import { ReplaysService } from './replays/replays.service';
-import { scenarioCatalogProvider } from './scenarios/scenario-catalog.provider';
+import { scenarioCatalogProvider, scenarioTextLoaderProvider } from './scenarios/scenario-catalog.provider';
 import { ScenariosController } from './scenarios/scenarios.controller';
 import { ScenariosService } from './scenarios/scenarios.service';
 import { PushService } from './transport/push.service';
 
 @Module({
   imports: [PersistenceModule],
-  controllers: [AuthController, ScenariosController, LeaderboardController, EventsController, AdminController, ReplaysController],
+  controllers: [AuthController, ScenariosController, LeaderboardController, EventsController, AdminController, ReplaysController, AuthoringController],
   providers: [
+    scenarioTextLoaderProvider,
+    AuthoredScenarios,
     scenarioCatalogProvider,
+    ValidationPool,
+    AuthoringService,
     { provide: GAME_CONFIG, useFactory: () => gameConfigFromEnv() },
     { provide: SERVER_SECRET, useFactory: () => loadServerSecret() },
     PlayersService,

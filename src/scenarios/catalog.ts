@@ -1,5 +1,5 @@
 import { ScenarioCatalogApi, ScenarioSession, ScenarioSummary, SessionSnapshot, UnknownScenarioError } from './session.types';
-import { LoadedScenario } from './load';
+import { LoadedScenario, loadScenario } from './load';
 import { ScenarioSessionImpl, SessionSnapshotV1, summarise } from './scenario-session';
 import { readBuiltInScenarios } from './builtin-pack';
 
@@ -44,4 +44,9 @@ let builtIn: ScenarioCatalog | undefined;
 export function loadBuiltInCatalog(): ScenarioCatalog {
   builtIn ??= new ScenarioCatalog(readBuiltInScenarios());
   return builtIn;
+}
+
+/** A catalogue of one scenario file's text (an instructor's upload); throws ScenarioFormatError if it does not load. */
+export function catalogOfText(text: string, source: string): ScenarioCatalog {
+  return new ScenarioCatalog([loadScenario(text, source)]);
 }

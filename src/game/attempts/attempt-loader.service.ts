@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ScenarioCatalogApi, ScenarioSession, SessionSnapshot } from '../../scenarios/session.types';
+import type { ScenarioSession, SessionSnapshot } from '../../scenarios/session.types';
 import { GameError, GameErrorCode } from '../errors/game-error';
 import { AttemptRecord, AttemptsRepository } from '../persistence/attempts.repository';
 import { CommandLogsRepository } from '../persistence/command-logs.repository';
+import type { GameCatalog } from '../scenarios/game-catalog';
 import { SCENARIO_CATALOG } from '../scenarios/scenario-catalog.provider';
 import { AttemptRegistry } from './attempt.registry';
 import { KeyedMutex } from './keyed-mutex';
@@ -14,7 +15,7 @@ export class AttemptLoader {
   private readonly mutex = new KeyedMutex();
 
   constructor(
-    @Inject(SCENARIO_CATALOG) private readonly catalog: ScenarioCatalogApi,
+    @Inject(SCENARIO_CATALOG) private readonly catalog: GameCatalog,
     private readonly registry: AttemptRegistry,
     private readonly attempts: AttemptsRepository,
     private readonly logs: CommandLogsRepository,
@@ -58,8 +59,8 @@ export class AttemptLoader {
   private async revive(record: AttemptRecord): Promise<LiveAttempt> {
     // An attempt that never reached its first snapshot restarts from its seed: same broken cluster.
     const session = record.snapshot
-      ? this.catalog.restore(JSON.parse(record.snapshot) as SessionSnapshot)
-      : this.catalog.start(record.scenarioId, record.seed);
+      ? this.catalog.restore(JSON.parse(record.snapshot) as SessionSnapshot, record.scenarioVersion)
+      : this.catalog.start(record.scenarioId, record.seed, record.scenarioVersion);
     const live = this.adopt(record, session);
     live.nextSeq = await this.logs.nextSeq(record.id);
     return live;

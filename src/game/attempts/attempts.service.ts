@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
-import type { CommandResult, DiagnosisAnswer, DiagnosisResult, HintView, QuizResult, ScenarioCatalogApi } from '../../scenarios/session.types';
+import type { CommandResult, DiagnosisAnswer, DiagnosisResult, HintView, QuizResult } from '../../scenarios/session.types';
 import type { Principal } from '../auth/players.service';
 import { GameError, GameErrorCode } from '../errors/game-error';
 import { EventsService } from '../events/events.service';
@@ -8,6 +8,7 @@ import { AnswersRepository } from '../persistence/answers.repository';
 import { AttemptsRepository } from '../persistence/attempts.repository';
 import { CommandLogsRepository } from '../persistence/command-logs.repository';
 import type { AbandonResponse, AttemptView, QuizListResponse } from '../protocol/messages';
+import type { GameCatalog } from '../scenarios/game-catalog';
 import { SCENARIO_CATALOG } from '../scenarios/scenario-catalog.provider';
 import { PushService } from '../transport/push.service';
 import { AttemptLoader } from './attempt-loader.service';
@@ -23,7 +24,7 @@ export class AttemptsService {
   private readonly startMutex = new KeyedMutex();
 
   constructor(
-    @Inject(SCENARIO_CATALOG) private readonly catalog: ScenarioCatalogApi,
+    @Inject(SCENARIO_CATALOG) private readonly catalog: GameCatalog,
     private readonly registry: AttemptRegistry,
     private readonly loader: AttemptLoader,
     private readonly progress: AttemptProgressService,
@@ -48,9 +49,11 @@ export class AttemptsService {
       if (stored) return view(await this.loader.require(playerId, stored.id), true);
 
       const seed = eventSeed ?? randomInt(0, 2 ** 31 - 1);
-      const session = this.catalog.start(scenarioId, seed);
+      // An authored scenario is played at the version published now, whatever is published later.
+      const scenarioVersion = this.catalog.versionOf?.(scenarioId) ?? null;
+      const session = this.catalog.start(scenarioId, seed, scenarioVersion);
       const id = randomUUID();
-      await this.attempts.create({ id, playerId, scenarioId, track: summary.track, eventId, seed, snapshot: JSON.stringify(session.snapshot()) });
+      await this.attempts.create({ id, playerId, scenarioId, scenarioVersion, track: summary.track, eventId, seed, snapshot: JSON.stringify(session.snapshot()) });
       return view(this.loader.adopt({ id, playerId, playerName: player.name, scenarioId, track: summary.track, eventId }, session), false);
     });
   }

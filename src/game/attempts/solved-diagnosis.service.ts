@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DiagnosisAnswer, DiagnosisResult, ScenarioCatalogApi, SessionSnapshot } from '../../scenarios/session.types';
+import type { DiagnosisAnswer, DiagnosisResult, SessionSnapshot } from '../../scenarios/session.types';
 import { LeaderboardService } from '../leaderboard/leaderboard.service';
 import { AnswersRepository } from '../persistence/answers.repository';
 import { type AttemptRecord, AttemptsRepository } from '../persistence/attempts.repository';
 import { PlayersRepository } from '../persistence/players.repository';
+import type { GameCatalog } from '../scenarios/game-catalog';
 import { SCENARIO_CATALOG } from '../scenarios/scenario-catalog.provider';
 import { type ScoreBreakdown, withDiagnosisPoints } from '../scoring/score';
 import { KeyedMutex } from './keyed-mutex';
@@ -17,7 +18,7 @@ export class SolvedDiagnosisService {
   private readonly mutex = new KeyedMutex();
 
   constructor(
-    @Inject(SCENARIO_CATALOG) private readonly catalog: ScenarioCatalogApi,
+    @Inject(SCENARIO_CATALOG) private readonly catalog: GameCatalog,
     private readonly attempts: AttemptsRepository,
     private readonly answers: AnswersRepository,
     private readonly players: PlayersRepository,
@@ -29,7 +30,7 @@ export class SolvedDiagnosisService {
       const stored = await this.attempts.findSolvedScore(record.id);
       const current = await this.attempts.findById(record.id);
       if (!stored || !current?.snapshot) throw new Error(`solved attempt ${record.id} has no snapshot or breakdown`);
-      const session = this.catalog.restore(JSON.parse(current.snapshot) as SessionSnapshot);
+      const session = this.catalog.restore(JSON.parse(current.snapshot) as SessionSnapshot, current.scenarioVersion);
       const result = session.diagnose(answer);
       const virtualMs = session.progress().elapsedMs;
       await this.answers.addDiagnosis({ attemptId: record.id, ...answer, correct: result.objectRight && result.reasonRight && result.causeRight, points: result.points, virtualMs });

@@ -14,6 +14,8 @@ export function configureApp(app: NestExpressApplication): void {
   // stopAtFirstError: "limit=x" reports "limit must be a whole number", not also its range.
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: true }));
   app.useGlobalFilters(new GameErrorHttpFilter());
+  // Scenario uploads are up to 256 KiB of YAML inside JSON (AuthoringService says so past that); express's default is 100 KB.
+  app.useBodyParser('json', { limit: '1mb' });
   app.enableShutdownHooks();
   const dir = clientDir();
   if (existsSync(dir)) {

@@ -14,7 +14,12 @@ export function httpStatusOf(code: GameErrorCode): HttpStatus {
     case GameErrorCode.Forbidden:
       return HttpStatus.FORBIDDEN;
     case GameErrorCode.NameTaken:
+    case GameErrorCode.ScenarioIdTaken:
       return HttpStatus.CONFLICT;
+    case GameErrorCode.ScenarioInvalid:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case GameErrorCode.PayloadTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
     case GameErrorCode.PlayerNotFound:
     case GameErrorCode.ScenarioNotFound:
     case GameErrorCode.AttemptNotFound:
@@ -38,7 +43,7 @@ export function httpStatusOf(code: GameErrorCode): HttpStatus {
 /** Converts anything thrown into a client-safe error: game errors keep their message, bugs become a generic one. */
 export function toAckError(err: unknown): AckError {
   if (err instanceof GameError) {
-    return { code: err.code, message: err.message };
+    return { ...err.details, code: err.code, message: err.message };
   }
   // Raised by the gateway's validation pipe with an AckError payload.
   if (err instanceof WsException && isAckError(err.getError())) {

@@ -14,6 +14,9 @@ export enum GameErrorCode {
   QuestionAnswered = 'QUESTION_ANSWERED',
   EventNotFound = 'EVENT_NOT_FOUND',
   EventNotOpen = 'EVENT_NOT_OPEN',
+  ScenarioIdTaken = 'SCENARIO_ID_TAKEN',
+  ScenarioInvalid = 'SCENARIO_INVALID',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   RateLimited = 'RATE_LIMITED',
   Internal = 'INTERNAL',
 }
@@ -22,6 +25,8 @@ export class GameError extends Error {
   constructor(
     readonly code: GameErrorCode,
     message: string,
+    /** Extra fields sent beside code and message (e.g. an authoring `report`); see AckError. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'GameError';

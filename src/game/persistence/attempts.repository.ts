@@ -8,6 +8,8 @@ export interface AttemptRecord {
   playerId: string;
   playerName: string;
   scenarioId: string;
+  /** the authored scenario's pinned version; null for a built-in scenario */
+  scenarioVersion: number | null;
   track: string;
   eventId: string | null;
   seed: number;
@@ -43,6 +45,7 @@ const recordSelect = {
   playerId: true,
   player: { select: { name: true } },
   scenarioId: true,
+  scenarioVersion: true,
   track: true,
   eventId: true,
   seed: true,
@@ -56,7 +59,7 @@ const recordSelect = {
 export class AttemptsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async create(attempt: { id: string; playerId: string; scenarioId: string; track: string; eventId: string | null; seed: number; snapshot: string }): Promise<void> {
+  async create(attempt: { id: string; playerId: string; scenarioId: string; scenarioVersion: number | null; track: string; eventId: string | null; seed: number; snapshot: string }): Promise<void> {
     await this.prisma.attempt.create({ data: { ...attempt, state: 'active' } });
   }
 

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AnswersRepository } from './answers.repository';
 import { AttemptsRepository } from './attempts.repository';
+import { AuthoredScenariosRepository } from './authored-scenarios.repository';
 import { CommandLogsRepository } from './command-logs.repository';
 import { EventsRepository } from './events.repository';
 import { K8sTokensRepository } from './k8s-tokens.repository';
@@ -8,7 +9,16 @@ import { LeaderboardRepository } from './leaderboard.repository';
 import { PlayersRepository } from './players.repository';
 import { PrismaService } from './prisma.service';
 
-const repositories = [PlayersRepository, AttemptsRepository, CommandLogsRepository, LeaderboardRepository, EventsRepository, AnswersRepository, K8sTokensRepository];
+const repositories = [
+  PlayersRepository,
+  AttemptsRepository,
+  CommandLogsRepository,
+  LeaderboardRepository,
+  EventsRepository,
+  AnswersRepository,
+  AuthoredScenariosRepository,
+  K8sTokensRepository,
+];
 
 /** The one global Prisma module: one PrismaClient, and the repositories that are the only users of it. */
 @Global()

@@ -11,6 +11,13 @@ import type {
   AttemptSolvedPush,
   AttemptStartRequest,
   AttemptView,
+  AuthoringGetResponse,
+  AuthoringListResponse,
+  AuthoringSaveResponse,
+  AuthoringScenarioRequest,
+  AuthoringScenarioResponse,
+  AuthoringValidateResponse,
+  AuthoringYamlRequest,
   BestReplaysRequest,
   BestReplaysResponse,
   ClaimRequest,
@@ -62,6 +69,12 @@ export const ClientEvents = {
   LeaderboardUnsubscribe: 'leaderboard:unsubscribe',
   EventJoin: 'event:join',
   EventWatch: 'event:watch',
+  AuthoringValidate: 'authoring:validate',
+  AuthoringSave: 'authoring:save',
+  AuthoringPublish: 'authoring:publish',
+  AuthoringUnpublish: 'authoring:unpublish',
+  AuthoringList: 'authoring:list',
+  AuthoringGet: 'authoring:get',
 } as const;
 
 export const ServerEvents = {
@@ -98,6 +111,13 @@ export interface ClientToServerEvents {
   [ClientEvents.LeaderboardUnsubscribe]: Request<LeaderboardSubscribeRequest, Record<string, never>>;
   [ClientEvents.EventJoin]: Request<EventJoinRequest, EventView>;
   [ClientEvents.EventWatch]: Request<EventWatchRequest, EventWatchResponse>;
+  [ClientEvents.AuthoringValidate]: Request<AuthoringYamlRequest, AuthoringValidateResponse>;
+  /** Creates the scenario (the file's id is new) or adds a version (it is one's own). */
+  [ClientEvents.AuthoringSave]: Request<AuthoringYamlRequest, AuthoringSaveResponse>;
+  [ClientEvents.AuthoringPublish]: Request<AuthoringScenarioRequest, AuthoringScenarioResponse>;
+  [ClientEvents.AuthoringUnpublish]: Request<{ scenarioId: string }, AuthoringScenarioResponse>;
+  [ClientEvents.AuthoringList]: Request<Record<string, never>, AuthoringListResponse>;
+  [ClientEvents.AuthoringGet]: Request<AuthoringScenarioRequest, AuthoringGetResponse>;
 }
 
 /** socket.io's typed-events map for what the server pushes. */

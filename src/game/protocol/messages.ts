@@ -30,12 +30,17 @@ export type AckErrorCode =
   | 'QUESTION_ANSWERED'
   | 'EVENT_NOT_FOUND'
   | 'EVENT_NOT_OPEN'
+  | 'SCENARIO_ID_TAKEN'
+  | 'SCENARIO_INVALID'
+  | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'INTERNAL';
 
 export interface AckError {
   code: AckErrorCode;
   message: string;
+  /** With SCENARIO_INVALID: why the scenario was refused. */
+  report?: AuthoringReport;
 }
 
 /** Every request is answered with exactly one of these through the socket.io ack. */
@@ -64,8 +69,13 @@ export interface SessionResponse {
 export type RegisterResponse = SessionResponse;
 export type LoginResponse = SessionResponse;
 
+/** A catalogue entry: a built-in scenario, or a published authored one (`authoredBy` its instructor). */
+export interface CatalogEntry extends ScenarioSummary {
+  authoredBy?: string;
+}
+
 export interface ScenarioListResponse {
-  scenarios: ScenarioSummary[];
+  scenarios: CatalogEntry[];
 }
 
 export interface AttemptStartRequest {
@@ -285,4 +295,83 @@ export interface CommandOutputPush {
   attemptId: string;
   streamId: string;
   stdout: string;
+}
+
+/** What validating an uploaded scenario found: format problems (all, with YAML lines), else the simulation's steps. */
+export interface AuthoringReport {
+  ok: boolean;
+  /** the file's `id`, when it has a usable one */
+  scenarioId?: string;
+  /** the validator's steps (broken at start, stays broken, solved by the reference solution, not solved by cheats…) */
+  steps: Array<{ name: string; ok: boolean; detail: string }>;
+  /** malformed YAML, invalid or unknown fields, a timed-out validation; `line` is 1-based in the uploaded text */
+  errors: Array<{ line?: number; path?: string; message: string }>;
+}
+
+/** An instructor's scenario as its author (or an admin) sees it. */
+export interface AuthoredScenarioView {
+  id: string;
+  /** the latest version's title (its id when the file has none) */
+  title: string;
+  ownerName: string;
+  latestVersion: number;
+  /** the version learners play; absent while unpublished */
+  publishedVersion?: number;
+  /** the latest version passed validation */
+  ok: boolean;
+  /** `published` once a version is live in the catalogue */
+  status: 'draft' | 'published';
+  /** one line about the latest version's report, e.g. "5/5 checks passed" or "3 format errors" */
+  reportSummary: string;
+  /** ISO time of the latest version (or publication change) */
+  updatedAt: string;
+}
+
+export interface AuthoringYamlRequest {
+  yaml: string;
+}
+
+export interface AuthoringScenarioRequest {
+  scenarioId: string;
+  /** default: the latest version */
+  version?: number;
+}
+
+export interface AuthoringValidateResponse {
+  report: AuthoringReport;
+}
+
+export interface AuthoringSaveResponse {
+  scenario: AuthoredScenarioView;
+  report: AuthoringReport;
+}
+
+export interface AuthoringScenarioResponse {
+  scenario: AuthoredScenarioView;
+}
+
+export interface AuthoringListResponse {
+  scenarios: AuthoredScenarioView[];
+}
+
+export interface AuthoringGetResponse {
+  scenario: AuthoredScenarioView;
+  version: number;
+  yaml: string;
+  report: AuthoringReport;
+}
+
+export interface AuthoredVersionView {
+  version: number;
+  title: string;
+  ok: boolean;
+  reportSummary: string;
+  createdAt: string;
+  /** when this version was first published */
+  publishedAt?: string;
+}
+
+export interface AuthoringVersionsResponse {
+  scenario: AuthoredScenarioView;
+  versions: AuthoredVersionView[];
 }

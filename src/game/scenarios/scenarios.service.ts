@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ScenarioCatalogApi, ScenarioSummary } from '../../scenarios/session.types';
 import { GameError } from '../errors/game-error';
+import type { CatalogEntry } from '../protocol/messages';
+import type { GameCatalog } from './game-catalog';
 import { SCENARIO_CATALOG } from './scenario-catalog.provider';
 
 @Injectable()
 export class ScenariosService {
-  constructor(@Inject(SCENARIO_CATALOG) private readonly catalog: ScenarioCatalogApi) {}
+  constructor(@Inject(SCENARIO_CATALOG) private readonly catalog: GameCatalog) {}
 
-  list(): ScenarioSummary[] {
+  /** Built-in scenarios and the published authored ones (`authoredBy`). */
+  list(): CatalogEntry[] {
     return this.catalog.list();
   }
 

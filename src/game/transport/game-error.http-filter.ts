@@ -13,6 +13,7 @@ export class GameErrorHttpFilter implements ExceptionFilter {
   catch(exception: GameError, host: ArgumentsHost): void {
     const status = httpStatusOf(exception.code);
     host.switchToHttp().getResponse<JsonResponse>().status(status).json({
+      ...exception.details,
       statusCode: status,
       error: exception.code,
       message: exception.message,
