@@ -23,10 +23,21 @@ export class WatchHistory {
     });
   }
 
-  /** Events after `rv`, or undefined when they are no longer all known (410 Expired). */
-  since(rv: number): WatchEvent[] | undefined {
-    if (rv < this.horizon) return undefined;
-    return this.events.filter((e) => e.rv > rv).map(({ type, object }) => ({ type, object }));
+  /**
+   * Events after `rv`. Changes from before the history began (or beyond its length) are caught up from
+   * the current objects: each one written after `rv` comes as MODIFIED (deletions from then are lost).
+   */
+  since(rv: number, current: () => KubeObject[]): WatchEvent[] {
+    const kept = this.events.filter((e) => e.rv > rv).map(({ type, object }) => ({ type, object }));
+    if (rv >= this.horizon) return kept;
+    const caughtUp = current()
+      .filter((o) => {
+        const v = Number(o.metadata.resourceVersion);
+        return v > rv && v <= this.horizon;
+      })
+      .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
+      .map((object) => ({ type: 'MODIFIED' as const, object }));
+    return [...caughtUp, ...kept];
   }
 
   subscribe(listener: (e: WatchEvent) => void): () => void {

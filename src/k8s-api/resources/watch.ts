@@ -11,7 +11,7 @@ const MAX_TIMEOUT_S = 1800;
 
 /**
  * `?watch=true`: chunked JSON lines of `{type, object}`. Without a resourceVersion (or with "0") the
- * current objects come first as ADDED; with one, the changes after it (410 Expired when too old).
+ * current objects come first as ADDED; with one, the changes after it (see WatchHistory.since).
  * `get -w` asks for Table events: one row each, column definitions in the first only.
  */
 export function serveWatch(req: K8sRequest, attempts: K8sAttemptsService, kind: string, namespace: string | undefined): void {
@@ -30,7 +30,7 @@ export function serveWatch(req: K8sRequest, attempts: K8sAttemptsService, kind: 
   let replay: WatchEvent[] | undefined = initial?.map((object) => ({ type: 'ADDED' as const, object }));
   if (!replay) {
     if (!/^\d+$/.test(rvParam!)) throw statusError(400, 'BadRequest', `resourceVersion: Invalid value: "${rvParam}": must be a number`);
-    replay = history.since(Number(rvParam));
+    replay = attempts.read(req.live, (c) => history.since(Number(rvParam), () => c.api.list(kind, { namespace }).filter(matches)));
   }
   const { res } = req;
   res.writeHead(200, { 'Content-Type': table ? 'application/json;as=Table;v=v1;g=meta.k8s.io' : 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
@@ -46,11 +46,6 @@ export function serveWatch(req: K8sRequest, attempts: K8sAttemptsService, kind: 
     send({ type: e.type, object: { ...t, columnDefinitions: first ? t.columnDefinitions : null } });
     first = false;
   };
-  if (!replay) {
-    send({ type: 'ERROR', object: statusError(410, 'Expired', `too old resource version: ${rvParam}`).status });
-    res.end();
-    return;
-  }
   for (const e of replay) emit(e);
   const unsubscribe = history.subscribe(emit);
   const timers: NodeJS.Timeout[] = [];
