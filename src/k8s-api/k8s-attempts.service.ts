@@ -8,6 +8,7 @@ import type { LiveAttempt } from '../game/attempts/live-attempt';
 import { CommandLogsRepository } from '../game/persistence/command-logs.repository';
 import { K8sTokensRepository } from '../game/persistence/k8s-tokens.repository';
 import { PushService } from '../game/transport/push.service';
+import { AttemptLimits } from './http/limits';
 import { statusError, unauthorized } from './http/status';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -28,6 +29,7 @@ export interface ApiWriteRecord {
 @Injectable()
 export class K8sAttemptsService {
   private readonly writes = new KeyedMutex();
+  readonly limits = new AttemptLimits();
   /** token hash → attempt and player, so a request costs no database read once seen. */
   private readonly tokens = new Map<string, { attemptId: string; playerId: string }>();
 
@@ -65,6 +67,7 @@ export class K8sAttemptsService {
     if (owner.attemptId !== attemptId) {
       throw statusError(403, 'Forbidden', `forbidden: this token opens attempt "${owner.attemptId}", not "${attemptId}"`);
     }
+    this.limits.request(attemptId);
     try {
       return await this.loader.require(owner.playerId, attemptId);
     } catch (err) {

@@ -316,6 +316,7 @@ export type StatusReason =
   | 'Unauthorized'
   | 'Timeout'
   | 'Expired'
+  | 'TooManyRequests'
   | 'InternalError';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';

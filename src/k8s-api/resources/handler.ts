@@ -117,7 +117,10 @@ async function create(req: K8sRequest, attempts: K8sAttemptsService, kind: strin
   }
   const warnings = validation === 'Warn' ? unknownFieldWarnings(obj, kind) : [];
   const name = obj.metadata.name ?? obj.metadata.generateName ?? '';
-  const created = await attempts.write(req.live, `POST ${label}/${name}`, (c) => c.api.create(obj, { dryRun: dryRunOf(req) }));
+  const created = await attempts.write(req.live, `POST ${label}/${name}`, (c) => {
+    attempts.limits.checkObjectCount(c);
+    return c.api.create(obj, { dryRun: dryRunOf(req) });
+  });
   return respondObject(req, attempts, kind, created, 201, warnings);
 }
 

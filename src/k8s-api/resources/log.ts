@@ -19,8 +19,10 @@ export function serveLog(req: K8sRequest, attempts: K8sAttemptsService, namespac
   const container = opts.container ?? attempts.read(req.live, (c) => c.api.get<Pod>('Pod', namespace, name).spec.containers[0].name);
   const text = attempts.read(req.live, (c) => c.logs(namespace, name, { ...opts, container }));
   const { res } = req;
+  const follow = !opts.previous && q.get('follow') === 'true';
+  const release = follow ? attempts.limits.openStream(req.live.id) : () => undefined;
   res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private' });
-  if (opts.previous || q.get('follow') !== 'true') {
+  if (!follow) {
     res.end(text);
     return;
   }
@@ -43,6 +45,7 @@ export function serveLog(req: K8sRequest, attempts: K8sAttemptsService, namespac
     }
   }, FOLLOW_POLL_MS);
   const stop = () => {
+    release();
     clearInterval(timer);
     if (!res.writableEnded) res.end();
   };

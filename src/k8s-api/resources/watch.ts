@@ -33,6 +33,7 @@ export function serveWatch(req: K8sRequest, attempts: K8sAttemptsService, kind: 
     replay = attempts.read(req.live, (c) => history.since(Number(rvParam), () => c.api.list(kind, { namespace }).filter(matches)));
   }
   const { res } = req;
+  const release = attempts.limits.openStream(req.live.id);
   res.writeHead(200, { 'Content-Type': table ? 'application/json;as=Table;v=v1;g=meta.k8s.io' : 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
   // Clients wait for the headers before they consider the watch open.
   res.flushHeaders();
@@ -51,6 +52,7 @@ export function serveWatch(req: K8sRequest, attempts: K8sAttemptsService, kind: 
   const timers: NodeJS.Timeout[] = [];
   const timeout = Math.min(Number(q.get('timeoutSeconds') ?? MAX_TIMEOUT_S) || MAX_TIMEOUT_S, MAX_TIMEOUT_S);
   const stop = () => {
+    release();
     unsubscribe();
     timers.forEach((t) => clearInterval(t));
     if (!res.writableEnded) res.end();
