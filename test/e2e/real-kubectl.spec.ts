@@ -182,6 +182,17 @@ describe('e2e: real kubectl against an attempt', () => {
       expect(bad.stderr).toContain('strict decoding error: unknown field "metadata.bogus"');
     });
 
+    it('replace with a stale resourceVersion is a 409 Conflict with the API server\'s message', async () => {
+      const stale = (await real('get cm cfg -o yaml')).stdout;
+      expect((await real(`patch cm cfg --type=merge -p '{"data":{"b":"x"}}'`)).stdout).toBe('configmap/cfg patched\n');
+      const r = await real('replace -f -', stale);
+      expect([r.exitCode, r.stderr]).toEqual([
+        1,
+        'Error from server (Conflict): error when replacing "STDIN": Operation cannot be fulfilled on configmaps "cfg": the object has been modified; please apply your changes to the latest version and try again\n',
+      ]);
+      expect((await real('replace -f -', stale.replace(/\n  resourceVersion: .*\n/, '\n'))).stdout).toBe('configmap/cfg replaced\n');
+    });
+
     it('label, annotate, patch (strategic, merge, json) report changes and no-ops like the real API server', async () => {
       const pod = (await ours('kubectl get pods -o name')).stdout.split('\n')[0];
       expect((await real(`label ${pod} tier=fe`)).stdout).toBe(`${pod} labeled\n`);
@@ -249,6 +260,23 @@ describe('e2e: real kubectl against an attempt', () => {
       expect((await real('delete service api')).stdout).toBe('service "api" deleted\n');
       expect((await real('delete deployment api --wait=false')).stdout).toBe('deployment.apps "api" deleted\n');
       expect((await ours('kubectl get deploy api')).stderr).toBe('Error from server (NotFound): deployments.apps "api" not found\n');
+    });
+
+    it('drain evicts through pods/eviction while the cluster runs; uncordon', async () => {
+      let finished = false;
+      const draining = real('drain node01 --ignore-daemonsets --timeout=90s').finally(() => (finished = true));
+      // Evicted pods stop on the virtual clock: move it on until kubectl has seen them go.
+      for (let i = 0; i < 200 && !finished; i++) {
+        await ticker.tickAll(5_000);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const d = await draining;
+      expect(d.exitCode).toBe(0);
+      expect(d.stdout).toMatch(/^node\/node01 cordoned\n/);
+      expect(d.stdout).toMatch(/evicting pod default\/web-/);
+      expect(d.stdout.trim().split('\n').pop()).toBe('node/node01 drained');
+      expect((await ours('kubectl get pods -A --field-selector spec.nodeName=node01')).stdout).toBe('');
+      expect((await real('uncordon node01')).stdout).toBe('node/node01 uncordoned\n');
     });
 
     it('delete a pod gracefully, and the replacement appears in get -w', async () => {
