@@ -293,6 +293,42 @@ describe('e2e: real kubectl against an attempt', () => {
       expect(w.stdout).toMatch(/Terminating/);
     });
 
+    it('a watch with a label selector sees an object enter (ADDED) and leave (DELETED) its view', async () => {
+      const config = await kubeconfigFor(testApp.url, sessionToken, attemptId);
+      const token = /token: (\S+)/.exec(config)![1];
+      const server = /server: (\S+)/.exec(config)![1];
+      const ca = Buffer.from(/certificate-authority-data: (\S+)/.exec(config)![1], 'base64').toString();
+      const https = await import('node:https');
+      const events: Array<{ type: string; name: string }> = [];
+      let onEvent = (): void => undefined;
+      const req = https.get(`${server}/api/v1/namespaces/default/pods?watch=true&labelSelector=watch%3Dme`, { ca, headers: { authorization: `Bearer ${token}` } }, (res) => {
+        let buf = '';
+        res.on('data', (d: Buffer) => {
+          buf += d.toString();
+          for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
+            const e = JSON.parse(buf.slice(0, nl)) as { type: string; object: { metadata: { name: string } } };
+            buf = buf.slice(nl + 1);
+            events.push({ type: e.type, name: e.object.metadata.name });
+            onEvent();
+          }
+        });
+      });
+      const count = (n: number) => new Promise<void>((resolve) => (onEvent = () => (events.length >= n ? resolve() : undefined)));
+      await new Promise((r) => req.once('response', r));
+      const pod = (await ours('kubectl get pods -l app=web -o name')).stdout.split('\n')[0].replace('pod/', '');
+      const added = count(1);
+      await real(`label pod ${pod} watch=me`);
+      await added;
+      const gone = count(2);
+      await real(`label pod ${pod} watch-`);
+      await gone;
+      req.destroy();
+      expect(events).toEqual([
+        { type: 'ADDED', name: pod },
+        { type: 'DELETED', name: pod },
+      ]);
+    });
+
     it('logs --previous without a previous run answers like the kubelet', async () => {
       const [r, o] = await Promise.all([real('logs -n kube-system etcd-controlplane --previous'), ours('kubectl logs -n kube-system etcd-controlplane --previous')]);
       expect(r.stderr).toBe(o.stderr);

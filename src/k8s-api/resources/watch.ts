@@ -39,8 +39,20 @@ export function serveWatch(req: K8sRequest, attempts: K8sAttemptsService, kind: 
   res.flushHeaders();
   let first = true;
   const send = (e: { type: string; object: unknown }) => res.write(`${JSON.stringify(e)}\n`);
-  const emit = (e: WatchEvent) => {
-    if (!matches(e.object)) return;
+  // Like the API server's filtered watch: an object that stops matching the selectors is DELETED for
+  // this watch, one that starts matching is ADDED.
+  const inView = new Set<string>();
+  const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+  if (!initial) for (const o of attempts.read(req.live, (c) => c.api.list(kind, { namespace }).filter(matches))) inView.add(keyOf(o));
+  const emit = (event: WatchEvent) => {
+    if (event.object.kind !== kind || (namespace !== undefined && event.object.metadata.namespace !== namespace)) return;
+    const key = keyOf(event.object);
+    const was = inView.has(key) || (event.type === 'DELETED' && matches(event.object));
+    const is = event.type !== 'DELETED' && matches(event.object);
+    if (is) inView.add(key);
+    else inView.delete(key);
+    if (!was && !is) return;
+    const e: WatchEvent = { type: !is ? 'DELETED' : !was ? 'ADDED' : event.type, object: event.object };
     if (!table) return send(e);
     const now = attempts.read(req.live, (c) => c.nowMs());
     const t = printTable(kind, [e.object], { nowMs: now, includeObject, resourceVersion: e.object.metadata.resourceVersion });
