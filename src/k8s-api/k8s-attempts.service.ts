@@ -52,9 +52,9 @@ export class K8sAttemptsService {
 
   /**
    * The live attempt a request may use: 401 for a missing or unknown token, 403 for a token of another
-   * attempt, 403 too once the attempt is solved or abandoned.
+   * attempt, 403 too once the attempt is solved or abandoned. No attempt id: the token's own attempt.
    */
-  async authorize(authorization: string | undefined, attemptId: string): Promise<LiveAttempt> {
+  async authorize(authorization: string | undefined, attemptId: string | undefined): Promise<LiveAttempt> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw unauthorized();
     const hash = hashToken(match[1]);
@@ -64,6 +64,8 @@ export class K8sAttemptsService {
       if (!owner) throw unauthorized();
       this.tokens.set(hash, owner);
     }
+    // Without the /k8s/<attemptId> prefix (kubectl get --raw drops the server's path) the token decides.
+    attemptId ??= owner.attemptId;
     if (owner.attemptId !== attemptId) {
       throw statusError(403, 'Forbidden', `forbidden: this token opens attempt "${owner.attemptId}", not "${attemptId}"`);
     }

@@ -16,7 +16,10 @@ import { historyOf } from './resources/watch-history';
 const PREFIX = /^\/k8s\/([A-Za-z0-9-]{1,64})(\/.*)?$/;
 const notFound = () => statusError(404, 'NotFound', 'the server could not find the requested resource');
 
-/** Routes `/k8s/<attemptId>/…`: auth first, then version, discovery, OpenAPI, or the resource handler. */
+/**
+ * Routes `/k8s/<attemptId>/…` (or, for clients that drop the server's path like `kubectl get --raw`, any
+ * path: the token names the attempt): auth first, then version, discovery, OpenAPI, or the resources.
+ */
 export class K8sRouter {
   private readonly openapi = new OpenApiV3();
   private readonly exec: ExecServer;
@@ -34,9 +37,8 @@ export class K8sRouter {
     try {
       const url = new URL(req.url ?? '/', 'https://localhost');
       const m = PREFIX.exec(url.pathname);
-      if (!m) throw notFound();
-      const live = await this.attempts.authorize(req.headers.authorization, m[1]);
-      const target = parseResourcePath(m[2] ?? '/');
+      const live = await this.attempts.authorize(req.headers.authorization, m?.[1]);
+      const target = parseResourcePath(m ? (m[2] ?? '/') : url.pathname);
       if (!target || target.resource.info.kind !== 'Pod' || !target.name || target.subresource !== 'exec' || !target.namespace) throw notFound();
       if (!/websocket/i.test(String(req.headers.upgrade ?? ''))) {
         // SPDY (kubectl ≤ 1.29, or the fallback after a refused WebSocket): the request's own error first.
@@ -55,13 +57,12 @@ export class K8sRouter {
     try {
       const url = new URL(req.url ?? '/', 'https://localhost');
       const m = PREFIX.exec(url.pathname);
-      if (!m) throw notFound();
-      const [, attemptId, rest = '/'] = m;
-      const live = await this.attempts.authorize(req.headers.authorization, attemptId);
+      const live = await this.attempts.authorize(req.headers.authorization, m?.[1]);
+      const rest = m ? (m[2] ?? '/') : url.pathname;
       // Watches resume from a list's resourceVersion: record changes from the first request on.
       this.attempts.read(live, (c) => historyOf(c));
       const body = await readBody(req);
-      const k8s: K8sRequest = { method: req.method ?? 'GET', path: rest, query: url.searchParams, headers: req.headers, body, res, live, prefix: `/k8s/${attemptId}` };
+      const k8s: K8sRequest = { method: req.method ?? 'GET', path: rest, query: url.searchParams, headers: req.headers, body, res, live, prefix: `/k8s/${live.id}` };
       await this.route(k8s);
     } catch (err) {
       if (err instanceof ApiError) return sendStatus(res, err);

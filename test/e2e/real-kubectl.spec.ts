@@ -72,6 +72,14 @@ describe('e2e: real kubectl against an attempt', () => {
     expect([v.clientVersion.minor.replace('+', ''), v.serverVersion.gitVersion]).toEqual(['32', 'v1.32.2']);
   });
 
+  it('get --raw (which drops the server URL\'s /k8s/<attempt> path): the token names the attempt', async () => {
+    const r = await real('get --raw /apis/apps/v1');
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(expect.objectContaining({ kind: 'APIResourceList', groupVersion: 'apps/v1' }));
+    const pods = JSON.parse((await real('get --raw /api/v1/namespaces/default/pods')).stdout) as { kind: string; items: unknown[] };
+    expect([pods.kind, pods.items.length > 0]).toEqual(['PodList', true]);
+  });
+
   describe('get: the real kubectl prints exactly what our kubectl prints', () => {
     it.each([
       'get pods',
