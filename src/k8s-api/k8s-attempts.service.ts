@@ -7,6 +7,7 @@ import { KeyedMutex } from '../game/attempts/keyed-mutex';
 import type { LiveAttempt } from '../game/attempts/live-attempt';
 import { CommandLogsRepository } from '../game/persistence/command-logs.repository';
 import { K8sTokensRepository } from '../game/persistence/k8s-tokens.repository';
+import { AttemptTimelineService } from '../game/replays/attempt-timeline.service';
 import { PushService } from '../game/transport/push.service';
 import { AttemptLimits } from './http/limits';
 import { statusError, unauthorized } from './http/status';
@@ -39,6 +40,7 @@ export class K8sAttemptsService {
     private readonly progress: AttemptProgressService,
     private readonly logs: CommandLogsRepository,
     private readonly push: PushService,
+    private readonly timeline: AttemptTimelineService,
   ) {}
 
   /** A new token for an attempt the player owns (404 otherwise); the token itself is never stored. */
@@ -87,6 +89,7 @@ export class K8sAttemptsService {
     return this.writes.run(live.id, async () => {
       if (live.closing) throw statusError(403, 'Forbidden', `forbidden: attempt "${live.id}" is finished`);
       const virtualMs = live.session.progress().elapsedMs;
+      const timelineSeq = this.timeline.lastRecordedSeq(live);
       let result: T | undefined;
       let failure: unknown;
       try {
@@ -97,7 +100,7 @@ export class K8sAttemptsService {
       const stderr = failure ? `${(failure as Error).message}\n` : '';
       const command = `[api] ${summary}`;
       const seq = live.nextSeq++;
-      await this.logs.append({ attemptId: live.id, seq, command, stdout: '', stderr, exitCode: failure ? 1 : 0, virtualMs });
+      await this.logs.append({ attemptId: live.id, seq, command, stdout: '', stderr, exitCode: failure ? 1 : 0, virtualMs, timelineSeq });
       if (live.eventId !== null) {
         this.push.eventCommand({ eventId: live.eventId, attemptId: live.id, playerId: live.playerId, playerName: live.playerName, scenarioId: live.scenarioId, seq, command, stdout: '', stderr, exitCode: failure ? 1 : 0, virtualMs });
       }

@@ -8,6 +8,10 @@ import { K8sTokensRepository } from './k8s-tokens.repository';
 import { LeaderboardRepository } from './leaderboard.repository';
 import { PlayersRepository } from './players.repository';
 import { PrismaService } from './prisma.service';
+import { QuizLeaderboardRepository } from './quiz-leaderboard.repository';
+import { QuizRoundsRepository } from './quiz-rounds.repository';
+import { RevokedTokensRepository } from './revoked-tokens.repository';
+import { TimelineRepository } from './timeline.repository';
 
 const repositories = [
   PlayersRepository,
@@ -16,6 +20,10 @@ const repositories = [
   LeaderboardRepository,
   EventsRepository,
   AnswersRepository,
+  RevokedTokensRepository,
+  TimelineRepository,
+  QuizRoundsRepository,
+  QuizLeaderboardRepository,
   AuthoredScenariosRepository,
   K8sTokensRepository,
 ];
