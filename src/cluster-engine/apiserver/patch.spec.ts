@@ -104,10 +104,18 @@ describe('strategicMergePatch directives', () => {
     expect(strategicMergePatch(pod, { spec: { tolerations: [{ key: 'y' }] } }, 'Pod')).toEqual({ spec: { tolerations: [{ key: 'y' }] } });
   });
 
-  it('node taints merge by key; unschedulable null removes (cordon/uncordon)', () => {
+  it('node taints have no patch strategy (kubectl taint sends the whole list); unschedulable null removes (uncordon)', () => {
     const node = { spec: { unschedulable: true, taints: [{ key: 'a', effect: 'NoSchedule' }] } } as unknown as Node;
     expect(strategicMergePatch(node, { spec: { unschedulable: null, taints: [{ key: 'b', effect: 'NoExecute' }] } }, 'Node')).toEqual({
-      spec: { taints: [{ key: 'a', effect: 'NoSchedule' }, { key: 'b', effect: 'NoExecute' }] },
+      spec: { taints: [{ key: 'b', effect: 'NoExecute' }] },
+    });
+  });
+
+  it('follows the schema by path: a Deployment template\'s env merges by name, volumes by name', () => {
+    const live = { spec: { template: { spec: { containers: [{ name: 'app', env: [{ name: 'A', value: '1' }] }], volumes: [{ name: 'v', emptyDir: {} }] } } } };
+    const patch = { spec: { template: { spec: { containers: [{ name: 'app', env: [{ name: 'B', value: '2' }] }], volumes: [{ name: 'w', configMap: { name: 'c' } }] } } } };
+    expect(strategicMergePatch(live, patch, 'Deployment')).toEqual({
+      spec: { template: { spec: { containers: [{ name: 'app', env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] }], volumes: [{ name: 'v', emptyDir: {} }, { name: 'w', configMap: { name: 'c' } }] } } },
     });
   });
 });

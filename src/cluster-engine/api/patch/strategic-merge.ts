@@ -1,46 +1,27 @@
 import { badRequest } from '../errors';
+import { PATCH_DIRECTIVES } from './directives.generated';
 
 /**
  * The API server's strategic merge patch applier (`application/strategic-merge-patch+json`), driven by the
- * patch directives of the 1.32 types (`x-kubernetes-patch-strategy` / `-merge-key` in the OpenAPI):
- * lists of named things merge by their key, `finalizers` merge as sets, every other list is replaced.
+ * patch directives of the 1.32 types (`x-kubernetes-patch-strategy` / `-merge-key` in the OpenAPI, see
+ * directives.generated.ts): lists of named things merge by their key, `finalizers` merge as sets, every
+ * other list is replaced.
  * Supports `$patch: replace|delete|merge`, `$retainKeys`, `$setElementOrder/<list>` and
  * `$deleteFromPrimitiveList/<list>`.
  */
 type Json = unknown;
 type Obj = Record<string, Json>;
 
-/** Merge keys by list field; `ports` depends on where it sits (a container's or a Service's). */
-const MERGE_KEYS: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  volumes: 'name',
-  env: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  imagePullSecrets: 'name',
-  ownerReferences: 'uid',
-  hostAliases: 'ip',
-  readinessGates: 'conditionType',
-  taints: 'key',
-  conditions: 'type',
-  addresses: 'type',
-  topologySpreadConstraints: 'topologyKey',
-  resourceClaims: 'name',
-  schedulingGates: 'name',
-};
-/** Lists of scalars merged as sets. */
-const PRIMITIVE_MERGE = new Set(['finalizers']);
-
 const isObj = (v: Json): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function mergeKey(field: string, path: string[], rootKind: string): string | undefined {
-  if (field === 'ports') return rootKind === 'Service' && path.length === 1 && path[0] === 'spec' ? 'port' : 'containerPort';
-  // Service/EndpointSlice-like lists of the same name elsewhere keep replace semantics.
-  if (field === 'conditions' && path[path.length - 1] !== 'status') return undefined;
-  if (field === 'addresses' && rootKind !== 'Node') return undefined;
-  return MERGE_KEYS[field];
+/**
+ * How a list field merges: by a key (containers by `name`), as a set of scalars (`finalizers`), or not at
+ * all (replaced). From the OpenAPI directives of the kind (generated), by the field's path.
+ */
+function listRule(kind: string, path: string[], field: string): { key?: string; set?: boolean } {
+  const d = PATCH_DIRECTIVES[kind]?.[[...path, field].join('.')];
+  if (!d || !d.strategy.split(',').includes('merge')) return {};
+  return d.key ? { key: d.key } : { set: true };
 }
 
 export function strategicMergePatch(target: Json, patch: Json, rootKind: string): Json {
@@ -89,12 +70,13 @@ function mergeList(current: Json, patch: Json[], field: string, path: string[], 
   const live = Array.isArray(current) ? current : [];
   // A `{"$patch": "replace"}` element replaces the whole list with the other elements.
   if (patch.some((p) => isObj(p) && p.$patch === 'replace')) return patch.filter((p) => !(isObj(p) && p.$patch === 'replace')).map(stripDirectives);
-  if (PRIMITIVE_MERGE.has(field)) {
+  const rule = listRule(kind, path, field);
+  if (rule.set) {
     const out = [...live];
     for (const p of patch) if (!out.includes(p)) out.push(p);
     return out;
   }
-  const key = mergeKey(field, path, kind);
+  const key = rule.key;
   if (!key || !patch.every(isObj)) return patch.map(stripDirectives);
   const out: Obj[] = live.filter(isObj).map((x) => ({ ...x }));
   for (const p of patch as Obj[]) {
