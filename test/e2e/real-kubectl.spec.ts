@@ -337,6 +337,14 @@ describe('e2e: real kubectl against an attempt', () => {
       ]);
     });
 
+    it('logs -f keeps the stream open (until the client gives up here) after the tail', async () => {
+      const r = await real('logs -f -n kube-system etcd-controlplane --tail=1 --request-timeout=2s');
+      const last = (await ours('kubectl logs -n kube-system etcd-controlplane --tail=1')).stdout;
+      expect(r.stdout).toBe(last);
+      // client-go's wording depends on where its deadline caught the request: either way, the stream was open.
+      expect(r.stderr).toMatch(/^error: (context deadline exceeded|net\/http: request canceled \(Client\.Timeout or context cancellation while reading body\))\n$/);
+    });
+
     it('logs --previous without a previous run answers like the kubelet', async () => {
       const [r, o] = await Promise.all([real('logs -n kube-system etcd-controlplane --previous'), ours('kubectl logs -n kube-system etcd-controlplane --previous')]);
       expect(r.stderr).toBe(o.stderr);
