@@ -77,7 +77,14 @@ export function unprocessable(message: string): ApiError {
   return status(422, 'Invalid', message);
 }
 
-/** 415: a request body in a content type the resource does not accept. */
-export function unsupportedMediaType(contentType: string): ApiError {
-  return new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`, reason: 'UnsupportedMediaType', code: 415 });
+/** 429 `TooManyRequests` (the eviction API refusing to break a disruption budget), with its causes. */
+export function tooManyRequests(message: string, causes: Array<{ reason: string; message: string }> = [], retryAfterSeconds = 0): ApiError {
+  const details: StatusObject['details'] & { retryAfterSeconds?: number } = { causes: causes.map((c) => ({ ...c, field: '' })) };
+  if (retryAfterSeconds) details.retryAfterSeconds = retryAfterSeconds;
+  return status(429, 'TooManyRequests', message, details);
+}
+
+/** 500 `InternalError`: `Internal error occurred: <err>`. */
+export function internalError(message: string): ApiError {
+  return status(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ reason: '', message, field: '' }] });
 }

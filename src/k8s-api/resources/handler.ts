@@ -53,7 +53,8 @@ export async function handleResource(req: K8sRequest, p: ResourcePath, attempts:
   if (sub === 'eviction') {
     if (method !== 'POST') throw methodNotAllowed('the server does not allow this method on the requested resource');
     const body = decodeBody(req.body, req.headers['content-type']) as { deleteOptions?: { gracePeriodSeconds?: number } };
-    await attempts.write(req.live, `POST ${label}`, (c) => c.api.delete(info.kind, ns, name, deleteOptions(req, body?.deleteOptions)));
+    // The engine's eviction API: 429 TooManyRequests when a PodDisruptionBudget forbids it (drain retries).
+    await attempts.write(req.live, `POST ${label}`, (c) => c.api.evict(ns!, name, deleteOptions(req, body?.deleteOptions)));
     return sendJson(req.res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
 
