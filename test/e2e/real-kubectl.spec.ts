@@ -270,6 +270,19 @@ describe('e2e: real kubectl against an attempt', () => {
       expect((await ours('kubectl get deploy api')).stderr).toBe('Error from server (NotFound): deployments.apps "api" not found\n');
     });
 
+    it('a PodDisruptionBudget makes pods/eviction answer 429, and drain keeps retrying', async () => {
+      const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 100%\n  selector:\n    matchLabels:\n      app: web\n';
+      expect((await real('apply -f -', pdb)).stdout).toBe('poddisruptionbudget.policy/web created\n');
+      await ticker.tickAll(2_000);
+      const [r, o] = await Promise.all([real('get pdb'), ours('kubectl get pdb')]);
+      expect(r.stdout).toBe(o.stdout);
+      const d = await real('drain node01 --ignore-daemonsets --timeout=3s');
+      expect(d.exitCode).toBe(1);
+      expect(d.stderr).toMatch(/error when evicting pods\/"web-[a-z0-9-]+" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\./);
+      expect((await real('delete pdb web')).stdout).toBe('poddisruptionbudget.policy "web" deleted\n');
+      expect((await real('uncordon node01')).exitCode).toBe(0);
+    });
+
     it('drain evicts through pods/eviction while the cluster runs; uncordon', async () => {
       let finished = false;
       const draining = real('drain node01 --ignore-daemonsets --timeout=90s').finally(() => (finished = true));
@@ -292,7 +305,7 @@ describe('e2e: real kubectl against an attempt', () => {
       expect((await real(`delete ${pod} --wait=false`)).stdout).toBe(`${pod.replace('pod/', 'pod "')}" deleted\n`);
       let listed!: () => void;
       const started = new Promise<void>((resolve) => (listed = resolve));
-      const watching = kubectl(argv('get pods -w --request-timeout=3s'), undefined, () => listed());
+      const watching = kubectl(argv('get pods -w --request-timeout=8s'), undefined, () => listed());
       // Once the list is printed the watch is open: the deletion finishes and a replacement is made.
       await started;
       await ticker.tickAll(5_000);
@@ -338,7 +351,7 @@ describe('e2e: real kubectl against an attempt', () => {
     });
 
     it('logs -f keeps the stream open (until the client gives up here) after the tail', async () => {
-      const r = await real('logs -f -n kube-system etcd-controlplane --tail=1 --request-timeout=2s');
+      const r = await real('logs -f -n kube-system etcd-controlplane --tail=1 --request-timeout=8s');
       const last = (await ours('kubectl logs -n kube-system etcd-controlplane --tail=1')).stdout;
       expect(r.stdout).toBe(last);
       // client-go's wording depends on where its deadline caught the request: either way, the stream was open.
