@@ -150,6 +150,18 @@ describe('e2e: real kubectl against an attempt', () => {
       expect((await real('auth whoami')).stdout).toMatch(/Username\s+kubernetes-admin/);
     });
 
+    // --as reaches the API as Impersonate-User; both kubectls ask the simulated cluster's RBAC authorizer.
+    it.each([
+      'auth can-i get pods --as=system:serviceaccount:default:default',
+      'auth can-i list nodes --as=jane',
+      'auth can-i get pods --as=jane --as-group=system:masters',
+      'auth can-i create selfsubjectaccessreviews.authorization.k8s.io --as=jane',
+      'auth whoami --as=system:serviceaccount:kube-system:default',
+    ])('%s: same answer as our kubectl', async (line) => {
+      const [r, o] = await Promise.all([real(line), ours(`kubectl ${line}`)]);
+      expect({ stdout: r.stdout, exitCode: r.exitCode }).toEqual({ stdout: o.stdout, exitCode: o.exitCode });
+    });
+
     it('an unsupported field selector: same server message (real kubectl adds what it was listing)', async () => {
       const [r, o] = await Promise.all([real('get pods --field-selector foo=bar'), ours('kubectl get pods --field-selector foo=bar')]);
       expect(o.stderr).toBe('Error from server (BadRequest): field label not supported: foo\n');
