@@ -1,4 +1,5 @@
-import { LoadedScenario } from './load';
+import { instantiate, LoadedScenario } from './load';
+import { describeVariant, variantsToProve } from './variants';
 import { ScenarioSessionImpl } from './scenario-session';
 import { CommandResult } from './session.types';
 import { CheatPlayer } from './cheats/cheat';
@@ -17,6 +18,13 @@ export interface ValidationReport {
   scenarioId: string;
   ok: boolean;
   steps: ValidationStep[];
+  /** For a scenario with parameters: each variant proved, e.g. `tag=1.25.99`, and whether it passed. */
+  variants?: Array<{ index: number; label: string; ok: boolean }>;
+}
+
+export interface ValidateOptions {
+  /** Prove every variant when there are at most this many, else this many drawn from the seed (default 8). */
+  maxVariants?: number;
 }
 
 function solutionSteps(s: LoadedScenario): Array<{ run: string; waitSeconds: number }> {
@@ -35,7 +43,23 @@ function unmet(session: ScenarioSessionImpl): string {
  * for its par time, (2) solved by its reference solution within the par time, and (3) not solved by any
  * generic cheat. Returns a readable report instead of throwing.
  */
-export function validateScenario(scenario: LoadedScenario, seed = 1): ValidationReport {
+export function validateScenario(scenario: LoadedScenario, seed = 1, options: ValidateOptions = {}): ValidationReport {
+  const template = scenario.template;
+  if (!template) return { scenarioId: scenario.format.id, ...validateOne(scenario, seed) };
+  // Every variant must be broken, stay broken, and be solved by its own reference solution; a failing one is named.
+  const steps: ValidationStep[] = [];
+  const variants: NonNullable<ValidationReport['variants']> = [];
+  for (const index of variantsToProve(template.parameters, options.maxVariants ?? 8, seed)) {
+    const variant = instantiate(template, index);
+    const label = describeVariant(variant.variant!);
+    const one = validateOne(variant, seed);
+    variants.push({ index, label, ok: one.ok });
+    steps.push(...one.steps.map((st) => ({ ...st, name: `[${label}] ${st.name}` })));
+  }
+  return { scenarioId: scenario.format.id, ok: variants.every((v) => v.ok), steps, variants };
+}
+
+function validateOne(scenario: LoadedScenario, seed: number): { ok: boolean; steps: ValidationStep[] } {
   const f = scenario.format;
   const steps: ValidationStep[] = [];
   const stabilise = (f.stabilisationSeconds ?? 30) * 1000;
@@ -90,11 +114,12 @@ export function validateScenario(scenario: LoadedScenario, seed = 1): Validation
     const cheated = s.progress().solved;
     steps.push({ name, ok: !cheated, detail: cheated ? `the cheat solved it:\n${typed.map((c) => `$ ${c}`).join('\n')}` : unmet(s) });
   }
-  return { scenarioId: f.id, ok: steps.every((s) => s.ok), steps };
+  return { ok: steps.every((s) => s.ok), steps };
 }
 
 export function formatReport(report: ValidationReport): string {
   const lines = [`${report.ok ? 'PASS' : 'FAIL'} ${report.scenarioId}`];
+  if (report.variants) lines.push(`  variants: ${report.variants.map((v) => `${v.ok ? '✓' : '✗'} ${v.label}`).join('; ')}`);
   for (const s of report.steps) lines.push(`  ${s.ok ? '✓' : '✗'} ${s.name}${s.ok ? '' : `\n      ${s.detail.replace(/\n/g, '\n      ')}`}`);
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import { isoWeek } from '../leaderboard/leaderboard-board';
 import { LeaderboardService } from '../leaderboard/leaderboard.service';
 import { AttemptsRepository } from '../persistence/attempts.repository';
 import { PlayersRepository } from '../persistence/players.repository';
+import { AttemptTimelineService } from '../replays/attempt-timeline.service';
 import { computeScore } from '../scoring/score';
 import { PushService } from '../transport/push.service';
 import { AttemptRegistry } from './attempt.registry';
@@ -21,6 +22,7 @@ export class AttemptProgressService {
     private readonly players: PlayersRepository,
     private readonly leaderboard: LeaderboardService,
     private readonly push: PushService,
+    private readonly timeline: AttemptTimelineService,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
 
@@ -35,6 +37,7 @@ export class AttemptProgressService {
 
   async snapshot(live: LiveAttempt): Promise<void> {
     if (live.closing) return;
+    await this.timeline.flush(live);
     const progress = live.session.progress();
     await this.attempts.saveSnapshot(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs, totals(live, progress));
   }
@@ -70,6 +73,7 @@ export class AttemptProgressService {
   private async expire(live: LiveAttempt, progress: SessionProgress): Promise<void> {
     live.closing = true;
     try {
+      await this.timeline.flush(live);
       await this.attempts.markAbandoned(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs);
     } finally {
       this.registry.remove(live.id);
@@ -94,6 +98,7 @@ export class AttemptProgressService {
     const finishedAt = new Date();
     const week = isoWeek(finishedAt);
     try {
+      await this.timeline.flush(live);
       await this.attempts.markSolved(live.id, {
         score: breakdown.score,
         breakdown: JSON.stringify(breakdown),

@@ -9,6 +9,8 @@ export interface CommandLogEntry {
   stderr: string;
   exitCode: number;
   virtualMs: number;
+  /** The last timeline entry recorded before the command ran: places it among the cluster's changes. */
+  timelineSeq: number;
 }
 
 @Injectable()
@@ -33,7 +35,7 @@ export class CommandLogsRepository {
     return this.prisma.commandLog.findMany({
       where: { attemptId },
       orderBy: { seq: 'asc' },
-      select: { attemptId: true, seq: true, command: true, stdout: true, stderr: true, exitCode: true, virtualMs: true },
+      select: { attemptId: true, seq: true, command: true, stdout: true, stderr: true, exitCode: true, virtualMs: true, timelineSeq: true },
     });
   }
 }

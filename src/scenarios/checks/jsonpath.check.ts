@@ -1,67 +1,61 @@
-import { KubeObject, resolveKind } from '../../cluster-engine';
-import { executeTemplate, JsonPathError } from '../../kubectl/printers/jsonpath';
+import { executeTemplate, JsonPathError, parseTemplate } from '../../kubectl/printers/jsonpath';
 import { CheckPlugin, stringParam } from './check';
+import { describeRef, getObject, ObjectRef, parseObjectRef } from './object-ref';
 
-interface Params {
-  kind: string;
-  namespace?: string;
-  name: string;
-  /** a kubectl `-o jsonpath` template, e.g. `{.spec.paused}` */
+interface Params extends ObjectRef {
+  /** a kubectl `-o jsonpath` template, e.g. `{.status.conditions[?(@.type=="Ready")].status}` */
   path: string;
-  /** the output must equal this text … */
+  /** the output must equal this … */
   equals?: string;
   /** … or match this regular expression */
   matches?: RegExp;
-  /** words for the learner: what should hold, e.g. "the rollout is not paused" */
-  means?: string;
+  /** what holds, in words, for the why-not-yet text */
+  description?: string;
 }
 
 /**
- * A custom condition on one object, as `kubectl get KIND NAME -o jsonpath=PATH` would print it: the output
- * must equal `equals` or match `matches`. A missing object never holds.
+ * A custom condition on one object: `kubectl get KIND NAME -o jsonpath=PATH` must print `equals` (or match `matches`).
+ * A missing object never holds.
  */
 export const jsonpathCheck: CheckPlugin<Params> = {
   type: 'jsonpath',
   parse(p) {
-    const kindName = stringParam(p, 'kind');
-    const name = stringParam(p, 'name');
+    const ref = parseObjectRef('jsonpath', p);
+    if (typeof ref === 'string') return ref;
     const path = stringParam(p, 'path');
-    if (!kindName || !name || !path) return 'jsonpath needs "kind", "name" and "path"';
-    const info = resolveKind(kindName);
-    if (!info) return `jsonpath: unknown kind "${kindName}"`;
-    if ((p.equals === undefined) === (p.matches === undefined)) return 'jsonpath needs exactly one of "equals" and "matches"';
-    if (p.equals !== undefined && typeof p.equals !== 'string') return 'jsonpath: "equals" must be a string (quote numbers and booleans)';
+    if (!path) return 'jsonpath needs "path" (a kubectl jsonpath template such as "{.status.phase}")';
+    try {
+      parseTemplate(path);
+    } catch (e) {
+      return `jsonpath: bad path ${path}: ${e instanceof JsonPathError ? e.message : String(e)}`;
+    }
+    const equals = p.equals === undefined ? undefined : String(p.equals);
+    const pattern = stringParam(p, 'matches');
+    if ((equals === undefined) === (pattern === undefined)) return 'jsonpath needs exactly one of "equals" and "matches"';
     let matches: RegExp | undefined;
-    if (p.matches !== undefined) {
-      if (typeof p.matches !== 'string') return 'jsonpath: "matches" must be a regular expression in a string';
+    if (pattern !== undefined) {
       try {
-        matches = new RegExp(p.matches);
-      } catch (e) {
-        return `jsonpath: "matches": ${(e as Error).message}`;
+        matches = new RegExp(pattern);
+      } catch {
+        return `jsonpath: "matches" is not a valid regular expression: ${pattern}`;
       }
     }
-    try {
-      executeTemplate(path, {});
-    } catch (e) {
-      if (e instanceof JsonPathError) return `jsonpath: "path": ${e.message}`;
-    }
-    return { kind: info.kind, name, path, namespace: info.namespaced ? stringParam(p, 'namespace', 'default') : undefined, equals: p.equals as string | undefined, matches, means: stringParam(p, 'means') };
+    return { ...ref, path, equals, matches, description: stringParam(p, 'description') };
   },
-  evaluate(cluster, { kind, namespace, name, path, equals, matches, means }) {
-    const obj = cluster.api.tryGet<KubeObject>(kind, namespace, name);
-    const label = `${kind.toLowerCase()} ${name}`;
-    if (!obj) return { met: false, whyNot: `${label} does not exist` };
+  evaluate(cluster, params) {
+    const obj = getObject(cluster, params);
+    if (!obj) return { met: false, whyNot: `${describeRef(params)} does not exist` };
     let out: string;
     try {
-      out = executeTemplate(path, obj as never);
-    } catch {
-      out = '';
+      out = executeTemplate(params.path, obj as never);
+    } catch (e) {
+      out = `<error: ${(e as Error).message}>`;
     }
-    if (equals !== undefined ? out === equals : matches!.test(out)) return { met: true };
-    // With `means`, the learner reads the intent; raw values only help while they are short.
-    if (means && out.length > 60) return { met: false, whyNot: `not yet: ${means}` };
-    const want = equals !== undefined ? `"${equals}"` : `something matching /${matches!.source}/`;
-    const found = `${label}: ${path} is "${out}"`;
-    return { met: false, whyNot: means ? `not yet: ${means} (${label}: ${path} is "${out}")` : `${found}, want ${want}` };
+    const holds = params.equals !== undefined ? out === params.equals : params.matches!.test(out);
+    if (holds) return { met: true };
+    const want = params.equals !== undefined ? `"${params.equals}"` : `something matching /${params.matches!.source}/`;
+    // With a description the learner reads the intent; the raw value only helps while it is short (not a whole command line).
+    const shown = out.length > 60 ? '' : ` (${params.path} is "${out}")`;
+    return { met: false, whyNot: params.description ? `${describeRef(params)}: not yet ${params.description}${shown}` : `${describeRef(params)}: ${params.path} is "${out}", want ${want}` };
   },
 };
