@@ -39,7 +39,7 @@ id: tiny-crash
 title: Tiny crash
 summary: The api Deployment crash-loops on release 2.
 difficulty: beginner
-track: crashing-containers
+track: pods-never-start
 tags: []
 points: 10
 parSeconds: 90

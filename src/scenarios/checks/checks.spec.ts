@@ -71,8 +71,8 @@ describe('scenario checks', () => {
       met: false,
       whyNot: 'pod default/web: {.spec.nodeSelector.disk} is "ssd", want "hdd"',
     });
-    expect(check(c, { type: 'jsonpath', kind: 'pod', name: 'web', path: '{.spec.nodeSelector.disk}', equals: 'hdd', description: 'on an HDD node' }).whyNot).toBe(
-      'pod default/web: not yet on an HDD node ({.spec.nodeSelector.disk} is "ssd")',
+    expect(check(c, { type: 'jsonpath', kind: 'pod', name: 'web', path: '{.spec.nodeSelector.disk}', equals: 'hdd', means: 'the pod asks for an HDD node' }).whyNot).toBe(
+      'not yet: the pod asks for an HDD node (pod default/web: {.spec.nodeSelector.disk} is "ssd")',
     );
     expect(parseError({ type: 'jsonpath', kind: 'pod', name: 'web', path: '{.spec' , equals: 'x' })).toMatch(/^jsonpath: bad path \{\.spec: /);
     expect(parseError({ type: 'jsonpath', kind: 'pod', name: 'web', path: '{.spec}' })).toBe('jsonpath needs exactly one of "equals" and "matches"');

@@ -9,8 +9,8 @@ interface Params extends ObjectRef {
   equals?: string;
   /** … or match this regular expression */
   matches?: RegExp;
-  /** what holds, in words, for the why-not-yet text */
-  description?: string;
+  /** words for the learner: what should hold, e.g. "the rollout is resumed" */
+  means?: string;
 }
 
 /**
@@ -40,7 +40,7 @@ export const jsonpathCheck: CheckPlugin<Params> = {
         return `jsonpath: "matches" is not a valid regular expression: ${pattern}`;
       }
     }
-    return { ...ref, path, equals, matches, description: stringParam(p, 'description') };
+    return { ...ref, path, equals, matches, means: stringParam(p, 'means') };
   },
   evaluate(cluster, params) {
     const obj = getObject(cluster, params);
@@ -54,8 +54,9 @@ export const jsonpathCheck: CheckPlugin<Params> = {
     const holds = params.equals !== undefined ? out === params.equals : params.matches!.test(out);
     if (holds) return { met: true };
     const want = params.equals !== undefined ? `"${params.equals}"` : `something matching /${params.matches!.source}/`;
-    // With a description the learner reads the intent; the raw value only helps while it is short (not a whole command line).
-    const shown = out.length > 60 ? '' : ` (${params.path} is "${out}")`;
-    return { met: false, whyNot: params.description ? `${describeRef(params)}: not yet ${params.description}${shown}` : `${describeRef(params)}: ${params.path} is "${out}", want ${want}` };
+    const found = `${describeRef(params)}: ${params.path} is "${out}"`;
+    // With `means`, the learner reads the intent; raw values only help while they are short.
+    if (params.means) return { met: false, whyNot: out.length > 60 ? `not yet: ${params.means}` : `not yet: ${params.means} (${found})` };
+    return { met: false, whyNot: `${found}, want ${want}` };
   },
 };
