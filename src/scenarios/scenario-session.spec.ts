@@ -4,6 +4,15 @@ import { UnknownScenarioError } from './session.types';
 const catalog = loadBuiltInCatalog();
 
 describe('scenario sessions', () => {
+  it('lists the catalogue by track, then up the difficulty ladder, with each track\'s title', () => {
+    const list = catalog.list();
+    const tracks = [...new Set(list.map((s) => s.track))];
+    expect(tracks.slice(0, 2)).toEqual(['pods-never-start', 'crashing-containers']);
+    const podsNeverStart = list.filter((s) => s.track === 'pods-never-start');
+    expect(podsNeverStart[0]).toMatchObject({ difficulty: 'beginner', trackTitle: 'Pods that never start' });
+    expect(podsNeverStart[podsNeverStart.length - 1].difficulty).toBe('advanced');
+  });
+
   it('refuses an unknown scenario id', () => {
     expect(() => catalog.start('no-such-thing', 1)).toThrow(UnknownScenarioError);
     expect(() => catalog.start('no-such-thing', 1)).toThrow('scenario "no-such-thing" not found');
@@ -121,6 +130,25 @@ describe('running commands', () => {
     s.interrupt(r.streamId!);
     s.exec('kubectl delete pod web --grace-period=0 --force');
     s.tick(2_000);
+    expect(s.readStreams()).toEqual([]);
+  });
+
+  it('ends `kubectl logs -f` by itself when the container exits: the last read carries `ended`', () => {
+    const s = catalog.start('crashloop-missing-env', 1);
+    let streamId: string | undefined;
+    // the crash-looping container runs for a moment between back-offs: catch it running
+    for (let i = 0; i < 400 && !streamId; i++) {
+      streamId = s.exec('kubectl logs -f orders-api').streamId;
+      if (!streamId) s.tick(250);
+    }
+    expect(streamId).toBeDefined();
+    let last: ReturnType<typeof s.readStreams> = [];
+    for (let i = 0; i < 60 && !last.some((o) => o.ended); i++) {
+      s.tick(1000);
+      last = s.readStreams();
+    }
+    expect(last).toEqual([expect.objectContaining({ streamId, ended: true })]);
+    s.tick(1000);
     expect(s.readStreams()).toEqual([]);
   });
 });

@@ -10,13 +10,28 @@ export interface CommandResult {
   exitCode: number;
   /** Set when the command keeps running (`kubectl get -w`): its further output comes from `readStreams`. */
   streamId?: string;
+  /** Set when the command waits in an editor (`kubectl edit`): show `text`, then `saveEdit` or `cancelEdit`. */
+  edit?: EditPayload;
+}
+
+/** A file for the player's editor; `path` is the temporary file name kubectl would use. */
+export interface EditPayload {
+  editId: string;
+  text: string;
+  path: string;
+}
+
+/** Tab completion: `candidates` replace the trailing `prefix` of the line; sorted. */
+export interface Completion {
+  prefix: string;
+  candidates: string[];
 }
 
 /** Output a running command printed since the last read. */
 export interface StreamOutput {
   streamId: string;
   stdout: string;
-  /** The command finished on its own (e.g. `kubectl drain` once its evictions passed); no more output follows. */
+  /** The command finished on its own (`logs -f` after its container exited, `drain` once its evictions passed): this is its last output. */
   ended?: boolean;
 }
 
@@ -123,10 +138,16 @@ export interface ScenarioSession {
   exec(line: string): CommandResult;
   /** Advances the virtual clock; objectives are evaluated after every simulated second. */
   tick(ms: number): void;
-  /** What running commands (`get -w`) printed since the last call; streams with nothing new are left out. */
+  /** What running commands (`get -w`, `logs -f`) printed since the last call; streams with nothing new are left out, ones that ended by themselves come once more with `ended`. */
   readStreams(): StreamOutput[];
   /** Ctrl-C: ends a running command; unknown or ended ids are ignored. */
   interrupt(streamId: string): void;
+  /** The editor saved `text`: the edit goes on (the result may carry a new `edit`, reopened with errors). Unknown or finished id → exit code 1. */
+  saveEdit(editId: string, text: string): CommandResult;
+  /** The editor quit without saving (as if saved unchanged). Unknown or finished id → exit code 1. */
+  cancelEdit(editId: string): CommandResult;
+  /** Tab completion of a partly typed line (reads the cluster, changes nothing). */
+  complete(line: string): Completion;
   progress(): SessionProgress;
   /** Takes the next hint (or returns it again if taken); its cost counts against the score. */
   takeHint(index: number): HintView;

@@ -93,6 +93,19 @@ class FakeSession implements ScenarioSession {
 
   interrupt(): void {}
 
+  saveEdit(editId: string): CommandResult {
+    return { stdout: '', stderr: `error: no edit in progress with id "${editId}"\n`, exitCode: 1 };
+  }
+
+  cancelEdit(editId: string): CommandResult {
+    return this.saveEdit(editId);
+  }
+
+  complete(line: string): { prefix: string; candidates: string[] } {
+    const prefix = line.split(/\s+/).pop() ?? '';
+    return { prefix, candidates: ['kubectl'].filter((c) => c.startsWith(prefix) && line.trim() === prefix) };
+  }
+
   /** The fake cluster records no timeline. */
   timelineSince(): [] {
     return [];
