@@ -3,6 +3,7 @@ import type { SessionProgress } from '../../scenarios/session.types';
 import { isoWeek } from '../leaderboard/leaderboard-board';
 import { LeaderboardService } from '../leaderboard/leaderboard.service';
 import { AttemptsRepository } from '../persistence/attempts.repository';
+import { CommandLogsRepository } from '../persistence/command-logs.repository';
 import { PlayersRepository } from '../persistence/players.repository';
 import { computeScore } from '../scoring/score';
 import { PushService } from '../transport/push.service';
@@ -19,6 +20,7 @@ export class AttemptProgressService {
     private readonly registry: AttemptRegistry,
     private readonly attempts: AttemptsRepository,
     private readonly players: PlayersRepository,
+    private readonly logs: CommandLogsRepository,
     private readonly leaderboard: LeaderboardService,
     private readonly push: PushService,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
@@ -70,6 +72,8 @@ export class AttemptProgressService {
   private async expire(live: LiveAttempt, progress: SessionProgress): Promise<void> {
     live.closing = true;
     try {
+      // A finished attempt's command log is stored before its final state.
+      await this.logs.flush();
       await this.attempts.markAbandoned(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs);
     } finally {
       this.registry.remove(live.id);
@@ -94,6 +98,7 @@ export class AttemptProgressService {
     const finishedAt = new Date();
     const week = isoWeek(finishedAt);
     try {
+      await this.logs.flush();
       await this.attempts.markSolved(live.id, {
         score: breakdown.score,
         breakdown: JSON.stringify(breakdown),

@@ -68,7 +68,7 @@ export class AttemptsService {
     const result = live.session.exec(command);
     const seq = live.nextSeq++;
     const { stdout, stderr, exitCode } = result;
-    await this.logs.append({ attemptId, seq, command, stdout, stderr, exitCode, virtualMs });
+    this.logs.append({ attemptId, seq, command, stdout, stderr, exitCode, virtualMs });
     if (live.eventId !== null) {
       this.push.eventCommand({
         eventId: live.eventId,
@@ -168,6 +168,7 @@ export class AttemptsService {
     const live = await this.loader.require(playerId, attemptId);
     live.closing = true;
     try {
+      await this.logs.flush();
       await this.attempts.markAbandoned(live.id, JSON.stringify(live.session.snapshot()), live.session.progress().elapsedMs);
     } finally {
       this.registry.remove(live.id);
