@@ -20,6 +20,7 @@ import { LoadedScenario } from './load';
 import { CHECKS } from './checks/registry';
 import { FAULTS } from './faults/registry';
 import { CommandShell, createShell } from './shell-factory';
+import { warmCluster } from './warm-start';
 import { GuardRailFormat, HintFormat, ObjectiveFormat } from './format/scenario.format';
 
 const STEP_MS = 1000;
@@ -129,7 +130,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
   }
 
   static start(scenario: LoadedScenario, seed: number): ScenarioSessionImpl {
-    const cluster = buildCluster(scenario, seed);
+    const cluster = warmCluster(scenario, seed, buildCluster);
     const shell = createShell(cluster, scenario.format.files ?? {});
     return new ScenarioSessionImpl(scenario, seed, cluster, shell, {
       startMs: cluster.nowMs(),
