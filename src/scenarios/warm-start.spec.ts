@@ -1,5 +1,5 @@
 import { loadBuiltInCatalog } from './catalog';
-import { buildCluster } from './scenario-session';
+import { buildCluster, SessionSnapshotV1 } from './scenario-session';
 import { ScenarioSession } from './session.types';
 import { clearWarmClusters, warmCluster, warmupSeed } from './warm-start';
 
@@ -32,7 +32,8 @@ describe('warm starts (a cached warmed-up cluster per scenario)', () => {
     const b = catalog.start(ID, 2);
     const names = (s: ScenarioSession) => s.exec('kubectl get pods -o name').stdout;
     expect(names(a)).toBe(names(b));
-    expect(a.snapshot().cluster.store).toEqual(b.snapshot().cluster.store);
+    const store = (s: ScenarioSession) => (s.snapshot() as SessionSnapshotV1).cluster.store;
+    expect(store(a)).toEqual(store(b));
     for (const s of [a, b]) {
       s.exec('kubectl delete pod -l app=web --wait=false');
       s.tick(5_000);

@@ -53,7 +53,9 @@ export class AttemptsService {
       const scenarioVersion = this.catalog.versionOf?.(scenarioId) ?? null;
       const session = this.catalog.start(scenarioId, seed, scenarioVersion);
       const id = randomUUID();
-      await this.attempts.create({ id, playerId, scenarioId, scenarioVersion, track: summary.track, eventId, seed, snapshot: JSON.stringify(session.snapshot()) });
+      // No snapshot yet: a start is a pure function of (scenario, version, seed), so a restart before the
+      // first periodic snapshot rebuilds this very cluster (and the start skips an 85 KB+ JSON write).
+      await this.attempts.create({ id, playerId, scenarioId, scenarioVersion, track: summary.track, eventId, seed });
       return view(this.loader.adopt({ id, playerId, playerName: player.name, scenarioId, track: summary.track, eventId }, session), false);
     });
   }
