@@ -118,6 +118,8 @@ export class ScenarioSessionImpl implements ScenarioSession {
   private streamSeq = 0;
   /** The outcome of the last evaluate() and the cluster resourceVersion it was computed at. */
   private lastChecked?: { resourceVersion: string; holding: boolean };
+  /** The objectives as progress() last reported them, and the resourceVersion they were checked at. */
+  private lastObjectives?: { resourceVersion: string; objectives: ObjectiveProgress[] };
 
   private constructor(
     private readonly scenario: LoadedScenario,
@@ -188,7 +190,12 @@ export class ScenarioSessionImpl implements ScenarioSession {
   }
 
   progress(): SessionProgress {
-    const objectives = this.checkAll(this.scenario.format.objectives);
+    // Checks read only API objects: their outcome is reused until the store changes (the game asks after every command and tick).
+    const resourceVersion = this.cluster.resourceVersion;
+    if (this.lastObjectives?.resourceVersion !== resourceVersion) {
+      this.lastObjectives = { resourceVersion, objectives: this.checkAll(this.scenario.format.objectives) };
+    }
+    const objectives = this.lastObjectives.objectives.map((o) => ({ ...o }));
     const allMet = objectives.every((o) => o.met);
     const now = this.cluster.nowMs();
     return {
