@@ -1,4 +1,4 @@
-import { ConfigMap, KubeObject, Namespace, Node, Pod, WatchEvent } from './api/types';
+import { ConfigMap, KubeObject, Namespace, Node, Pod, Service, WatchEvent } from './api/types';
 import { ApiServer } from './apiserver/apiserver';
 import { ObjectStore, copyOf } from './store/store';
 import { VirtualClock, DEFAULT_EPOCH, toIso } from './clock';
@@ -17,10 +17,11 @@ import { toIsoNano } from './logs';
 import { namespaceContent } from './namespace-content';
 import { kubernetesServiceObjects } from './services/kubernetes-service';
 import { execInContainer, ExecOutcome, runEphemeral } from './runtime/exec';
+import { BackendAnswer, serviceBackends } from './runtime/exec-network';
 import { serviceLinkEnv } from './kubelet/service-env';
 import { builtinClusterObjects } from './builtin-objects';
 import { controlPlaneImages } from './control-plane/images';
-import { KUBELET_CONFIG, controlPlaneManifests, kubeletConfig } from './control-plane/manifests';
+import { CLUSTER_CA, KUBELET_CONFIG, clusterCaCert, controlPlaneManifests, kubeletConfig } from './control-plane/manifests';
 import { controlPlaneStatus } from './control-plane/status';
 import { RuntimeContainer, RuntimeImage, runtimeContainers, runtimeImages } from './kubelet/runtime-view';
 
@@ -257,6 +258,17 @@ export class Cluster {
     return execInContainer(view, { pod, container, command, stdin, kubeletRunning: !!pod.spec.nodeName && !!this.kubelets.get(pod.spec.nodeName)?.running });
   }
 
+  /**
+   * What every ready backend of a Service port answers to an HTTP GET of `path` (`port` is the Service port,
+   * or its nodePort with `byNodePort`); undefined when the Service or the port does not exist. Read-only.
+   */
+  serviceBackends(namespace: string, name: string, port: number, opts: { byNodePort?: boolean; path?: string } = {}): BackendAnswer[] | undefined {
+    const svc = this.api.tryGet<Service>('Service', namespace, name);
+    if (!svc) return undefined;
+    const view = { ctx: this.ctx, podRecord: (p: Pod) => (p.spec.nodeName ? this.kubelets.get(p.spec.nodeName)?.state().pods[p.metadata.uid!] : undefined) };
+    return serviceBackends(view, svc, port, !!opts.byNodePort, opts.path ?? '/');
+  }
+
   /** `kubectl run --rm -i NAME --image=IMAGE -- CMD`: one command in a pod that is gone afterwards; undefined when the image cannot be pulled. */
   runEphemeral(namespace: string, name: string, image: string, command: string[], stdin = ''): ExecOutcome | undefined {
     const node = this.api.list<Node>('Node').find((n) => !n.spec.unschedulable && !(n.spec.taints ?? []).some((t) => t.effect === 'NoSchedule')) ?? this.api.list<Node>('Node')[0];
@@ -336,7 +348,7 @@ function logLinesFor(pod: Pod, name: string, init: boolean, rec: ContainerRecord
 
 /** What is on a node's disk: the kubelet's config, and on a kubeadm control-plane node its static pod manifests. */
 function nodeDisk(n: NodeSpecInput, index: number, version: string, staticControlPlane: boolean): Record<string, string> {
-  const files: Record<string, string> = { [KUBELET_CONFIG]: kubeletConfig() };
+  const files: Record<string, string> = { [KUBELET_CONFIG]: kubeletConfig(), [CLUSTER_CA]: clusterCaCert() };
   if (staticControlPlane && n.role === 'control-plane') Object.assign(files, controlPlaneManifests(version, nodeIP(index)));
   return files;
 }

@@ -7,5 +7,6 @@ export { Cluster, ClusterSnapshot, LogOptions, STEP_MS } from './cluster';
 export { ClusterSpec, NodeSpecInput } from './spec';
 export { RepositorySpec, parseImageRef } from './runtime/registry';
 export { ImageBehaviour } from './runtime/image-behaviour';
+export { BackendAnswer } from './runtime/exec-network';
 export { ListOptions, DeleteOptions } from './apiserver/apiserver';
 export { parseTime, toIso } from './clock';

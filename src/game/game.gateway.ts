@@ -12,6 +12,7 @@ import { AttemptsService } from './attempts/attempts.service';
 import { attemptRoom } from './attempts/live-attempt';
 import { AuthoringService } from './authoring/authoring.service';
 import { PlayersService } from './auth/players.service';
+import { SessionRevocationService } from './auth/session-revocation.service';
 import { GameError, GameErrorCode } from './errors/game-error';
 import { EventsService } from './events/events.service';
 import { boardOf, boardRoom, LEADERBOARD_PUSH_ROWS } from './leaderboard/leaderboard-board';
@@ -37,6 +38,7 @@ import type {
   EventView,
   EventWatchResponse,
   LeaderboardResponse,
+  LogoutResponse,
   QuizListResponse,
   ReplayView,
   ScenarioListResponse,
@@ -71,6 +73,7 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     private readonly leaderboard: LeaderboardService,
     private readonly replays: ReplaysService,
     private readonly push: PushService,
+    private readonly revocation: SessionRevocationService,
     private readonly authoring: AuthoringService,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
@@ -82,14 +85,17 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     server.use((socket, next) => {
       const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
       if (typeof auth.token !== 'string') return next();
-      this.players.authenticate(auth.token).then(
-        (principal) => {
+      this.players.authenticateSession(auth.token).then(
+        ({ principal, claims }) => {
           socket.data.principal = principal;
+          socket.data.session = { jti: claims.jti, gen: claims.gen ?? 0, exp: claims.exp };
           next();
         },
         (err: unknown) => {
-          this.logger.debug(`handshake refused: ${err instanceof Error ? err.message : String(err)}`);
-          next(new Error('invalid session token'));
+          // The reason (invalid, expired or revoked) reaches the client as connect_error's message.
+          const reason = err instanceof GameError ? `invalid session token: ${err.message}` : 'invalid session token';
+          this.logger.debug(`handshake refused: ${reason}`);
+          next(new Error(reason));
         },
       );
     });
@@ -107,28 +113,48 @@ export class GameGateway implements OnGatewayInit<GameServer> {
   @SubscribeMessage(ClientEvents.PlayerRegister)
   async register(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
     this.limitSignIns(socket);
-    return ok(signIn(socket, await this.players.register(body.name, body.password)));
+    return ok(this.signIn(socket, await this.players.register(body.name, body.password)));
   }
 
   @SubscribeMessage(ClientEvents.PlayerLogin)
   async login(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
     this.limitSignIns(socket);
-    return ok(signIn(socket, await this.players.login(body.name, body.password)));
+    return ok(this.signIn(socket, await this.players.login(body.name, body.password)));
   }
 
   @SubscribeMessage(ClientEvents.PlayerGuest)
   async guest(@ConnectedSocket() socket: GameSocket): Promise<Ack<SessionResponse>> {
     this.limitSignIns(socket);
-    return ok(signIn(socket, await this.players.guest()));
+    return ok(this.signIn(socket, await this.players.guest()));
+  }
+
+  /** Revokes the token this socket is signed in with; other sockets using it are disconnected, this one is signed out. */
+  @SubscribeMessage(ClientEvents.PlayerLogout)
+  async logout(@ConnectedSocket() socket: GameSocket): Promise<Ack<LogoutResponse>> {
+    const { playerId } = principalOf(socket);
+    const session = socket.data.session ?? { gen: 0, exp: Date.now() };
+    // Signed out first, so endSessions does not disconnect the socket that asked.
+    socket.data.principal = undefined;
+    socket.data.session = undefined;
+    for (const room of socket.rooms) if (room !== socket.id && !room.startsWith('leaderboard:')) await socket.leave(room);
+    await this.revocation.logout(playerId, { sub: playerId, ...session });
+    return ok({ revoked: true });
   }
 
   @SubscribeMessage(ClientEvents.PlayerClaim)
   async claim(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
     this.limitSignIns(socket);
-    const session = signIn(socket, await this.players.claim(playerOf(socket), body.name, body.password));
+    const session = this.signIn(socket, await this.players.claim(playerOf(socket), body.name, body.password));
     this.attempts.renamePlayer(session.playerId, session.name);
     await this.leaderboard.playerChanged();
     return ok(session);
+  }
+
+  private signIn(socket: GameSocket, session: SessionResponse): SessionResponse {
+    socket.data.principal = { playerId: session.playerId, name: session.name, role: session.role, guest: session.guest };
+    const claims = this.players.claimsOf(session.token);
+    socket.data.session = { jti: claims?.jti, gen: claims?.gen ?? 0, exp: claims?.exp ?? Date.now() };
+    return session;
   }
 
   @SubscribeMessage(ClientEvents.ScenarioList)
@@ -278,7 +304,4 @@ function rateLimited(what: string, rate: number, burst: number): GameError {
   return new GameError(GameErrorCode.RateLimited, `too many ${what}: at most ${rate} per second (bursts of ${burst}); wait a moment`);
 }
 
-function signIn(socket: GameSocket, session: SessionResponse): SessionResponse {
-  socket.data.principal = { playerId: session.playerId, name: session.name, role: session.role, guest: session.guest };
-  return session;
-}
+

@@ -14,6 +14,7 @@ import { ValidationPool } from './authoring/validation-pool.service';
 import { AuthController } from './auth/auth.controller';
 import { HttpAuthGuard } from './auth/http-auth.guard';
 import { PlayersService } from './auth/players.service';
+import { SessionRevocationService } from './auth/session-revocation.service';
 import { loadServerSecret, SERVER_SECRET } from './auth/server-secret';
 import { EventsController } from './events/events.controller';
 import { EventsService } from './events/events.service';
@@ -23,14 +24,19 @@ import { LeaderboardService } from './leaderboard/leaderboard.service';
 import { PersistenceModule } from './persistence/persistence.module';
 import { ReplaysController } from './replays/replays.controller';
 import { ReplaysService } from './replays/replays.service';
+import { AttemptTimelineService } from './replays/attempt-timeline.service';
 import { scenarioCatalogProvider, scenarioTextLoaderProvider } from './scenarios/scenario-catalog.provider';
 import { ScenariosController } from './scenarios/scenarios.controller';
 import { ScenariosService } from './scenarios/scenarios.service';
 import { PushService } from './transport/push.service';
+import { QuizClock, quizBankProvider } from './quiz/quiz-bank.provider';
+import { QuizController } from './quiz/quiz.controller';
+import { QuizGateway } from './quiz/quiz.gateway';
+import { QuizRoundsService } from './quiz/quiz-rounds.service';
 
 @Module({
   imports: [PersistenceModule],
-  controllers: [AuthController, ScenariosController, LeaderboardController, EventsController, AdminController, ReplaysController, AuthoringController],
+  controllers: [AuthController, ScenariosController, LeaderboardController, EventsController, AdminController, ReplaysController, QuizController, AuthoringController],
   providers: [
     scenarioTextLoaderProvider,
     AuthoredScenarios,
@@ -40,11 +46,13 @@ import { PushService } from './transport/push.service';
     { provide: GAME_CONFIG, useFactory: () => gameConfigFromEnv() },
     { provide: SERVER_SECRET, useFactory: () => loadServerSecret() },
     PlayersService,
+    SessionRevocationService,
     HttpAuthGuard,
     ScenariosService,
     LeaderboardService,
     EventsService,
     ReplaysService,
+    AttemptTimelineService,
     AttemptRegistry,
     AttemptLoader,
     AttemptProgressService,
@@ -53,6 +61,10 @@ import { PushService } from './transport/push.service';
     AttemptTickerService,
     PushService,
     GameGateway,
+    quizBankProvider,
+    QuizClock,
+    QuizRoundsService,
+    QuizGateway,
   ],
 })
 export class GameModule {}

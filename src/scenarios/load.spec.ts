@@ -5,6 +5,7 @@ id: tiny
 title: Tiny
 summary: A tiny scenario
 difficulty: beginner
+track: pods-never-start
 tags: []
 points: 10
 parSeconds: 60
@@ -55,9 +56,16 @@ describe('scenario loader', () => {
         expect.stringMatching(/^points: points must be an integer number/),
         expect.stringMatching(/^cluster\.nodes\.0\.name: /),
         'objectives.check[0]: pod-ready needs "name"',
-        expect.stringMatching(/^faults\[0\]: unknown type "set-fire-to-rack" \(known: stop-kubelet, restart-kubelet, edit-node-file, apply-manifest\)$/),
+        expect.stringMatching(/^faults\[0\]: unknown type "set-fire-to-rack" \(known: stop-kubelet, restart-kubelet, edit-node-file, apply-manifest[^)]*\)$/),
       ]),
     );
+  });
+
+  it('rejects an unknown track, naming the known ones', () => {
+    expect(problems(minimal.replace('track: pods-never-start', 'track: fundamentals'))).toEqual([
+      'track: track must be one of: pods-never-start, crashing-containers, networking, nodes, control-plane, rollouts, storage, policy-quota, cka',
+    ]);
+    expect(loadScenario(minimal).format.track).toBe('pods-never-start');
   });
 
   it('rejects manifests without kind or name', () => {

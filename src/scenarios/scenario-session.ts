@@ -14,13 +14,16 @@ import {
   SessionProgress,
   SessionSnapshot,
   StreamOutput,
+  TimelineEntry,
 } from './session.types';
+import { TimelineRecorder, TimelineState } from './timeline-recorder';
 import { CommandStream } from '../kubectl/result';
-import { LoadedScenario } from './load';
+import { LoadedScenario, resolveVariant } from './load';
 import { CHECKS } from './checks/registry';
 import { FAULTS } from './faults/registry';
 import { CommandShell, createShell } from './shell-factory';
 import { warmCluster } from './warm-start';
+import { trackTitle } from './tracks';
 import { GuardRailFormat, HintFormat, ObjectiveFormat } from './format/scenario.format';
 
 const STEP_MS = 1000;
@@ -37,9 +40,13 @@ interface SessionState {
   solvedAtMs?: number;
   hintsTaken: number[];
   violations: string[];
+  /** The cluster timeline recorded so far (absent in snapshots from before timelines existed). */
+  timeline?: TimelineState;
 }
 
 export interface SessionSnapshotV1 extends SessionSnapshot {
+  /** the drawn variant's parameter values (a record; the seed alone determines it) */
+  variant?: Record<string, string>;
   cluster: ClusterSnapshot;
   shell: unknown;
   state: SessionState;
@@ -57,7 +64,8 @@ export function summarise(s: LoadedScenario): ScenarioSummary {
     parSeconds: f.parSeconds,
     objectives: f.objectives.map((o) => ({ id: o.id, description: o.description })),
     hintCount: f.hints?.length ?? 0,
-    track: f.track ?? 'fundamentals',
+    track: f.track,
+    trackTitle: trackTitle(f.track) ?? f.track,
     diagnosisCauses: f.diagnosis?.causes ?? [],
     diagnosisPoints: f.diagnosis?.points ?? 0,
     quizCount: f.quiz?.length ?? 0,
@@ -120,6 +128,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
   private lastChecked?: { resourceVersion: string; holding: boolean };
   /** The objectives as progress() last reported them, and the resourceVersion they were checked at. */
   private lastObjectives?: { resourceVersion: string; objectives: ObjectiveProgress[] };
+  private readonly timeline: TimelineRecorder;
 
   private constructor(
     private readonly scenario: LoadedScenario,
@@ -127,11 +136,18 @@ export class ScenarioSessionImpl implements ScenarioSession {
     private readonly cluster: Cluster,
     private readonly shell: CommandShell,
     private readonly s: SessionState,
+    restored: boolean,
   ) {
     this.summary = summarise(scenario);
+    this.timeline = restored ? TimelineRecorder.restore(cluster, s.startMs, s.timeline) : TimelineRecorder.start(cluster, s.startMs);
+    s.timeline = this.timeline.state;
+    // The objectives as the player finds them are the timeline's first word on them.
+    if (!restored) this.timeline.objectives(this.checkAll(scenario.format.objectives));
   }
 
-  static start(scenario: LoadedScenario, seed: number): ScenarioSessionImpl {
+  /** Starts an attempt; a scenario with parameters plays the variant its seed draws. */
+  static start(template: LoadedScenario, seed: number): ScenarioSessionImpl {
+    const scenario = resolveVariant(template, seed);
     const cluster = warmCluster(scenario, seed, buildCluster);
     const shell = createShell(cluster, scenario.format.files ?? {});
     return new ScenarioSessionImpl(scenario, seed, cluster, shell, {
@@ -140,13 +156,19 @@ export class ScenarioSessionImpl implements ScenarioSession {
       violations: [],
       diagnosis: { correct: false, wrongGuesses: 0 },
       quiz: {},
-    });
+    }, false);
   }
 
-  static restore(scenario: LoadedScenario, snap: SessionSnapshotV1): ScenarioSessionImpl {
+  static restore(template: LoadedScenario, snap: SessionSnapshotV1): ScenarioSessionImpl {
+    const scenario = resolveVariant(template, snap.seed);
     const cluster = Cluster.restore(snap.cluster);
     const shell = createShell(cluster, scenario.format.files ?? {}, snap.shell);
-    return new ScenarioSessionImpl(scenario, snap.seed, cluster, shell, structuredClone(snap.state));
+    return new ScenarioSessionImpl(scenario, snap.seed, cluster, shell, structuredClone(snap.state), true);
+  }
+
+  /** The variant this attempt plays (parameter values), or undefined for a scenario without parameters. */
+  get variant(): Record<string, string> | undefined {
+    return this.scenario.variant?.values;
   }
 
   /** For tests and the validator: the live cluster. */
@@ -281,6 +303,10 @@ export class ScenarioSessionImpl implements ScenarioSession {
     return { index, cost: hints[index].cost, text: this.hintText(hints[index]) };
   }
 
+  timelineSince(cursor: number): TimelineEntry[] {
+    return this.timeline.since(cursor);
+  }
+
   debrief(): string {
     return this.scenario.format.explanation;
   }
@@ -290,6 +316,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
       version: 1,
       scenarioId: this.scenario.format.id,
       seed: this.seed,
+      ...(this.scenario.variant ? { variant: { ...this.scenario.variant.values } } : {}),
       cluster: this.cluster.snapshot(),
       shell: this.shell.snapshot(),
       state: structuredClone(this.s),
@@ -316,8 +343,14 @@ export class ScenarioSessionImpl implements ScenarioSession {
     const resourceVersion = this.cluster.resourceVersion;
     if (this.lastChecked?.resourceVersion !== resourceVersion) {
       const rails = this.checkAll(this.scenario.format.guardRails ?? []);
-      for (const r of rails) if (!r.met && !this.s.violations.includes(r.id)) this.s.violations.push(r.id);
-      const holding = rails.every((r) => r.met) && this.checkAll(this.scenario.format.objectives).every((o) => o.met);
+      for (const r of rails) {
+        if (r.met || this.s.violations.includes(r.id)) continue;
+        this.s.violations.push(r.id);
+        this.timeline.guardRailBroken(r.id, r.description, this.scenario.format.guardRails!.find((g) => g.id === r.id)!.penalty);
+      }
+      const objectives = this.checkAll(this.scenario.format.objectives);
+      this.timeline.objectives(objectives);
+      const holding = rails.every((r) => r.met) && objectives.every((o) => o.met);
       this.lastChecked = { resourceVersion, holding };
     }
     const holding = this.lastChecked.holding;
@@ -326,6 +359,9 @@ export class ScenarioSessionImpl implements ScenarioSession {
       return;
     }
     this.s.heldSinceMs ??= now;
-    if (now - this.s.heldSinceMs >= this.stabilisationMs) this.s.solvedAtMs = this.s.heldSinceMs;
+    if (now - this.s.heldSinceMs >= this.stabilisationMs) {
+      this.s.solvedAtMs = this.s.heldSinceMs;
+      this.timeline.solved(this.s.solvedAtMs);
+    }
   }
 }

@@ -105,8 +105,10 @@ export interface ScenarioSummary {
   parSeconds: number;
   objectives: Array<{ id: string; description: string }>;
   hintCount: number;
-  /** the learning track this scenario belongs to, e.g. `fundamentals` */
+  /** the learning track this scenario belongs to, e.g. `pods-never-start` (see src/scenarios/tracks.ts) */
   track: string;
+  /** the track's title, e.g. "Pods that never start" */
+  trackTitle: string;
   /** the root causes a learner chooses from when diagnosing (empty: no diagnosis step) */
   diagnosisCauses: string[];
   diagnosisPoints: number;
@@ -134,9 +136,91 @@ export interface ScenarioSession {
   quiz(): QuizQuestionView[];
   /** Answers a quiz question once (choice indices); throws RangeError for an unknown id or a second answer. */
   answerQuiz(id: string, choices: number[]): QuizResult;
+  /**
+   * What happened in the cluster since `cursor` (the `seq` of the last entry the caller has stored; 0 at first),
+   * oldest first. Entries up to `cursor` are forgotten (acknowledged); later ones stay until a later call
+   * acknowledges them, and are part of the snapshot meanwhile. New entries always get a `seq` above `cursor`.
+   */
+  timelineSince(cursor: number): TimelineEntry[];
   /** Everything needed to continue later, as plain JSON. */
   snapshot(): SessionSnapshot;
 }
+
+interface TimelineBase {
+  /** Order of recording; increases by one per entry. */
+  seq: number;
+  /** Virtual ms since the attempt started; negative for what happened during the scenario's warm-up. */
+  atMs: number;
+}
+
+/**
+ * A Kubernetes Event: recorded when first seen, and again (same `key`) when its count rose after the first
+ * record was handed out. A reader keeps the first record's time and the highest count.
+ */
+export interface TimelineEventEntry extends TimelineBase {
+  kind: 'event';
+  /** The Event object's `namespace/name`: the same for every record of one (deduplicated) event. */
+  key: string;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  /** `kind/name` of the involved object, as `kubectl events` prints it: `pod/web` */
+  object: string;
+  namespace?: string;
+  message: string;
+  count: number;
+  /** Virtual ms of the latest occurrence. */
+  lastSeenMs: number;
+}
+
+/** A pod's READY or STATUS column (as `kubectl get pods` prints them) changed, or the pod was deleted. */
+export interface TimelinePodEntry extends TimelineBase {
+  kind: 'pod';
+  object: string;
+  namespace: string;
+  /** STATUS, e.g. `ImagePullBackOff`, `Running`, `Terminating` (the last one seen when deleted) */
+  status: string;
+  /** READY, e.g. `0/1` */
+  ready: string;
+  deleted?: true;
+}
+
+/** A node's STATUS column changed (`Ready`, `NotReady`, `Ready,SchedulingDisabled`, ...), or it was deleted. */
+export interface TimelineNodeEntry extends TimelineBase {
+  kind: 'node';
+  object: string;
+  status: string;
+  deleted?: true;
+}
+
+/** An objective started or stopped holding. */
+export interface TimelineObjectiveEntry extends TimelineBase {
+  kind: 'objective';
+  id: string;
+  description: string;
+  met: boolean;
+}
+
+/** A guard rail was broken (recorded once, like the penalty). */
+export interface TimelineGuardRailEntry extends TimelineBase {
+  kind: 'guard-rail';
+  id: string;
+  description: string;
+  penalty: number;
+}
+
+/** Every objective held for the stabilisation window: solved (`solvedAtMs` is when they began to hold). */
+export interface TimelineSolvedEntry extends TimelineBase {
+  kind: 'solved';
+  solvedAtMs: number;
+}
+
+export type TimelineEntry =
+  | TimelineEventEntry
+  | TimelinePodEntry
+  | TimelineNodeEntry
+  | TimelineObjectiveEntry
+  | TimelineGuardRailEntry
+  | TimelineSolvedEntry;
 
 export interface SessionSnapshot {
   version: 1;

@@ -118,6 +118,9 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
     await expectError(bob.socket, 'ATTEMPT_NOT_FOUND', 'attempt:replay', { attemptId });
     await expectError(bob.socket, 'ATTEMPT_NOT_FOUND', 'hint:take', { attemptId, index: 0 });
     await expectError(bob.socket, 'ATTEMPT_NOT_FOUND', 'attempt:abandon', { attemptId });
+    await expectError(bob.socket, 'ATTEMPT_NOT_FOUND', 'command:interrupt', { attemptId, streamId: 'w1' });
+    await expectError(bob.socket, 'ATTEMPT_NOT_FOUND', 'diagnosis:submit', { attemptId, object: 'pod/web', reason: 'ImagePullBackOff', cause: 'wrong-tag' });
+    await expectError(bob.socket, 'ATTEMPT_NOT_FOUND', 'quiz:list', { attemptId });
     // Nor start in an event he has not joined (that would share Alice's seed and board).
     await expectError(bob.socket, 'EVENT_NOT_FOUND', 'attempt:start', { scenarioId: SCENARIO, eventId: event.eventId });
     // Instructor-only socket messages and HTTP endpoints.
@@ -125,6 +128,7 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
     expect(await http('POST', '/api/events', bob.session.token, eventBody)).toMatchObject({ status: 403, body: { error: 'FORBIDDEN' } });
     expect(await http('GET', `/api/events/${event.eventId}`, bob.session.token)).toMatchObject({ status: 403 });
     expect(await http('PUT', '/api/admin/players/bob/role', bob.session.token, { role: 'admin' })).toMatchObject({ status: 403 });
+    expect(await http('POST', '/api/admin/players/alice/revoke', bob.session.token)).toMatchObject({ status: 403 });
     expect(await http('POST', '/api/events', undefined, eventBody)).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED' } });
     expect(await http('POST', '/api/events', `${bob.session.token}x`, eventBody)).toMatchObject({ status: 401 });
     // A forged or tampered token does not even connect.

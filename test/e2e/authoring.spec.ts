@@ -197,7 +197,7 @@ describe('e2e: instructors author, version and publish scenarios', () => {
 
     const listed = await call<ScenarioListResponse>(learner, 'scenario:list');
     const entry = listed.scenarios.find((s) => s.id === ID);
-    expect(entry).toMatchObject({ title: 'The tag that never was', authoredBy: 'teacher', track: 'authored', points: 50 });
+    expect(entry).toMatchObject({ title: 'The tag that never was', authoredBy: 'teacher', track: 'pods-never-start', trackTitle: 'Pods that never start', points: 50 });
     expect(listed.scenarios.find((s) => s.id === 'imagepull-wrong-tag')?.authoredBy).toBeUndefined();
     const overHttp = await api<ScenarioListResponse>('GET', '/api/scenarios');
     expect(overHttp.body.scenarios.find((s) => s.id === ID)).toMatchObject({ authoredBy: 'teacher' });

@@ -74,7 +74,7 @@ describe('e2e: solving imagepull-wrong-tag', () => {
     expect(solved.solveSeconds).toBe(solved.breakdown.solveSeconds);
     expect(solved.debrief.length).toBeGreaterThan(0);
     expect(await changed).toMatchObject({
-      board: { scenarioId: 'imagepull-wrong-tag', track: null, week: null, eventId: null },
+      board: { board: 'scenarios', scenarioId: 'imagepull-wrong-tag', track: null, week: null, eventId: null },
       entries: [expect.objectContaining({ playerName: 'alice', score: solved.score, rank: 1 })],
     });
 

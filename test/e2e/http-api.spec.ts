@@ -28,7 +28,7 @@ describe('e2e: HTTP API', () => {
   it('serves an empty leaderboard with defaults', async () => {
     const res = await fetch(`${testApp.url}/api/leaderboard`);
     expect(res.status).toBe(200);
-    expect((await res.json()) as LeaderboardResponse).toEqual({ scenarioId: null, track: null, week: null, eventId: null, limit: 20, offset: 0, total: 0, entries: [] });
+    expect((await res.json()) as LeaderboardResponse).toEqual({ board: 'scenarios', scenarioId: null, track: null, week: null, eventId: null, limit: 20, offset: 0, total: 0, entries: [] });
   });
 
   it.each([

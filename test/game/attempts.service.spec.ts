@@ -107,7 +107,7 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
     expect(solvedPushes[0].breakdown).toMatchObject({ hintCosts: 15, guardRailPenalties: 20, overParPenalty: 0 });
 
     await expect(attempts().runCommand(alice.playerId, attemptId, 'kubectl get pods')).rejects.toMatchObject({ code: GameErrorCode.AttemptNotActive });
-    const board = await testApp.app.get(LeaderboardService).page({ scenarioId: FAKE_SCENARIO_ID, track: null, week: null, eventId: null }, 10, 0);
+    const board = await testApp.app.get(LeaderboardService).page({ board: 'scenarios', scenarioId: FAKE_SCENARIO_ID, track: null, week: null, eventId: null }, 10, 0);
     expect(board.entries).toEqual([expect.objectContaining({ rank: 1, playerId: alice.playerId, playerName: 'alice', score: 65, solveSeconds: 6 })]);
   });
 

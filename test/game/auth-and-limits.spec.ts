@@ -70,7 +70,7 @@ describe('isoWeek', () => {
 
 describe('boardIncludes', () => {
   const solve: SolvedFacts = { scenarioId: 's1', track: 'fundamentals', week: '2026-W48', eventId: null, guest: false };
-  const board = (b: Partial<LeaderboardBoard>): LeaderboardBoard => ({ scenarioId: null, track: null, week: null, eventId: null, ...b });
+  const board = (b: Partial<LeaderboardBoard>): LeaderboardBoard => ({ board: 'scenarios', scenarioId: null, track: null, week: null, eventId: null, ...b });
 
   it.each([
     ['global', board({}), solve, true],

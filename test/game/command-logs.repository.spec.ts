@@ -29,6 +29,7 @@ describe('CommandLogsRepository (batched, real SQLite)', () => {
     stderr: seq % 2 ? '' : 'warning: even\n',
     exitCode: seq % 3,
     virtualMs: seq * 1000,
+    timelineSeq: seq * 2,
   });
 
   async function startAttempt(name: string): Promise<{ player: Principal; attemptId: string }> {

@@ -9,6 +9,8 @@ import { TakeHintDto } from '../../src/game/protocol/hint.dto';
 import { AnswerQuizDto, SubmitDiagnosisDto } from '../../src/game/protocol/diagnosis.dto';
 import { CreateEventDto, JoinEventDto } from '../../src/game/protocol/event.dto';
 import { LoginPlayerDto, RegisterPlayerDto } from '../../src/game/protocol/player.dto';
+import { ChangePasswordDto } from '../../src/game/protocol/password.dto';
+import { QuizRoundAnswerDto, QuizRoundRefDto, QuizRoundStartDto } from '../../src/game/protocol/quiz-round.dto';
 import { WsValidationPipe } from '../../src/game/transport/ws-validation.pipe';
 
 const pipe = new WsValidationPipe();
@@ -41,6 +43,11 @@ describe('socket request DTOs', () => {
     ['command: empty line is fine', RunCommandDto, { attemptId: 'a1', command: '' }],
     ['command: exactly 64 KiB', RunCommandDto, { attemptId: 'a1', command: 'x'.repeat(65536) }],
     ['hint', TakeHintDto, { attemptId: 'a1', index: 0 }],
+    ['quiz round: defaults', QuizRoundStartDto, {}],
+    ['quiz round: topic and size', QuizRoundStartDto, { topic: 'probes', size: 20 }],
+    ['quiz round answer', QuizRoundAnswerDto, { roundId: 'r1', questionId: 'q1', choices: [1, 3] }],
+    ['quiz round finish', QuizRoundRefDto, { roundId: 'r1' }],
+    ['password change', ChangePasswordDto, { current: 'old', next: 'a-new-password' }],
   ])('accepts %s', async (_name, metatype, value) => {
     await expect(pipe.transform(value, body(metatype))).resolves.toBeInstanceOf(metatype);
   });
@@ -69,6 +76,14 @@ describe('socket request DTOs', () => {
     ['command: missing attempt', RunCommandDto, { command: 'ls' }, /attemptId must be a string/],
     ['hint: fractional index', TakeHintDto, { attemptId: 'a', index: 1.5 }, /index must be an integer number/],
     ['hint: numeric string', TakeHintDto, { attemptId: 'a', index: '1' }, /index must be an integer number/],
+    ['quiz round: size 0', QuizRoundStartDto, { size: 0 }, /size must not be less than 1/],
+    ['quiz round: size over 20', QuizRoundStartDto, { size: 21 }, /size must not be greater than 20/],
+    ['quiz round: fractional size', QuizRoundStartDto, { size: 2.5 }, /size must be a whole number/],
+    ['quiz round: empty topic', QuizRoundStartDto, { topic: '' }, /topic should not be empty/],
+    ['quiz round answer: negative choice', QuizRoundAnswerDto, { roundId: 'r', questionId: 'q', choices: [-1] }, /each value in choices must not be less than 0/],
+    ['quiz round answer: missing round', QuizRoundAnswerDto, { questionId: 'q', choices: [0] }, /roundId must be a string/],
+    ['quiz round finish: unknown field', QuizRoundRefDto, { roundId: 'r', score: 1000 }, /property score should not exist/],
+    ['password change: short', ChangePasswordDto, { current: 'old', next: 'short' }, /the new password must be at least 8 characters/],
     ['payload: a string', StartAttemptDto, 'imagepull-wrong-tag', /expected a JSON object as the message payload, got a string/],
     ['payload: an array', StartAttemptDto, [{ scenarioId: 'x' }], /got several arguments or an array/],
     ['payload: null', StartAttemptDto, null, /got null/],
@@ -86,6 +101,7 @@ describe('LeaderboardQueryDto (HTTP, global ValidationPipe)', () => {
     await expect(httpPipe.transform({}, query)).resolves.toEqual({ limit: 20, offset: 0 });
     await expect(httpPipe.transform({ limit: '5', offset: '10', scenarioId: 's' }, query)).resolves.toEqual({ limit: 5, offset: 10, scenarioId: 's' });
     await expect(httpPipe.transform({ track: 't', week: '2026-W48', eventId: 'e' }, query)).resolves.toEqual({ limit: 20, offset: 0, track: 't', week: '2026-W48', eventId: 'e' });
+    await expect(httpPipe.transform({ board: 'quiz', week: '2026-W48' }, query)).resolves.toEqual({ limit: 20, offset: 0, board: 'quiz', week: '2026-W48' });
   });
 
   it.each([
@@ -96,6 +112,7 @@ describe('LeaderboardQueryDto (HTTP, global ValidationPipe)', () => {
     [{ order: 'asc' }, /property order should not exist/],
     [{ week: '2026-48' }, /week must be an ISO week such as 2026-W48/],
     [{ track: '' }, /track should not be empty/],
+    [{ board: 'chess' }, /board must be "scenarios" or "quiz"/],
   ])('rejects %j', async (value, message) => {
     const err = await httpPipe.transform(value, query).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BadRequestException);

@@ -32,7 +32,8 @@ const summary: ScenarioSummary = {
   parSeconds: 120,
   objectives: [{ id: 'web-running', description: 'Pod web is Running' }],
   hintCount: 2,
-  track: 'fundamentals',
+  track: 'pods-never-start',
+  trackTitle: 'Pods that never start',
   diagnosisCauses: ['wrong-tag', 'private-image'],
   diagnosisPoints: 20,
   quizCount: 0,
@@ -91,6 +92,11 @@ class FakeSession implements ScenarioSession {
   }
 
   interrupt(): void {}
+
+  /** The fake cluster records no timeline. */
+  timelineSince(): [] {
+    return [];
+  }
 
   progress(): SessionProgress {
     const met = this.status() === 'Running';

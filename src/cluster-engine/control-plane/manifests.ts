@@ -4,6 +4,8 @@
  */
 export const MANIFESTS_DIR = '/etc/kubernetes/manifests';
 export const KUBELET_CONFIG = '/var/lib/kubelet/config.yaml';
+/** The cluster CA kubeadm copies to every node; the kubelet's `authentication.x509.clientCAFile`. */
+export const CLUSTER_CA = '/etc/kubernetes/pki/ca.crt';
 
 export function controlPlaneManifests(version: string, nodeIP: string): Record<string, string> {
   const v = version;
@@ -151,5 +153,15 @@ containerRuntimeEndpoint: unix:///var/run/containerd/containerd.sock
 maxPods: 110
 rotateCertificates: true
 staticPodPath: /etc/kubernetes/manifests
+`;
+}
+
+/** A stand-in for the cluster CA certificate (the kubelet only needs the file to exist and hold a PEM block). */
+export function clusterCaCert(): string {
+  return `-----BEGIN CERTIFICATE-----
+MIIDBTCCAe2gAwIBAgIIWc1Ni2wJSrIwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UE
+AxMKa3ViZXJuZXRlczAeFw0yNTAxMDgwOTAwMDBaFw0zNTAxMDYwOTA1MDBaMBUx
+EzARBgNVBAMTCmt1YmVybmV0ZXMwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEK
+-----END CERTIFICATE-----
 `;
 }

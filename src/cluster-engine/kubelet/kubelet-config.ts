@@ -36,6 +36,11 @@ export function loadKubeletConfig(files: Record<string, string>): KubeletConfigR
   if (cfg.staticPodPath !== undefined && typeof cfg.staticPodPath !== 'string') return wrong('staticPodPath', 'string');
   if (cfg.clusterDNS !== undefined && !(Array.isArray(cfg.clusterDNS) && cfg.clusterDNS.every((x) => typeof x === 'string'))) return wrong('clusterDNS', '[]string');
   if (cfg.kind !== undefined && cfg.kind !== 'KubeletConfiguration') return { ok: false, error: `${PREFIX} failed to decode: no kind "${String(cfg.kind)}" is registered for version "${String(cfg.apiVersion)}" in scheme "pkg/kubelet/apis/config/scheme/scheme.go:33"` };
+  // UnsecuredDependencies → InitializeTLS reads the client CA bundle before anything else starts.
+  const clientCA = ((cfg.authentication as { x509?: { clientCAFile?: unknown } } | undefined)?.x509?.clientCAFile ?? '') as unknown;
+  if (typeof clientCA === 'string' && clientCA && !(clientCA in files)) {
+    return { ok: false, error: `failed to construct kubelet dependencies: unable to load client CA file ${clientCA}: open ${clientCA}: no such file or directory` };
+  }
   return {
     ok: true,
     config: {

@@ -91,6 +91,38 @@ function connectService(v: NetworkView, svc: Service, port: number, byNodePort: 
   return pod ? connectPod(v, pod, t.port) : { ok: false, why: 'timeout', ip: t.ip };
 }
 
+/** What one ready backend of a Service port answered: the connection, then the HTTP status of the path asked for. */
+export interface BackendAnswer {
+  ip: string;
+  port: number;
+  pod?: string;
+  /** undefined when the connection was refused or timed out */
+  code?: number;
+  why?: 'refused' | 'timeout';
+}
+
+/**
+ * Every ready backend kube-proxy could pick for a Service port (`port`, or `nodePort` when `byNodePort`),
+ * each asked for `path`. Read-only: unlike a real connection it draws no endpoint at random, so checks may
+ * call it every second without changing the simulation. Undefined when the Service has no such port.
+ */
+export function serviceBackends(v: NetworkView, svc: Service, port: number, byNodePort: boolean, path: string): BackendAnswer[] | undefined {
+  const sp = (svc.spec.ports ?? []).find((p) => (byNodePort ? p.nodePort === port : p.port === port));
+  if (!sp) return undefined;
+  const ep = v.ctx.api.tryGet<Endpoints>('Endpoints', svc.metadata.namespace, svc.metadata.name);
+  const out: BackendAnswer[] = [];
+  for (const s of ep?.subsets ?? []) {
+    const p = (s.ports ?? []).find((x) => (x.name ?? '') === (sp.name ?? ''));
+    if (!p) continue;
+    for (const a of s.addresses ?? []) {
+      const pod = podByIP(v, a.ip);
+      const c = pod ? connectPod(v, pod, p.port) : ({ ok: false, why: 'timeout', ip: a.ip } as const);
+      out.push({ ip: a.ip, port: p.port, pod: pod?.metadata.name, ...(c.ok ? { code: httpAnswer(c.pod, c.behaviour)(path).code } : { why: c.why }) });
+    }
+  }
+  return out;
+}
+
 function podByIP(v: NetworkView, ip: string): Pod | undefined {
   return v.ctx.api.list<Pod>('Pod').find((p) => p.status?.podIP === ip && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed');
 }

@@ -3,6 +3,7 @@ import type { ScenarioSession, SessionSnapshot } from '../../scenarios/session.t
 import { GameError, GameErrorCode } from '../errors/game-error';
 import { AttemptRecord, AttemptsRepository } from '../persistence/attempts.repository';
 import { CommandLogsRepository } from '../persistence/command-logs.repository';
+import { TimelineRepository } from '../persistence/timeline.repository';
 import type { GameCatalog } from '../scenarios/game-catalog';
 import { SCENARIO_CATALOG } from '../scenarios/scenario-catalog.provider';
 import { AttemptRegistry } from './attempt.registry';
@@ -19,6 +20,7 @@ export class AttemptLoader {
     private readonly registry: AttemptRegistry,
     private readonly attempts: AttemptsRepository,
     private readonly logs: CommandLogsRepository,
+    private readonly timeline: TimelineRepository,
   ) {}
 
   async require(playerId: string, attemptId: string): Promise<LiveAttempt> {
@@ -49,6 +51,7 @@ export class AttemptLoader {
       eventId: attempt.eventId,
       session,
       nextSeq: 1,
+      timelineCursor: 0,
       lastProgressKey: '',
       closing: false,
     };
@@ -63,6 +66,7 @@ export class AttemptLoader {
       : this.catalog.start(record.scenarioId, record.seed, record.scenarioVersion);
     const live = this.adopt(record, session);
     live.nextSeq = await this.logs.nextSeq(record.id);
+    live.timelineCursor = await this.timeline.lastSeq(record.id);
     return live;
   }
 }

@@ -5,6 +5,7 @@ import { LeaderboardService } from '../leaderboard/leaderboard.service';
 import { AttemptsRepository } from '../persistence/attempts.repository';
 import { CommandLogsRepository } from '../persistence/command-logs.repository';
 import { PlayersRepository } from '../persistence/players.repository';
+import { AttemptTimelineService } from '../replays/attempt-timeline.service';
 import { computeScore } from '../scoring/score';
 import { PushService } from '../transport/push.service';
 import { AttemptRegistry } from './attempt.registry';
@@ -23,6 +24,7 @@ export class AttemptProgressService {
     private readonly logs: CommandLogsRepository,
     private readonly leaderboard: LeaderboardService,
     private readonly push: PushService,
+    private readonly timeline: AttemptTimelineService,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
 
@@ -37,6 +39,7 @@ export class AttemptProgressService {
 
   async snapshot(live: LiveAttempt): Promise<void> {
     if (live.closing) return;
+    await this.timeline.flush(live);
     const progress = live.session.progress();
     await this.attempts.saveSnapshot(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs, totals(live, progress));
   }
@@ -74,6 +77,7 @@ export class AttemptProgressService {
     try {
       // A finished attempt's command log is stored before its final state.
       await this.logs.flush();
+      await this.timeline.flush(live);
       await this.attempts.markAbandoned(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs);
     } finally {
       this.registry.remove(live.id);
@@ -99,6 +103,7 @@ export class AttemptProgressService {
     const week = isoWeek(finishedAt);
     try {
       await this.logs.flush();
+      await this.timeline.flush(live);
       await this.attempts.markSolved(live.id, {
         score: breakdown.score,
         breakdown: JSON.stringify(breakdown),

@@ -8,6 +8,7 @@ import { AnswersRepository } from '../persistence/answers.repository';
 import { AttemptsRepository } from '../persistence/attempts.repository';
 import { CommandLogsRepository } from '../persistence/command-logs.repository';
 import type { AbandonResponse, AttemptView, QuizListResponse } from '../protocol/messages';
+import { AttemptTimelineService } from '../replays/attempt-timeline.service';
 import type { GameCatalog } from '../scenarios/game-catalog';
 import { SCENARIO_CATALOG } from '../scenarios/scenario-catalog.provider';
 import { PushService } from '../transport/push.service';
@@ -34,6 +35,7 @@ export class AttemptsService {
     private readonly events: EventsService,
     private readonly push: PushService,
     private readonly solvedDiagnosis: SolvedDiagnosisService,
+    private readonly timeline: AttemptTimelineService,
   ) {}
 
   /** One active attempt per player, scenario and event: starting again continues it. In an event every member gets the event's seed. */
@@ -67,10 +69,11 @@ export class AttemptsService {
   async runCommand(playerId: string, attemptId: string, command: string): Promise<CommandResult> {
     const live = await this.loader.require(playerId, attemptId);
     const virtualMs = live.session.progress().elapsedMs;
+    const timelineSeq = this.timeline.lastRecordedSeq(live);
     const result = live.session.exec(command);
     const seq = live.nextSeq++;
     const { stdout, stderr, exitCode } = result;
-    this.logs.append({ attemptId, seq, command, stdout, stderr, exitCode, virtualMs });
+    this.logs.append({ attemptId, seq, command, stdout, stderr, exitCode, virtualMs, timelineSeq });
     if (live.eventId !== null) {
       this.push.eventCommand({
         eventId: live.eventId,
@@ -171,6 +174,7 @@ export class AttemptsService {
     live.closing = true;
     try {
       await this.logs.flush();
+      await this.timeline.flush(live);
       await this.attempts.markAbandoned(live.id, JSON.stringify(live.session.snapshot()), live.session.progress().elapsedMs);
     } finally {
       this.registry.remove(live.id);

@@ -13,6 +13,8 @@ export interface LiveAttempt {
   readonly session: ScenarioSession;
   /** Sequence number of the next command log row. */
   nextSeq: number;
+  /** `seq` of the last timeline entry stored; the session keeps the later ones until they are. */
+  timelineCursor: number;
   /** What the last pushed progress looked like (see progressKey), so unchanged progress is not pushed. */
   lastProgressKey: string;
   /** Set once solving or abandoning has begun; such an attempt accepts nothing more. */

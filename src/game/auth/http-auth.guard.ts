@@ -2,6 +2,7 @@ import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMet
 import { Reflector } from '@nestjs/core';
 import { GameError, GameErrorCode } from '../errors/game-error';
 import { type Principal, PlayersService } from './players.service';
+import type { SessionClaims } from './session-token';
 import { hasRole, type Role } from './roles';
 
 const REQUIRED_ROLE = 'crashloop:required-role';
@@ -12,6 +13,7 @@ export const RequireRole = (role: Role): MethodDecorator & ClassDecorator => Set
 interface AuthedRequest {
   headers: Record<string, string | string[] | undefined>;
   principal?: Principal;
+  claims?: SessionClaims;
 }
 
 /** `Authorization: Bearer <session token>`: 401 without a valid one, 403 below the route's role. */
@@ -27,10 +29,11 @@ export class HttpAuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new GameError(GameErrorCode.Unauthenticated, 'send "Authorization: Bearer <session token>"');
-    const principal = await this.players.authenticate(match[1]);
+    const { principal, claims } = await this.players.authenticateSession(match[1]);
     const required = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
     if (required && !hasRole(principal.role, required)) throw GameError.forbidden(`this needs the ${required} role`);
     request.principal = principal;
+    request.claims = claims;
     return true;
   }
 }
@@ -40,4 +43,11 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, context: Execu
   const principal = context.switchToHttp().getRequest<AuthedRequest>().principal;
   if (!principal) throw new GameError(GameErrorCode.Unauthenticated, 'not signed in');
   return principal;
+});
+
+/** The claims of the bearer token HttpAuthGuard accepted (to revoke that very token). */
+export const CurrentClaims = createParamDecorator((_: unknown, context: ExecutionContext): SessionClaims => {
+  const claims = context.switchToHttp().getRequest<AuthedRequest>().claims;
+  if (!claims) throw new GameError(GameErrorCode.Unauthenticated, 'not signed in');
+  return claims;
 });

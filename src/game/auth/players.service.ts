@@ -4,11 +4,12 @@ import { GAME_CONFIG, type GameConfig } from '../attempts/game-config';
 import { KeyedMutex } from '../attempts/keyed-mutex';
 import { GameError, GameErrorCode } from '../errors/game-error';
 import { type PlayerRecord, PlayersRepository } from '../persistence/players.repository';
+import { RevokedTokensRepository } from '../persistence/revoked-tokens.repository';
 import type { SessionResponse } from '../protocol/messages';
 import { hashPassword, verifyPassword } from './password';
 import { type Role, toRole } from './roles';
 import { SERVER_SECRET } from './server-secret';
-import { signSession, verifySession } from './session-token';
+import { type SessionClaims, signSession, verifySession } from './session-token';
 
 /** Who is signed in on a socket or HTTP request. */
 export interface Principal {
@@ -16,6 +17,12 @@ export interface Principal {
   name: string;
   role: Role;
   guest: boolean;
+}
+
+/** A verified session: who, and the token's claims (its jti and generation, to revoke it). */
+export interface AuthenticatedSession {
+  principal: Principal;
+  claims: SessionClaims;
 }
 
 /** Accounts, guests and signed session tokens. */
@@ -26,6 +33,7 @@ export class PlayersService {
 
   constructor(
     private readonly players: PlayersRepository,
+    private readonly revoked: RevokedTokensRepository,
     @Inject(SERVER_SECRET) private readonly secret: Buffer,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
@@ -74,13 +82,33 @@ export class PlayersService {
     return this.session(claimed);
   }
 
-  /** The principal of a session token, or an UNAUTHENTICATED error (bad signature, expired, unknown player). */
+  /** The principal of a session token, or an UNAUTHENTICATED error (bad signature, expired, revoked, unknown player). */
   async authenticate(token: string): Promise<Principal> {
+    return (await this.authenticateSession(token)).principal;
+  }
+
+  async authenticateSession(token: string): Promise<AuthenticatedSession> {
     const claims = verifySession(token, this.secret, Date.now());
     if (!claims) throw unauthenticated('the session token is invalid or has expired; log in again');
     const player = await this.players.findById(claims.sub);
     if (!player) throw unauthenticated('the session token is invalid or has expired; log in again');
-    return principalOf(player);
+    if ((claims.gen ?? 0) !== player.tokenGeneration) {
+      throw unauthenticated('the session token was revoked (signed out everywhere, or the password was changed); log in again');
+    }
+    if (claims.jti !== undefined && (await this.revoked.isRevoked(claims.jti))) {
+      throw unauthenticated('the session token was revoked (logged out); log in again');
+    }
+    return { principal: principalOf(player), claims };
+  }
+
+  /** The claims of a token this server signed (and that has not expired); null otherwise. */
+  claimsOf(token: string): SessionClaims | null {
+    return verifySession(token, this.secret, Date.now());
+  }
+
+  /** A fresh token for a player as stored now (e.g. after a password change bumped its generation). */
+  issue(player: PlayerRecord): SessionResponse {
+    return this.session(player);
   }
 
   async setRole(name: string, role: Role): Promise<Principal> {
@@ -98,7 +126,7 @@ export class PlayersService {
     const expiresAt = Date.now() + this.config.sessionTtlMs;
     return {
       ...principalOf(player),
-      token: signSession({ sub: player.id, exp: expiresAt }, this.secret),
+      token: signSession({ sub: player.id, exp: expiresAt, jti: randomUUID(), gen: player.tokenGeneration }, this.secret),
       expiresAt: new Date(expiresAt).toISOString(),
     };
   }

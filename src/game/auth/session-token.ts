@@ -1,14 +1,20 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** What a session token carries: who, and until when (ms since the epoch). The role is read from the database. */
+/**
+ * What a session token carries: who, until when (ms since the epoch), its own id (to revoke it alone, on
+ * logout) and the player's token generation when it was issued (bumping it revokes every older token).
+ * The role is read from the database. Tokens from before revocation existed have neither jti nor gen.
+ */
 export interface SessionClaims {
   sub: string;
   exp: number;
+  jti?: string;
+  gen?: number;
 }
 
 /** `<base64url(JSON claims)>.<base64url(HMAC-SHA256(secret, payload))>` — a minimal signed token. */
 export function signSession(claims: SessionClaims, secret: Buffer): string {
-  const payload = Buffer.from(JSON.stringify({ sub: claims.sub, exp: claims.exp })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ sub: claims.sub, exp: claims.exp, jti: claims.jti, gen: claims.gen })).toString('base64url');
   return `${payload}.${mac(payload, secret)}`;
 }
 
@@ -36,5 +42,10 @@ function mac(payload: string, secret: Buffer): string {
 function isClaims(value: unknown): value is SessionClaims {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.sub === 'string' && typeof v.exp === 'number';
+  return (
+    typeof v.sub === 'string' &&
+    typeof v.exp === 'number' &&
+    (v.jti === undefined || typeof v.jti === 'string') &&
+    (v.gen === undefined || (typeof v.gen === 'number' && Number.isInteger(v.gen)))
+  );
 }

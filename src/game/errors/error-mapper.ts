@@ -26,10 +26,12 @@ export function httpStatusOf(code: GameErrorCode): HttpStatus {
     case GameErrorCode.HintNotFound:
     case GameErrorCode.QuestionNotFound:
     case GameErrorCode.EventNotFound:
+    case GameErrorCode.QuizRoundNotFound:
       return HttpStatus.NOT_FOUND;
     case GameErrorCode.AttemptNotActive:
     case GameErrorCode.QuestionAnswered:
     case GameErrorCode.EventNotOpen:
+    case GameErrorCode.QuizRoundFinished:
       return HttpStatus.CONFLICT;
     case GameErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;

@@ -14,6 +14,8 @@ export enum GameErrorCode {
   QuestionAnswered = 'QUESTION_ANSWERED',
   EventNotFound = 'EVENT_NOT_FOUND',
   EventNotOpen = 'EVENT_NOT_OPEN',
+  QuizRoundNotFound = 'QUIZ_ROUND_NOT_FOUND',
+  QuizRoundFinished = 'QUIZ_ROUND_FINISHED',
   ScenarioIdTaken = 'SCENARIO_ID_TAKEN',
   ScenarioInvalid = 'SCENARIO_INVALID',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',

@@ -1,10 +1,17 @@
-import type { LeaderboardBoard, LeaderboardSubscribeRequest } from '../protocol/messages';
+import { GameError, GameErrorCode } from '../errors/game-error';
+import type { LeaderboardBoard, LeaderboardKind, LeaderboardSubscribeRequest } from '../protocol/messages';
 
 /** How many rows a leaderboard:changed push carries. */
 export const LEADERBOARD_PUSH_ROWS = 10;
 
+/** The board a request names; the quiz board is filtered by week only. */
 export function boardOf(request: LeaderboardSubscribeRequest): LeaderboardBoard {
+  const board: LeaderboardKind = request.board ?? 'scenarios';
+  if (board === 'quiz' && (request.scenarioId !== undefined || request.track !== undefined || request.eventId !== undefined)) {
+    throw new GameError(GameErrorCode.BadRequest, 'the quiz board can only be filtered by week');
+  }
   return {
+    board,
     scenarioId: request.scenarioId ?? null,
     track: request.track ?? null,
     week: request.week ?? null,
@@ -14,13 +21,13 @@ export function boardOf(request: LeaderboardSubscribeRequest): LeaderboardBoard 
 
 /** The socket.io room of a board's subscribers. */
 export function boardRoom(board: LeaderboardBoard): string {
-  return `leaderboard:${JSON.stringify([board.scenarioId, board.track, board.week, board.eventId])}`;
+  return `leaderboard:${JSON.stringify([board.board, board.scenarioId, board.track, board.week, board.eventId])}`;
 }
 
 export function boardOfRoom(room: string): LeaderboardBoard | null {
   if (!room.startsWith('leaderboard:')) return null;
-  const [scenarioId, track, week, eventId] = JSON.parse(room.slice('leaderboard:'.length)) as Array<string | null>;
-  return { scenarioId, track, week, eventId };
+  const [board, scenarioId, track, week, eventId] = JSON.parse(room.slice('leaderboard:'.length)) as Array<string | null>;
+  return { board: board === 'quiz' ? 'quiz' : 'scenarios', scenarioId, track, week, eventId };
 }
 
 /** What a solved attempt is filed under. */
@@ -34,6 +41,7 @@ export interface SolvedFacts {
 
 /** Whether a solve can change a board: event boards hold event attempts only, the public ones accounts' other attempts. */
 export function boardIncludes(board: LeaderboardBoard, solved: SolvedFacts): boolean {
+  if (board.board !== 'scenarios') return false;
   if (board.eventId !== solved.eventId) return false;
   if (board.eventId === null && solved.guest) return false;
   return (

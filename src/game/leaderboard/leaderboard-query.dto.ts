@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { LeaderboardSubscribeRequest } from '../protocol/messages';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { LeaderboardKind, LeaderboardSubscribeRequest } from '../protocol/messages';
 
 // Pipes stop at the first failing check per field, and class-validator runs decorators bottom-up:
 // the type check sits nearest the property so a wrong type is what gets reported.
@@ -9,6 +9,10 @@ export const MAX_LEADERBOARD_LIMIT = 100;
 
 /** Which board: the filters combine; none is the global board. Also the body of leaderboard:subscribe. */
 export class LeaderboardBoardDto implements LeaderboardSubscribeRequest {
+  @IsOptional()
+  @IsIn(['scenarios', 'quiz'], { message: 'board must be "scenarios" or "quiz"' })
+  board?: LeaderboardKind;
+
   @IsOptional()
   @MaxLength(128)
   @IsNotEmpty()
@@ -33,7 +37,7 @@ export class LeaderboardBoardDto implements LeaderboardSubscribeRequest {
   eventId?: string;
 }
 
-/** `GET /api/leaderboard?scenarioId=&track=&week=&eventId=&limit=&offset=` */
+/** `GET /api/leaderboard?board=&scenarioId=&track=&week=&eventId=&limit=&offset=` (also `/api/leaderboards`) */
 export class LeaderboardQueryDto extends LeaderboardBoardDto {
   @IsOptional()
   @Type(() => Number)

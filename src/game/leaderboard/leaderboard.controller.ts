@@ -4,7 +4,8 @@ import { boardOf } from './leaderboard-board';
 import { LeaderboardQueryDto } from './leaderboard-query.dto';
 import { LeaderboardService } from './leaderboard.service';
 
-@Controller('api/leaderboard')
+/** `GET /api/leaderboard` (and `/api/leaderboards`): `?board=quiz` for the quiz board. */
+@Controller(['api/leaderboard', 'api/leaderboards'])
 export class LeaderboardController {
   constructor(private readonly leaderboard: LeaderboardService) {}
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { LeaderboardRepository } from '../persistence/leaderboard.repository';
+import { QuizLeaderboardRepository } from '../persistence/quiz-leaderboard.repository';
 import type { LeaderboardBoard, LeaderboardResponse } from '../protocol/messages';
 import { ScenariosService } from '../scenarios/scenarios.service';
 import { PushService } from '../transport/push.service';
@@ -14,11 +15,13 @@ export class LeaderboardService {
 
   constructor(
     private readonly leaderboard: LeaderboardRepository,
+    private readonly quizBoard: QuizLeaderboardRepository,
     private readonly scenarios: ScenariosService,
     private readonly push: PushService,
   ) {}
 
   async page(board: LeaderboardBoard, limit: number, offset: number): Promise<LeaderboardResponse> {
+    if (board.board === 'quiz') return this.quizPage(board, limit, offset);
     if (board.scenarioId !== null) this.scenarios.requireExists(board.scenarioId);
     const { total, rows } = await this.leaderboard.page(board, limit, offset);
     return {
@@ -36,6 +39,32 @@ export class LeaderboardService {
         finishedAt: row.finishedAt.toISOString(),
       })),
     };
+  }
+
+  /** Best quiz round per account; ties go to the earlier finish. */
+  private async quizPage(board: LeaderboardBoard, limit: number, offset: number): Promise<LeaderboardResponse> {
+    const { total, rows } = await this.quizBoard.page(board.week, limit, offset);
+    return {
+      ...board,
+      limit,
+      offset,
+      total,
+      entries: rows.map((row, i) => ({
+        rank: offset + i + 1,
+        playerId: row.playerId,
+        playerName: row.playerName,
+        score: row.score,
+        solveSeconds: Math.floor(row.answerMs / 1000),
+        solvedScenarios: 0,
+        correctAnswers: row.correctAnswers,
+        finishedAt: row.finishedAt.toISOString(),
+      })),
+    };
+  }
+
+  /** After an account finished a quiz round: push the subscribed quiz boards it can change (all-time and its week). */
+  quizRoundFinished(week: string): Promise<void> {
+    return this.pushBoards((board) => board.board === 'quiz' && (board.week === null || board.week === week));
   }
 
   /** After a solve was stored: push the new top rows of every subscribed board it belongs to. Resolves once pushed. */

@@ -9,9 +9,11 @@ export interface CommandLogEntry {
   stderr: string;
   exitCode: number;
   virtualMs: number;
+  /** The last timeline entry recorded before the command ran: places it among the cluster's changes. */
+  timelineSeq: number;
 }
 
-/** A batch is written this long after its first entry, or at once when it holds this many (8 SQL parameters each). */
+/** A batch is written this long after its first entry, or at once when it holds this many (9 SQL parameters each). */
 export const COMMAND_LOG_FLUSH_MS = 50;
 export const COMMAND_LOG_BATCH = 200;
 
@@ -67,7 +69,7 @@ export class CommandLogsRepository implements BeforeApplicationShutdown {
     return this.prisma.commandLog.findMany({
       where: { attemptId },
       orderBy: { seq: 'asc' },
-      select: { attemptId: true, seq: true, command: true, stdout: true, stderr: true, exitCode: true, virtualMs: true },
+      select: { attemptId: true, seq: true, command: true, stdout: true, stderr: true, exitCode: true, virtualMs: true, timelineSeq: true },
     });
   }
 
@@ -91,9 +93,9 @@ export class CommandLogsRepository implements BeforeApplicationShutdown {
 
 type QueuedEntry = CommandLogEntry & { createdAt: Date };
 
-const INSERT = 'INSERT INTO "CommandLog" ("attemptId", "seq", "command", "stdout", "stderr", "exitCode", "virtualMs", "createdAt") VALUES';
-const ROW = '(?, ?, ?, ?, ?, ?, ?, ?)';
+const INSERT = 'INSERT INTO "CommandLog" ("attemptId", "seq", "command", "stdout", "stderr", "exitCode", "virtualMs", "timelineSeq", "createdAt") VALUES';
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 function columnsOf(e: QueuedEntry): unknown[] {
-  return [e.attemptId, e.seq, e.command, e.stdout, e.stderr, e.exitCode, e.virtualMs, e.createdAt];
+  return [e.attemptId, e.seq, e.command, e.stdout, e.stderr, e.exitCode, e.virtualMs, e.timelineSeq, e.createdAt];
 }

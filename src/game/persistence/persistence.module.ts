@@ -7,8 +7,12 @@ import { EventsRepository } from './events.repository';
 import { LeaderboardRepository } from './leaderboard.repository';
 import { PlayersRepository } from './players.repository';
 import { PrismaService } from './prisma.service';
+import { QuizLeaderboardRepository } from './quiz-leaderboard.repository';
+import { QuizRoundsRepository } from './quiz-rounds.repository';
+import { RevokedTokensRepository } from './revoked-tokens.repository';
+import { TimelineRepository } from './timeline.repository';
 
-const repositories = [PlayersRepository, AttemptsRepository, CommandLogsRepository, LeaderboardRepository, EventsRepository, AnswersRepository, AuthoredScenariosRepository];
+const repositories = [PlayersRepository, AttemptsRepository, CommandLogsRepository, LeaderboardRepository, EventsRepository, AnswersRepository, RevokedTokensRepository, TimelineRepository, QuizRoundsRepository, QuizLeaderboardRepository, AuthoredScenariosRepository];
 
 /** The one global Prisma module: one PrismaClient, and the repositories that are the only users of it. */
 @Global()

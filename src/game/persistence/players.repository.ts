@@ -8,16 +8,18 @@ export interface PlayerRecord {
   passwordHash: string | null;
   role: string;
   guest: boolean;
+  /** Tokens carrying an older generation are revoked. */
+  tokenGeneration: number;
 }
 
-const select = { id: true, name: true, passwordHash: true, role: true, guest: true } as const;
+const select = { id: true, name: true, passwordHash: true, role: true, guest: true, tokenGeneration: true } as const;
 
 @Injectable()
 export class PlayersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Returns null when the name is already taken. */
-  async create(player: PlayerRecord): Promise<PlayerRecord | null> {
+  async create(player: Omit<PlayerRecord, 'tokenGeneration'>): Promise<PlayerRecord | null> {
     return nullIfNameTaken(() => this.prisma.player.create({ data: player, select }));
   }
 
@@ -42,6 +44,18 @@ export class PlayersRepository {
     const found = await this.findByName(name);
     if (!found) return null;
     return this.prisma.player.update({ where: { id: found.id }, data: { role }, select });
+  }
+
+  /** Revokes every token issued so far; returns the new generation, or null for an unknown player. */
+  async bumpTokenGeneration(id: string): Promise<number | null> {
+    const updated = await this.prisma.player.updateMany({ where: { id }, data: { tokenGeneration: { increment: 1 } } });
+    if (updated.count === 0) return null;
+    return (await this.findById(id))?.tokenGeneration ?? null;
+  }
+
+  /** A new password, and every token issued before it revoked, in one write. */
+  changePassword(id: string, passwordHash: string): Promise<PlayerRecord> {
+    return this.prisma.player.update({ where: { id }, data: { passwordHash, tokenGeneration: { increment: 1 } }, select });
   }
 
   async names(ids: string[]): Promise<Map<string, string>> {

@@ -39,13 +39,22 @@ import type {
   LeaderboardResponse,
   LeaderboardSubscribeRequest,
   LoginRequest,
+  LogoutResponse,
   QuizAnswerRequest,
   QuizListResponse,
   QuizResult,
+  QuizRoundAnswerRequest,
+  QuizRoundAnswerResult,
+  QuizRoundFinishRequest,
+  QuizRoundStartRequest,
+  QuizRoundSummary,
+  QuizRoundView,
+  QuizTopicsResponse,
   RegisterRequest,
   ReplayView,
   ScenarioListResponse,
   SessionResponse,
+  SessionRevokedPush,
 } from './messages';
 
 export const ClientEvents = {
@@ -53,6 +62,8 @@ export const ClientEvents = {
   PlayerLogin: 'player:login',
   PlayerGuest: 'player:guest',
   PlayerClaim: 'player:claim',
+  /** Revokes this socket's session token; the socket stays connected, signed out. */
+  PlayerLogout: 'player:logout',
   ScenarioList: 'scenario:list',
   AttemptStart: 'attempt:start',
   AttemptResume: 'attempt:resume',
@@ -69,6 +80,10 @@ export const ClientEvents = {
   LeaderboardUnsubscribe: 'leaderboard:unsubscribe',
   EventJoin: 'event:join',
   EventWatch: 'event:watch',
+  QuizTopics: 'quiz:topics',
+  QuizRoundStart: 'quiz-round:start',
+  QuizRoundAnswer: 'quiz-round:answer',
+  QuizRoundFinish: 'quiz-round:finish',
   AuthoringValidate: 'authoring:validate',
   AuthoringSave: 'authoring:save',
   AuthoringPublish: 'authoring:publish',
@@ -85,6 +100,8 @@ export const ServerEvents = {
   EventMemberProgress: 'event:member-progress',
   EventCommand: 'event:command',
   CommandOutput: 'command:output',
+  /** The token this socket signed in with was revoked; the server disconnects right after. */
+  SessionRevoked: 'session:revoked',
 } as const;
 
 type Request<Req, Res> = (request: Req, ack: (response: Ack<Res>) => void) => void;
@@ -95,6 +112,7 @@ export interface ClientToServerEvents {
   [ClientEvents.PlayerLogin]: Request<LoginRequest, SessionResponse>;
   [ClientEvents.PlayerGuest]: Request<Record<string, never>, SessionResponse>;
   [ClientEvents.PlayerClaim]: Request<ClaimRequest, SessionResponse>;
+  [ClientEvents.PlayerLogout]: Request<Record<string, never>, LogoutResponse>;
   [ClientEvents.ScenarioList]: Request<Record<string, never>, ScenarioListResponse>;
   [ClientEvents.AttemptStart]: Request<AttemptStartRequest, AttemptView>;
   [ClientEvents.AttemptResume]: Request<AttemptRefRequest, AttemptView>;
@@ -111,6 +129,10 @@ export interface ClientToServerEvents {
   [ClientEvents.LeaderboardUnsubscribe]: Request<LeaderboardSubscribeRequest, Record<string, never>>;
   [ClientEvents.EventJoin]: Request<EventJoinRequest, EventView>;
   [ClientEvents.EventWatch]: Request<EventWatchRequest, EventWatchResponse>;
+  [ClientEvents.QuizTopics]: Request<Record<string, never>, QuizTopicsResponse>;
+  [ClientEvents.QuizRoundStart]: Request<QuizRoundStartRequest, QuizRoundView>;
+  [ClientEvents.QuizRoundAnswer]: Request<QuizRoundAnswerRequest, QuizRoundAnswerResult>;
+  [ClientEvents.QuizRoundFinish]: Request<QuizRoundFinishRequest, QuizRoundSummary>;
   [ClientEvents.AuthoringValidate]: Request<AuthoringYamlRequest, AuthoringValidateResponse>;
   /** Creates the scenario (the file's id is new) or adds a version (it is one's own). */
   [ClientEvents.AuthoringSave]: Request<AuthoringYamlRequest, AuthoringSaveResponse>;
@@ -129,6 +151,7 @@ export interface ServerToClientEvents {
   [ServerEvents.EventMemberProgress]: (push: EventMemberProgressPush) => void;
   [ServerEvents.EventCommand]: (push: EventCommandPush) => void;
   [ServerEvents.CommandOutput]: (push: CommandOutputPush) => void;
+  [ServerEvents.SessionRevoked]: (push: SessionRevokedPush) => void;
 }
 
 /** What a client passes as `auth` in the socket.io handshake to be signed in from the first message. */

@@ -7,10 +7,18 @@ import type {
   QuizResult,
   ScenarioSummary,
   SessionProgress,
+  TimelineEntry,
+  TimelineEventEntry,
+  TimelineGuardRailEntry,
+  TimelineNodeEntry,
+  TimelineObjectiveEntry,
+  TimelinePodEntry,
+  TimelineSolvedEntry,
 } from '../../scenarios/session.types';
 import type { ScoreBreakdown } from '../scoring/score';
 
 export type { CommandResult, DiagnosisResult, HintView, QuizQuestionView, QuizResult, ScenarioSummary, SessionProgress, ScoreBreakdown };
+export type { TimelineEntry, TimelineEventEntry, TimelineGuardRailEntry, TimelineNodeEntry, TimelineObjectiveEntry, TimelinePodEntry, TimelineSolvedEntry };
 
 export type Role = 'learner' | 'instructor' | 'admin';
 
@@ -30,6 +38,8 @@ export type AckErrorCode =
   | 'QUESTION_ANSWERED'
   | 'EVENT_NOT_FOUND'
   | 'EVENT_NOT_OPEN'
+  | 'QUIZ_ROUND_NOT_FOUND'
+  | 'QUIZ_ROUND_FINISHED'
   | 'SCENARIO_ID_TAKEN'
   | 'SCENARIO_INVALID'
   | 'PAYLOAD_TOO_LARGE'
@@ -152,8 +162,12 @@ export interface QuizAnswerRequest {
   choices: number[];
 }
 
+/** `scenarios`: scores of solved scenarios; `quiz`: best standalone quiz round per player (filtered by week only). */
+export type LeaderboardKind = 'scenarios' | 'quiz';
+
 /** Which leaderboard: every filter is optional and they combine (all null: the global board). */
 export interface LeaderboardBoard {
+  board: LeaderboardKind;
   scenarioId: string | null;
   track: string | null;
   /** ISO week of the solve, e.g. `2026-W48` */
@@ -162,6 +176,8 @@ export interface LeaderboardBoard {
 }
 
 export interface LeaderboardSubscribeRequest {
+  /** Default `scenarios`. */
+  board?: LeaderboardKind;
   scenarioId?: string;
   track?: string;
   week?: string;
@@ -182,12 +198,18 @@ export interface LeaderboardEntry {
   rank: number;
   playerId: string;
   playerName: string;
-  /** Best score (per scenario), or the sum of the player's best per scenario. */
+  /** Best score (per scenario), or the sum of the player's best per scenario; on the quiz board the best round's score. */
   score: number;
-  /** Solve time of the counted attempts, in whole seconds of virtual time (summed across scenarios). */
+  /**
+   * Solve time of the counted attempts, in whole seconds of virtual time (summed across scenarios); on the
+   * quiz board the best round's answering time (server clock).
+   */
   solveSeconds: number;
+  /** 0 on the quiz board. */
   solvedScenarios: number;
-  /** ISO time the last counted attempt was solved. */
+  /** Quiz board only: right answers in the counted round. */
+  correctAnswers?: number;
+  /** ISO time the last counted attempt was solved (the counted quiz round finished). */
   finishedAt: string;
 }
 
@@ -273,7 +295,23 @@ export interface ReplayView {
   score: number | null;
   solveSeconds: number | null;
   commands: ReplayCommand[];
+  /** The commands and what happened in the cluster, merged in the order it happened. */
+  timeline: ReplayTimelineItem[];
 }
+
+/** A command in a replay's timeline; `atMs` is its `virtualMs`. */
+export interface ReplayCommandItem extends ReplayCommand {
+  kind: 'command';
+  atMs: number;
+}
+
+/**
+ * Something that happened in the cluster (see TimelineEntry; `seq` left out). A Kubernetes Event appears
+ * once, when first seen, with its final count and the time it was last seen.
+ */
+export type ReplayClusterItem = TimelineEntry extends infer E ? (E extends TimelineEntry ? Omit<E, 'seq'> : never) : never;
+
+export type ReplayTimelineItem = ReplayCommandItem | ReplayClusterItem;
 
 export interface BestReplaysRequest {
   scenarioId: string;
@@ -295,6 +333,126 @@ export interface CommandOutputPush {
   attemptId: string;
   streamId: string;
   stdout: string;
+}
+
+// ---------------------------------------------------------------- session revocation
+
+/** player:logout: the socket's token is revoked; the socket stays connected but signed out. */
+export interface LogoutResponse {
+  revoked: true;
+}
+
+/** `POST /api/auth/password` (bearer token): answered with a fresh SessionResponse; every other session is revoked. */
+export interface PasswordChangeRequest {
+  current: string;
+  next: string;
+}
+
+/** `POST /api/admin/players/:name/revoke`: every session of the player was revoked. */
+export interface PlayerRevokedResponse {
+  playerId: string;
+  name: string;
+  revoked: true;
+}
+
+/** To a socket whose session token was revoked, just before the server disconnects it. */
+export interface SessionRevokedPush {
+  message: string;
+}
+
+// ---------------------------------------------------------------- standalone quiz rounds
+
+/** quiz:topics: the topics of the standalone quiz and how many questions each has. */
+export interface QuizTopicsResponse {
+  topics: Array<{ id: string; title: string; count: number }>;
+}
+
+/** quiz-round:start: a round on one topic (default: a mix of all), of `size` questions (default 10, at most 20). */
+export interface QuizRoundStartRequest {
+  topic?: string;
+  size?: number;
+}
+
+/** A question of a round; `choices` are in this round's order, and answers use their indices. */
+export interface QuizRoundQuestionView {
+  id: string;
+  topic: string;
+  question: string;
+  choices: string[];
+  /** more than one choice is right (all of them, and only them, score) */
+  multiple: boolean;
+  /** points for a right answer on time, before the speed bonus */
+  points: number;
+  timeLimitSeconds: number;
+  /** present once answered */
+  answered?: QuizRoundAnswerResult;
+}
+
+export interface QuizRoundView {
+  roundId: string;
+  /** null: a mix of every topic */
+  topic: string | null;
+  state: 'open' | 'finished';
+  questions: QuizRoundQuestionView[];
+  score: number;
+  /** ISO time the round started */
+  startedAt: string;
+  /** ISO time the clock of the next answer started: the round's start, then each answer (server clock) */
+  clockStartedAt: string;
+  /** True when the player's open round was returned instead of a new one. */
+  resumed: boolean;
+}
+
+/** quiz-round:answer: `choices` are indices into the question's choices as this round shows them. */
+export interface QuizRoundAnswerRequest {
+  roundId: string;
+  questionId: string;
+  choices: number[];
+}
+
+export interface QuizRoundAnswerResult {
+  questionId: string;
+  /** the choices were exactly the right ones (a late answer may be correct and still score 0) */
+  correct: boolean;
+  /** answered after the question's time limit: no points */
+  late: boolean;
+  /** points won: the question's points plus the speed bonus, or 0 */
+  points: number;
+  speedBonus: number;
+  /** server ms from the clock start to the answer */
+  elapsedMs: number;
+  explanation: string;
+  /** the right choices, as indices in this round's order */
+  correctChoices: number[];
+  /** the choices given, as indices in this round's order */
+  choices: number[];
+  /** the round's score so far */
+  roundScore: number;
+  /** questions not answered yet; at 0 the round is finished */
+  remaining: number;
+}
+
+export interface QuizRoundFinishRequest {
+  roundId: string;
+}
+
+/** quiz-round:finish (also for a round that finished on its last answer). */
+export interface QuizRoundSummary {
+  roundId: string;
+  topic: string | null;
+  score: number;
+  questions: number;
+  answered: number;
+  correct: number;
+  late: number;
+  /** server seconds spent answering */
+  answerSeconds: number;
+  /** ISO time the round finished */
+  finishedAt: string;
+  /** guests play, but only accounts appear on the quiz board */
+  onLeaderboard: boolean;
+  /** the player's best finished round score, this one included */
+  bestScore: number;
 }
 
 /** What validating an uploaded scenario found: format problems (all, with YAML lines), else the simulation's steps. */

@@ -2,15 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/players.service';
 import { hasRole } from '../auth/roles';
 import { GameError } from '../errors/game-error';
+import { AttemptRegistry } from '../attempts/attempt.registry';
 import { AttemptsRepository } from '../persistence/attempts.repository';
 import { CommandLogsRepository } from '../persistence/command-logs.repository';
+import { TimelineRepository } from '../persistence/timeline.repository';
 import type { BestReplaysResponse, ReplayView } from '../protocol/messages';
 import { ScenariosService } from '../scenarios/scenarios.service';
+import { AttemptTimelineService } from './attempt-timeline.service';
+import { mergeReplayTimeline } from './replay-timeline';
 
 const BEST_REPLAYS = 10;
 
 /**
- * Replays: every command, its output and the virtual time it ran at. Who may watch which:
+ * Replays: every command, its output and the virtual time it ran at, merged with the cluster's timeline. Who may watch which:
  * one's own attempts always; other players' solved attempts once one has solved that scenario oneself;
  * instructors and admins any attempt.
  */
@@ -20,12 +24,19 @@ export class ReplaysService {
     private readonly attempts: AttemptsRepository,
     private readonly logs: CommandLogsRepository,
     private readonly scenarios: ScenariosService,
+    private readonly timeline: TimelineRepository,
+    private readonly liveTimeline: AttemptTimelineService,
+    private readonly registry: AttemptRegistry,
   ) {}
 
   async replay(viewer: Principal, attemptId: string): Promise<ReplayView> {
     const attempt = await this.attempts.findById(attemptId);
     if (!attempt || !(await this.mayReplay(viewer, attempt))) throw GameError.attemptNotFound(attemptId);
-    const commands = await this.logs.listForAttempt(attemptId);
+    // A running attempt's latest cluster changes are still in its session: store them first.
+    const live = this.registry.get(attemptId);
+    if (live && !live.closing) await this.liveTimeline.flush(live);
+    const commands = (await this.logs.listForAttempt(attemptId)).map(({ attemptId: _, ...command }) => command);
+    const entries = await this.timeline.listForAttempt(attemptId);
     return {
       attemptId,
       playerId: attempt.playerId,
@@ -34,7 +45,8 @@ export class ReplaysService {
       state: attempt.state,
       score: attempt.score,
       solveSeconds: attempt.solveMs === null ? null : Math.floor(attempt.solveMs / 1000),
-      commands: commands.map(({ attemptId: _, ...command }) => command),
+      commands: commands.map(({ timelineSeq: _, ...command }) => command),
+      timeline: mergeReplayTimeline(entries, commands),
     };
   }
 

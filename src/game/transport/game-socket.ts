@@ -5,9 +5,18 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/eve
 import type { Ack } from '../protocol/messages';
 import type { TokenBucket } from './rate-limiter';
 
+/** Which token signed the socket in, so revoking that token (or all of the player's) can disconnect it. */
+export interface SocketSession {
+  jti?: string;
+  gen: number;
+  /** When the token expires (ms since the epoch): its denylist entry is kept until then. */
+  exp: number;
+}
+
 /** Per-connection state: who is signed in on this socket, and its command budget. */
 export interface GameSocketData {
   principal?: Principal;
+  session?: SocketSession;
   commands?: TokenBucket;
   signIns?: TokenBucket;
 }

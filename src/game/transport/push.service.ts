@@ -13,6 +13,7 @@ import type {
   LeaderboardBoard,
   LeaderboardChangedPush,
 } from '../protocol/messages';
+import type { GameSocketData, SocketSession } from './game-socket';
 
 /** The room of an event's watchers (its instructors). */
 export function eventWatchRoom(eventId: string): string {
@@ -54,6 +55,23 @@ export class PushService {
 
   eventCommand(push: EventCommandPush): void {
     this.server?.to(eventWatchRoom(push.eventId)).emit(ServerEvents.EventCommand, push);
+  }
+
+  /**
+   * Ends the connections a revoked token signed in: each gets `session:revoked` with the reason, then is
+   * disconnected (a reconnect with the same token is refused at the handshake).
+   */
+  endSessions(playerId: string, revoked: (session: SocketSession) => boolean, message: string): number {
+    if (!this.server) return 0;
+    let ended = 0;
+    for (const socket of this.server.of('/').sockets.values()) {
+      const data = socket.data as GameSocketData;
+      if (data.principal?.playerId !== playerId || !data.session || !revoked(data.session)) continue;
+      socket.emit(ServerEvents.SessionRevoked, { message });
+      socket.disconnect(true);
+      ended++;
+    }
+    return ended;
   }
 
   /** Boards that at least one socket subscribed to. */

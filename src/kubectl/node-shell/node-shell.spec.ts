@@ -78,4 +78,19 @@ describe('node shell', () => {
     run('systemctl restart kubelet');
     expect(run('systemctl is-active kubelet').stdout).toBe('active\n');
   });
+
+  it('fails the kubelet on a client CA file that is not there, naming the path, until the config points at the real one', () => {
+    const { run } = setup();
+    run('ssh node01');
+    expect(run('cat /etc/kubernetes/pki/ca.crt').stdout).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    run("sed -i 's#clientCAFile: /etc/kubernetes/pki/ca.crt#clientCAFile: /etc/kubernetes/pki/CA.CERTIFICATE#' /var/lib/kubelet/config.yaml");
+    run('systemctl restart kubelet');
+    expect(run('systemctl is-active kubelet').stdout).toBe('inactive\n');
+    expect(run('journalctl -u kubelet').stdout).toContain(
+      '"command failed" err="failed to construct kubelet dependencies: unable to load client CA file /etc/kubernetes/pki/CA.CERTIFICATE: open /etc/kubernetes/pki/CA.CERTIFICATE: no such file or directory"',
+    );
+    run("sed -i 's#CA.CERTIFICATE#ca.crt#' /var/lib/kubelet/config.yaml");
+    run('systemctl restart kubelet');
+    expect(run('systemctl is-active kubelet').stdout).toBe('active\n');
+  });
 });

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -16,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { TRACK_IDS } from '../tracks';
 
 /**
  * The scenario file format (`*.scenario.yaml`), validated with class-validator.
@@ -106,14 +108,26 @@ export class QuizQuestionFormat {
   @IsInt() @Min(0) points!: number;
 }
 
+/** A variant parameter: `{{ name }}` in the text below is replaced by one of `choices`, drawn from the attempt's seed. */
+export class ParameterFormat {
+  @Matches(/^[a-zA-Z_][a-zA-Z0-9_-]*$/, { message: 'name must be a word (letters, digits, _ and -), used as {{ name }}' }) name!: string;
+  /** the values to draw from (numbers are taken as their text) */
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v)) : value))
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayUnique()
+  @IsString({ each: true })
+  choices!: string[];
+}
+
 export class ScenarioFormat {
   @Matches(/^[a-z0-9-]{3,64}$/) id!: string;
   @IsString() @IsNotEmpty() @MaxLength(120) title!: string;
   @IsString() @IsNotEmpty() summary!: string;
   @IsIn(['beginner', 'intermediate', 'advanced']) difficulty!: 'beginner' | 'intermediate' | 'advanced';
   @IsArray() @IsString({ each: true }) tags!: string[];
-  /** the learning track, e.g. `fundamentals`, `workloads`, `nodes` */
-  @IsOptional() @Matches(/^[a-z0-9-]+$/) track?: string;
+  /** the learning track, one of the ids in `src/scenarios/tracks.ts` */
+  @IsIn(TRACK_IDS, { message: `track must be one of: ${TRACK_IDS.join(', ')}` }) track!: string;
   @IsInt() @Min(1) points!: number;
   @IsInt() @Min(30) parSeconds!: number;
   @IsOptional() @IsInt() @Min(0) stabilisationSeconds?: number;
@@ -130,4 +144,6 @@ export class ScenarioFormat {
   @IsString() @IsNotEmpty() explanation!: string;
   @IsOptional() @ValidateNested() @Type(() => DiagnosisFormat) diagnosis?: DiagnosisFormat;
   @IsOptional() @ValidateNested({ each: true }) @Type(() => QuizQuestionFormat) quiz?: QuizQuestionFormat[];
+  /** Variants: values drawn from the attempt's seed and substituted for `{{ name }}` everywhere but the catalogue fields. */
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => ParameterFormat) parameters?: ParameterFormat[];
 }

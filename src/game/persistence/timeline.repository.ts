@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { TimelineEntry } from '../../scenarios/session.types';
+import { PrismaService } from './prisma.service';
+
+/** An attempt's cluster timeline: one row per entry, the entry itself as JSON; written in batches. */
+@Injectable()
+export class TimelineRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async append(attemptId: string, entries: TimelineEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.prisma.timelineEntry.createMany({
+      data: entries.map(({ seq, atMs, kind, ...rest }) => ({ attemptId, seq, atMs, kind, data: JSON.stringify(rest) })),
+    });
+  }
+
+  /** The `seq` of the last stored entry (0 for none): where a revived session's timeline goes on from. */
+  async lastSeq(attemptId: string): Promise<number> {
+    const last = await this.prisma.timelineEntry.findFirst({ where: { attemptId }, orderBy: { seq: 'desc' }, select: { seq: true } });
+    return last?.seq ?? 0;
+  }
+
+  async listForAttempt(attemptId: string): Promise<TimelineEntry[]> {
+    const rows = await this.prisma.timelineEntry.findMany({ where: { attemptId }, orderBy: { seq: 'asc' }, select: { seq: true, atMs: true, kind: true, data: true } });
+    return rows.map((r) => ({ ...(JSON.parse(r.data) as object), seq: r.seq, atMs: r.atMs, kind: r.kind }) as TimelineEntry);
+  }
+}
