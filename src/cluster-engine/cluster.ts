@@ -102,11 +102,12 @@ export class Cluster {
     return cluster;
   }
 
-  static restore(snap: ClusterSnapshot): Cluster {
+  /** With `shareObjects`, the store keeps the snapshot's (deep-frozen) API objects instead of copying them; see ObjectStore.share. */
+  static restore(snap: ClusterSnapshot, opts: { shareObjects?: boolean } = {}): Cluster {
     const cluster = new Cluster(
       new VirtualClock(snap.clockMs),
       new Rng(snap.rng),
-      ObjectStore.load(snap.store),
+      opts.shareObjects ? ObjectStore.share(snap.store) : ObjectStore.load(snap.store),
       new ImageRegistry(snap.registry),
       snap.kubernetesVersion,
       new Scheduler(copyOf(snap.scheduler)),
