@@ -11,7 +11,8 @@ import { Scheduler, SchedulerState } from './scheduler/scheduler';
 import { CONTROLLERS } from './controllers/registry';
 import { Component } from './context';
 import { HEALTHY_CONDITIONS, Kubelet, KubeletService, newKubeletState } from './kubelet/kubelet';
-import { ContainerRecord, KubeletState, LogRecord } from './kubelet/state';
+import { ContainerRecord, HostProcess, KubeletState, LogRecord } from './kubelet/state';
+import { NodeUsage, nodeUsage } from './kubelet/node-usage';
 import { badRequest, notFound } from './api/errors';
 import { toIsoNano } from './logs';
 import { namespaceContent } from './namespace-content';
@@ -231,6 +232,54 @@ export class Cluster {
   /** The node's disk (path → content), live: edits take effect when the kubelet next reads them. */
   nodeFiles(node: string): Record<string, string> {
     return this.kubeletOf(node).state().files;
+  }
+
+  /**
+   * Writes a large file on the node's disk (`fallocate -l SIZE PATH`): it counts towards nodefs usage for
+   * as long as the path exists, so an `rm` of it on the node frees the space.
+   */
+  writeNodeFile(node: string, path: string, sizeBytes: number, content = ''): void {
+    const s = this.kubeletOf(node).state();
+    s.files[path] = content;
+    (s.fileSizes ??= {})[path] = Math.max(0, Math.round(sizeBytes));
+  }
+
+  /** Size of a node file as `ls -l`/`du` see it: a recorded large size, else its content's length. */
+  nodeFileSize(node: string, path: string): number | undefined {
+    const s = this.kubeletOf(node).state();
+    if (s.files[path] === undefined) return undefined;
+    return s.fileSizes?.[path] ?? Buffer.byteLength(s.files[path]);
+  }
+
+  /** The node's memory, disk (nodefs) and PID use, as `free`, `df` and the eviction manager see them. */
+  nodeResourceUsage(node: string): Omit<NodeUsage, 'pods'> {
+    const kubelet = this.kubeletOf(node).state();
+    const n = this.api.get<Node>('Node', undefined, node);
+    const pods = this.api.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${node}` }).filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+    const { pods: _omit, ...usage } = nodeUsage(this.registry, kubelet, n, pods);
+    return usage;
+  }
+
+  /** Starts a process on the node outside any pod (a leaking daemon) holding `memoryBytes`; returns its PID. */
+  startHostProcess(node: string, command: string, memoryBytes: number): number {
+    const s = this.kubeletOf(node).state();
+    const list = (s.hostProcesses ??= []);
+    const pid = Math.max(4100 + (s.pid % 97), ...list.map((p) => p.pid)) + 13;
+    list.push({ pid, command, memoryBytes: Math.max(0, Math.round(memoryBytes)) });
+    return pid;
+  }
+
+  /** The node's processes outside pods (`ps aux` on the node). */
+  hostProcesses(node: string): HostProcess[] {
+    return [...(this.kubeletOf(node).state().hostProcesses ?? [])];
+  }
+
+  /** `kill PID` on the node: false when no such process. */
+  killHostProcess(node: string, pid: number): boolean {
+    const s = this.kubeletOf(node).state();
+    const before = s.hostProcesses?.length ?? 0;
+    s.hostProcesses = (s.hostProcesses ?? []).filter((p) => p.pid !== pid);
+    return s.hostProcesses.length < before;
   }
 
   private kubeletOf(node: string): Kubelet {

@@ -11,6 +11,8 @@ export interface CommandResult {
 export interface CommandStream {
   poll(): string;
   close(): void;
+  /** Set for commands that end on their own (`drain` waiting on a disruption budget): true once finished. */
+  ended?(): boolean;
 }
 
 export const ok = (stdout = '', stderr = ''): CommandResult => ({ stdout, stderr, exitCode: 0 });

@@ -191,7 +191,9 @@ export class ScenarioSessionImpl implements ScenarioSession {
     const out: StreamOutput[] = [];
     for (const [streamId, stream] of this.streams) {
       const stdout = stream.poll();
-      if (stdout) out.push({ streamId, stdout });
+      const ended = stream.ended?.() ?? false;
+      if (ended) this.streams.delete(streamId);
+      if (stdout || ended) out.push({ streamId, stdout, ...(ended ? { ended } : {}) });
     }
     return out;
   }

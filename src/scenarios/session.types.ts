@@ -16,6 +16,8 @@ export interface CommandResult {
 export interface StreamOutput {
   streamId: string;
   stdout: string;
+  /** The command finished on its own (e.g. `kubectl drain` once its evictions passed); no more output follows. */
+  ended?: boolean;
 }
 
 export interface ObjectiveProgress {

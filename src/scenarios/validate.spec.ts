@@ -9,6 +9,7 @@ id: tiny-tag
 title: Tiny tag
 summary: The web pod pulls a tag that does not exist.
 difficulty: beginner
+track: pods-never-start
 tags: []
 points: 10
 parSeconds: 60
@@ -38,6 +39,7 @@ id: tiny-crash
 title: Tiny crash
 summary: The api Deployment crash-loops on release 2.
 difficulty: beginner
+track: pods-never-start
 tags: []
 points: 10
 parSeconds: 90

@@ -45,6 +45,24 @@ function plainCluster(): Cluster {
   return Cluster.create({ nodes: NODES, registry: REGISTRY, objects: [pod('web', { containers: [{ name: 'web', image: 'nginx:1.27' }] })] }, 7);
 }
 
+/** A deployment guarded by a PodDisruptionBudget, a pod with a preStop hook, and a worker whose disk can fill. */
+function disruptionCluster(): Cluster {
+  const labels = { app: 'web' };
+  return Cluster.create(
+    {
+      nodes: NODES,
+      registry: [...(REGISTRY ?? []), { name: 'shop/spew', tags: { '1': { sizeBytes: 30_000_000 } }, behaviour: { diskMiB: 90_000, listens: [8080] } }],
+      objects: [
+        { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', labels }, spec: { replicas: 2, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { nodeSelector: { 'kubernetes.io/hostname': 'node01' }, containers: [{ name: 'web', image: 'nginx:1.27' }] } } } } as KubeObject,
+        { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web-pdb' }, spec: { minAvailable: 2, selector: { matchLabels: labels } } } as KubeObject,
+        pod('drainer', { terminationGracePeriodSeconds: 45, nodeName: 'node02', containers: [{ name: 'app', image: 'nginx:1.27', lifecycle: { preStop: { exec: { command: ['sh', '-c', 'sleep 20'] } } } }] }),
+        pod('spew', { nodeName: 'node02', containers: [{ name: 'app', image: 'shop/spew:1' }] }),
+      ],
+    },
+    31,
+  );
+}
+
 export const GOLDEN_CASES: GoldenCase[] = [
   {
     name: 'pods-in-trouble',
@@ -143,6 +161,32 @@ export const GOLDEN_CASES: GoldenCase[] = [
       'kubectl get pods',
       'kubectl delete pod web --grace-period=0 --force',
       'kubectl get pods',
+    ],
+  },
+  {
+    name: 'disruptions-and-pressure',
+    cluster: disruptionCluster,
+    steps: [
+      30,
+      'kubectl get pdb',
+      'kubectl describe pdb web-pdb',
+      'kubectl get pdb web-pdb -o jsonpath={.status.conditions[0].reason}',
+      'kubectl drain node01 --ignore-daemonsets --timeout=3s',
+      'kubectl uncordon node01',
+      "kubectl patch deployment web --type=merge -p '{\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"web2\"}}}}'",
+      "kubectl apply -f - <<'EOF'\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: bad\nspec:\n  minAvailable: 150%\n  selector: {}\nEOF",
+      'kubectl delete pod drainer --wait=false',
+      5,
+      'kubectl describe pod drainer | head -12',
+      'kubectl get pods -o wide',
+      20,
+      'kubectl get events --field-selector involvedObject.name=spew',
+      'kubectl describe node node02 | grep -A7 Conditions',
+      'kubectl get node node02 -o jsonpath={.spec.taints}',
+      'kubectl get events --field-selector involvedObject.kind=Node,involvedObject.name=node02',
+      'ssh node02',
+      'df -h',
+      'exit',
     ],
   },
 ];

@@ -11,7 +11,7 @@ const isStringMap = (v: unknown): boolean => isObject(v) && Object.values(v).eve
 const err = (field: string, detail: string, type: FieldError['type'] = 'FieldValueInvalid'): FieldError => ({ field, detail, type });
 
 /** Go's `%#v` of an IntOrString, as apps validation prints it. */
-function goIntOrString(v: number | string): string {
+export function goIntOrString(v: number | string): string {
   return typeof v === 'number' ? `intstr.IntOrString{Type:0, IntVal:${v}, StrVal:""}` : `intstr.IntOrString{Type:1, IntVal:0, StrVal:${JSON.stringify(v)}}`;
 }
 

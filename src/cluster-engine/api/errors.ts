@@ -71,3 +71,15 @@ export function badRequest(message: string): ApiError {
 export function methodNotAllowed(message: string): ApiError {
   return status(405, 'MethodNotAllowed', message);
 }
+
+/** 429 `TooManyRequests` (the eviction API refusing to break a disruption budget), with its causes. */
+export function tooManyRequests(message: string, causes: Array<{ reason: string; message: string }> = [], retryAfterSeconds = 0): ApiError {
+  const details: StatusObject['details'] & { retryAfterSeconds?: number } = { causes: causes.map((c) => ({ ...c, field: '' })) };
+  if (retryAfterSeconds) details.retryAfterSeconds = retryAfterSeconds;
+  return status(429, 'TooManyRequests', message, details);
+}
+
+/** 500 `InternalError`: `Internal error occurred: <err>`. */
+export function internalError(message: string): ApiError {
+  return status(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ reason: '', message, field: '' }] });
+}

@@ -28,6 +28,7 @@ const KINDS: KindInfo[] = [
   { kind: 'Job', plural: 'jobs', singular: 'job', shortNames: [], apiVersion: 'batch/v1', group: 'batch', namespaced: true },
   { kind: 'ResourceQuota', plural: 'resourcequotas', singular: 'resourcequota', shortNames: ['quota'], apiVersion: 'v1', group: '', namespaced: true },
   { kind: 'LimitRange', plural: 'limitranges', singular: 'limitrange', shortNames: ['limits'], apiVersion: 'v1', group: '', namespaced: true },
+  { kind: 'PodDisruptionBudget', plural: 'poddisruptionbudgets', singular: 'poddisruptionbudget', shortNames: ['pdb'], apiVersion: 'policy/v1', group: 'policy', namespaced: true },
   { kind: 'PriorityClass', plural: 'priorityclasses', singular: 'priorityclass', shortNames: ['pc'], apiVersion: 'scheduling.k8s.io/v1', group: 'scheduling.k8s.io', namespaced: false },
   { kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], apiVersion: 'apps/v1', group: 'apps', namespaced: true },
   { kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], apiVersion: 'apps/v1', group: 'apps', namespaced: true },

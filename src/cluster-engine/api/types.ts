@@ -75,6 +75,14 @@ export interface Probe {
   terminationGracePeriodSeconds?: number;
 }
 
+/** A lifecycle hook handler (`postStart` / `preStop`): exactly one of exec, httpGet, tcpSocket, sleep. */
+export interface LifecycleHandler {
+  exec?: { command: string[] };
+  httpGet?: { path?: string; port: number | string; scheme?: string; host?: string };
+  tcpSocket?: { port: number | string; host?: string };
+  sleep?: { seconds: number };
+}
+
 export interface Container {
   name: string;
   image: string;
@@ -87,6 +95,7 @@ export interface Container {
   livenessProbe?: Probe;
   readinessProbe?: Probe;
   startupProbe?: Probe;
+  lifecycle?: { postStart?: LifecycleHandler; preStop?: LifecycleHandler };
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   restartPolicy?: 'Always';
   volumeMounts?: Array<{ name: string; mountPath: string; readOnly?: boolean; subPath?: string }>;
@@ -312,6 +321,7 @@ export type StatusReason =
   | 'Forbidden'
   | 'BadRequest'
   | 'MethodNotAllowed'
+  | 'TooManyRequests'
   | 'InternalError';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -609,4 +619,25 @@ export interface Deployment extends KubeObject {
   kind: 'Deployment';
   spec: DeploymentSpec;
   status: DeploymentStatus;
+}
+
+/** policy/v1 PodDisruptionBudget: how many of the selected pods must stay up through voluntary disruptions. */
+export interface PodDisruptionBudget extends KubeObject {
+  kind: 'PodDisruptionBudget';
+  spec: {
+    minAvailable?: number | string;
+    maxUnavailable?: number | string;
+    selector?: MetaLabelSelector;
+    unhealthyPodEvictionPolicy?: 'IfHealthyBudget' | 'AlwaysAllow';
+  };
+  status?: {
+    observedGeneration?: number;
+    /** pod name → when the eviction API let it go (the controller forgets it once the pod is gone, or after 2 min) */
+    disruptedPods?: Record<string, string>;
+    disruptionsAllowed: number;
+    currentHealthy: number;
+    desiredHealthy: number;
+    expectedPods: number;
+    conditions?: Array<{ type: string; status: 'True' | 'False' | 'Unknown'; lastTransitionTime?: string; reason?: string; message?: string; observedGeneration?: number }>;
+  };
 }

@@ -4,6 +4,7 @@ import { isValidQuantity, parseQuantity } from './quantity';
 import { stableJson } from './json';
 import { validateDeployment, validateReplicaSet } from './apps.validation';
 import { validateEndpoints, validateEndpointSlice, validateService } from './service.validation';
+import { validatePodDisruptionBudget } from './policy.validation';
 import { validateJob, validatePersistentVolume, validatePersistentVolumeClaim, validatePriorityClass } from './storage-batch.validation';
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -56,6 +57,7 @@ const VALIDATORS: Record<string, (obj: KubeObject) => FieldError[]> = {
   PersistentVolume: validatePersistentVolume,
   Job: validateJob,
   PriorityClass: validatePriorityClass,
+  PodDisruptionBudget: validatePodDisruptionBudget,
 };
 
 export function validatePodSpec(pod: Pod): FieldError[] {

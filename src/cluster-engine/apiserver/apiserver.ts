@@ -2,6 +2,7 @@ import { KubeObject, Pod } from '../api/types';
 import { kindInfo, isKnownKind } from '../api/kinds';
 import { applyDefaults } from '../api/defaults';
 import { UPDATE_PREPARERS } from '../api/update-preparers';
+import { IMMUTABLE_FIELDS } from '../api/immutable-fields';
 import { validateObject, validatePodUpdate } from '../api/validation';
 import { ApiError, badRequest, conflict, invalid, notFound } from '../api/errors';
 import { setCondition } from '../api/conditions';
@@ -13,6 +14,7 @@ import { VirtualClock, parseTime, toIso } from '../clock';
 import { Rng } from '../rng';
 import { AdmissionRequest } from './admission/admission';
 import { MUTATING_PLUGINS, VALIDATING_PLUGINS } from './admission/registry';
+import { evictPod } from './eviction';
 
 export interface ListOptions {
   namespace?: string;
@@ -125,6 +127,11 @@ export class ApiServer {
     return this.store.remove(kind, current.metadata.namespace, name) as T;
   }
 
+  /** The `eviction` subresource: deletes the pod unless its PodDisruptionBudget forbids it (429 TooManyRequests). */
+  evict(namespace: string, name: string, opts: DeleteOptions = {}): void {
+    evictPod(this, this.clock.nowIso(), namespace, name, opts);
+  }
+
   /** The `binding` subresource: assigns a pending pod to a node and marks it scheduled. */
   bind(namespace: string, name: string, nodeName: string): Pod {
     const pod = this.get<Pod>('Pod', namespace, name);
@@ -175,6 +182,7 @@ export class ApiServer {
       if (kind === 'Pod') next.status = current.status;
       const errors = [...prepared, ...validateObject(next, info.namespaced)];
       if (kind === 'Pod') errors.push(...validatePodUpdate(current as Pod, next as Pod));
+      errors.push(...(IMMUTABLE_FIELDS[kind]?.(next, current) ?? []));
       if (errors.length) throw invalid(kind, next.metadata.name, errors);
       if (generation !== undefined && JSON.stringify(next.spec) !== JSON.stringify(current.spec)) next.metadata.generation = generation + 1;
       const req = this.admissionRequest('UPDATE', next, current);

@@ -16,6 +16,11 @@ const NOT_READY = 'node.kubernetes.io/not-ready';
 const UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 const CONTROLLER = { component: 'node-controller' };
 const KUBELET_CONDITIONS = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'];
+export const PRESSURE_TAINTS: Record<string, string> = {
+  MemoryPressure: 'node.kubernetes.io/memory-pressure',
+  DiskPressure: 'node.kubernetes.io/disk-pressure',
+  PIDPressure: 'node.kubernetes.io/pid-pressure',
+};
 
 /**
  * The node-lifecycle controller: every 5 s, a node whose kubelet has not been heard from (Lease or
@@ -100,16 +105,21 @@ export class NodeLifecycleReconciler implements Component<NodeLifecycleState> {
   private syncTaints(ctx: EngineContext, node: Node, now: number): void {
     const ready = getCondition(node.status, 'Ready');
     const readyKey = !ready || ready.status === 'True' ? undefined : ready.status === 'Unknown' ? UNREACHABLE : NOT_READY;
+    // TaintNodesByCondition: a pressure condition that is True keeps new pods off the node (no timeAdded on these).
+    const pressure = Object.entries(PRESSURE_TAINTS)
+      .filter(([type]) => getCondition(node.status, type)?.status === 'True')
+      .map(([, key]) => ({ key, effect: 'NoSchedule' as const }));
     const wanted: Array<Pick<Taint, 'key' | 'effect'>> = [
       ...(node.spec.unschedulable ? [{ key: UNSCHEDULABLE, effect: 'NoSchedule' as const }] : []),
       ...(readyKey ? [{ key: readyKey, effect: 'NoSchedule' as const }, { key: readyKey, effect: 'NoExecute' as const }] : []),
     ];
     const taints = node.spec.taints ?? [];
-    const managed = (t: Taint) => t.key === UNREACHABLE || t.key === NOT_READY || t.key === UNSCHEDULABLE;
+    const managed = (t: Taint) => t.key === UNREACHABLE || t.key === NOT_READY || t.key === UNSCHEDULABLE || Object.values(PRESSURE_TAINTS).includes(t.key);
     const timeAdded = toIso(now);
     const next: Taint[] = [
       ...taints.filter((t) => !managed(t)),
       ...wanted.map((w) => taints.find((t) => t.key === w.key && t.effect === w.effect) ?? { ...w, timeAdded }),
+      ...pressure.map((w) => taints.find((t) => t.key === w.key && t.effect === w.effect) ?? w),
     ];
     if (JSON.stringify(next) === JSON.stringify(taints)) return;
     if (next.length) node.spec.taints = next;

@@ -10,6 +10,7 @@ import { EndpointSliceReconciler } from './endpointslice.reconciler';
 import { PersistentVolumeBinderReconciler, PersistentVolumeBinderState } from './persistentvolume-binder.reconciler';
 import { JobReconciler, JobState } from './job.reconciler';
 import { ResourceQuotaReconciler } from './resourcequota.reconciler';
+import { DisruptionReconciler } from './disruption.reconciler';
 
 /**
  * The controllers kube-controller-manager runs, in the order they step each simulated second. `name` is the
@@ -33,4 +34,5 @@ export const CONTROLLERS: readonly ControllerEntry[] = [
   { name: 'persistentvolume-binder', create: (s) => new PersistentVolumeBinderReconciler(s as PersistentVolumeBinderState | undefined) },
   { name: 'job', create: (s) => new JobReconciler(s as JobState | undefined) },
   { name: 'resourcequota', create: () => new ResourceQuotaReconciler() },
+  { name: 'disruption', create: () => new DisruptionReconciler() },
 ];

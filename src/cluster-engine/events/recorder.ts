@@ -1,6 +1,7 @@
 import { KubeEvent, KubeObject } from '../api/types';
 import { ObjectStore } from '../store/store';
 import { VirtualClock } from '../clock';
+import { COMBINED_PREFIX, EventAggregator, aggregateKey } from './aggregator';
 
 export interface EventSource {
   component: string;
@@ -28,13 +29,18 @@ const TTL_MS = 60 * 60 * 1000;
  */
 export class EventRecorder {
   private readonly byKey = new Map<string, string>();
+  private readonly aggregator = new EventAggregator();
   private lastNano = 0n;
 
   constructor(
     private readonly store: ObjectStore,
     private readonly clock: VirtualClock,
   ) {
-    for (const e of store.scan('Event') as KubeEvent[]) this.byKey.set(dedupKey(e), `${e.metadata.namespace}/${e.metadata.name}`);
+    for (const e of store.scan('Event') as KubeEvent[]) {
+      const combined = e.message.startsWith(COMBINED_PREFIX);
+      this.byKey.set(combined ? `aggregate\u0000${aggregateKey(e)}` : dedupKey(e), `${e.metadata.namespace}/${e.metadata.name}`);
+      if (!e.eventTime) this.aggregator.seed(e, Date.parse(e.lastTimestamp ?? e.metadata.creationTimestamp ?? ''));
+    }
   }
 
   record(input: EventInput): void {
@@ -68,7 +74,13 @@ export class EventRecorder {
     };
     if (!draft.involvedObject.namespace) delete draft.involvedObject.namespace;
     if (draft.count === undefined) delete draft.count;
-    const key = dedupKey(draft);
+    let key = dedupKey(draft);
+    // core/v1 events go through the correlator's aggregator; events.k8s.io ones (the scheduler's) do not.
+    if (!input.eventsApi) {
+      const agg = this.aggregator.aggregate(draft, this.clock.nowMs(), key);
+      draft.message = agg.message;
+      key = agg.key;
+    }
     const existingName = this.byKey.get(key);
     if (existingName) {
       const [ns, name] = existingName.split('/');
@@ -79,6 +91,7 @@ export class EventRecorder {
         } else {
           existing.count = (existing.count ?? 1) + 1;
           existing.lastTimestamp = now;
+          existing.message = draft.message;
         }
         this.store.update(existing);
         return;
@@ -94,10 +107,11 @@ export class EventRecorder {
   /** Drops events whose last occurrence is older than the API server's event TTL (1 h). */
   expire(): void {
     const cutoff = this.clock.nowMs() - TTL_MS;
+    this.aggregator.prune(this.clock.nowMs());
     for (const e of this.store.scan('Event') as KubeEvent[]) {
       const last = Date.parse(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '');
       if (last < cutoff) {
-        this.byKey.delete(dedupKey(e));
+        this.byKey.delete(e.message.startsWith(COMBINED_PREFIX) ? `aggregate\u0000${aggregateKey(e)}` : dedupKey(e));
         this.store.remove('Event', e.metadata.namespace, e.metadata.name);
       }
     }

@@ -1,11 +1,20 @@
 import { parse } from 'yaml';
 import { KUBELET_CONFIG } from '../control-plane/manifests';
+import { parseGoDuration } from '../api/go-duration';
 
 export interface KubeletConfig {
   staticPodPath: string;
   maxPods: number;
   clusterDNS: string[];
+  /** Hard eviction thresholds by signal (`memory.available: 100Mi`, `nodefs.available: 10%`). */
+  evictionHard?: Record<string, string>;
+  /** How long a pressure condition stays True after its threshold was last met. */
+  evictionPressureTransitionMs?: number;
 }
+
+/** The kubelet's default hard eviction thresholds on Linux (used when the config sets none). */
+export const DEFAULT_EVICTION_HARD: Record<string, string> = { 'memory.available': '100Mi', 'nodefs.available': '10%', 'nodefs.inodesFree': '5%', 'imagefs.available': '15%' };
+export const DEFAULT_PRESSURE_TRANSITION_MS = 5 * 60_000;
 
 export type KubeletConfigResult = { ok: true; config: KubeletConfig } | { ok: false; error: string };
 
@@ -35,6 +44,12 @@ export function loadKubeletConfig(files: Record<string, string>): KubeletConfigR
   if (cfg.maxPods !== undefined && !Number.isInteger(cfg.maxPods)) return wrong('maxPods', 'int32');
   if (cfg.staticPodPath !== undefined && typeof cfg.staticPodPath !== 'string') return wrong('staticPodPath', 'string');
   if (cfg.clusterDNS !== undefined && !(Array.isArray(cfg.clusterDNS) && cfg.clusterDNS.every((x) => typeof x === 'string'))) return wrong('clusterDNS', '[]string');
+  const hard = cfg.evictionHard;
+  if (hard !== undefined && (goType(hard) !== 'object' || !Object.values(hard as object).every((v) => typeof v === 'string'))) return wrong('evictionHard', 'map[string]string');
+  const transition = cfg.evictionPressureTransitionPeriod;
+  if (transition !== undefined && typeof transition !== 'string') return wrong('evictionPressureTransitionPeriod', 'v1.Duration');
+  const transitionMs = typeof transition === 'string' ? parseGoDuration(transition) : undefined;
+  if (typeof transition === 'string' && transitionMs === undefined) return { ok: false, error: `${PREFIX} failed to decode: time: invalid duration "${transition}"` };
   if (cfg.kind !== undefined && cfg.kind !== 'KubeletConfiguration') return { ok: false, error: `${PREFIX} failed to decode: no kind "${String(cfg.kind)}" is registered for version "${String(cfg.apiVersion)}" in scheme "pkg/kubelet/apis/config/scheme/scheme.go:33"` };
   // UnsecuredDependencies → InitializeTLS reads the client CA bundle before anything else starts.
   const clientCA = ((cfg.authentication as { x509?: { clientCAFile?: unknown } } | undefined)?.x509?.clientCAFile ?? '') as unknown;
@@ -47,6 +62,10 @@ export function loadKubeletConfig(files: Record<string, string>): KubeletConfigR
       staticPodPath: (cfg.staticPodPath as string | undefined) ?? '',
       maxPods: (cfg.maxPods as number | undefined) ?? 110,
       clusterDNS: (cfg.clusterDNS as string[] | undefined) ?? [],
+      ...(hard !== undefined ? { evictionHard: hard as Record<string, string> } : {}),
+      // 0s in the file (as kubeadm writes it) means the default.
+      ...(transitionMs ? { evictionPressureTransitionMs: transitionMs } : {}),
     },
   };
 }
+

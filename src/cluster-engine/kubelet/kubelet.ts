@@ -1,8 +1,9 @@
 import { Lease, Node, NodeCondition, Pod } from '../api/types';
 import { Component, EngineContext } from '../context';
 import { getCondition, setCondition } from '../api/conditions';
-import { KubeletState } from './state';
-import { syncPod } from './pod-sync';
+import { KubeletState, PressureCondition } from './state';
+import { activePressure, evictionStep } from './eviction-manager';
+import { evictPodNow, syncPod } from './pod-sync';
 import { syncStaticPods } from './static-pods';
 import { loadKubeletConfig } from './kubelet-config';
 
@@ -24,6 +25,13 @@ export const HEALTHY_CONDITIONS: Array<Pick<NodeCondition, 'type' | 'status' | '
   { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available', event: 'NodeHasSufficientPID' },
   { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', event: 'NodeReady' },
 ];
+
+/** The pressure side of the three kubelet conditions (`pkg/kubelet/nodestatus/setters.go`). */
+const PRESSURE: Record<PressureCondition, { reason: string; message: string; event: string }> = {
+  MemoryPressure: { reason: 'KubeletHasInsufficientMemory', message: 'kubelet has insufficient memory available', event: 'NodeHasInsufficientMemory' },
+  DiskPressure: { reason: 'KubeletHasDiskPressure', message: 'kubelet has disk pressure', event: 'NodeHasDiskPressure' },
+  PIDPressure: { reason: 'KubeletHasInsufficientPID', message: 'kubelet has insufficient PID available', event: 'NodeHasInsufficientPID' },
+};
 
 export function newKubeletState(node: string, running: boolean, nowMs: number, files: Record<string, string> = {}): KubeletState {
   const loaded = loadKubeletConfig(files);
@@ -118,6 +126,7 @@ export class Kubelet implements Component<KubeletState> {
     }
     // Pods removed from the API (force deletion) are torn down without a trace.
     for (const uid of Object.keys(this.s.pods)) if (!seen.has(uid)) delete this.s.pods[uid];
+    evictionStep(ctx, this.s, node, bound, { evict: (pod, message) => evictPodNow(ctx, this.s, pod, message) });
   }
 
   private announce(ctx: EngineContext, node: Node): void {
@@ -152,7 +161,11 @@ export class Kubelet implements Component<KubeletState> {
   /** Posts conditions when they change, and at least every 5 minutes (nodeStatusReportFrequency). */
   private postNodeStatus(ctx: EngineContext, node: Node, now: number): void {
     const nowIso = ctx.clock.nowIso();
-    const desired = HEALTHY_CONDITIONS.map(({ type, status, reason, message }) => ({ type, status, reason, message }));
+    const pressure = activePressure(this.s, now);
+    const desired = HEALTHY_CONDITIONS.map((c) => {
+      const p = PRESSURE[c.type as PressureCondition];
+      return p && pressure.has(c.type as PressureCondition) ? { type: c.type, status: 'True' as const, reason: p.reason, message: p.message } : { type: c.type, status: c.status, reason: c.reason, message: c.message };
+    });
     const fingerprint = JSON.stringify(desired);
     const current = JSON.stringify((node.status.conditions ?? []).map(({ type, status, reason, message }) => ({ type, status, reason, message })));
     const changed = fingerprint !== current;
@@ -160,6 +173,14 @@ export class Kubelet implements Component<KubeletState> {
     if (!changed && now - this.s.lastStatusPostMs < HEARTBEAT_MS) return;
     this.s.lastStatusPostMs = now;
     this.s.lastPostedConditions = fingerprint;
+    // `recordNodeStatusEvent`: each pressure condition that flips is announced on the node.
+    for (const c of desired) {
+      const p = PRESSURE[c.type as PressureCondition];
+      const prev = getCondition(node.status, c.type);
+      if (!p || !prev || prev.status === c.status || prev.status === 'Unknown') continue;
+      const reason = c.status === 'True' ? p.event : HEALTHY_CONDITIONS.find((h) => h.type === c.type)!.event;
+      ctx.events.record({ object: node, type: 'Normal', reason, message: `Node ${this.s.node} status is now: ${reason}`, source: { component: 'kubelet', host: this.s.node } });
+    }
     for (const c of desired) setCondition(node.status, { ...c, lastHeartbeatTime: nowIso }, nowIso);
     for (const c of node.status.conditions ?? []) c.lastHeartbeatTime = nowIso;
     node.status.images = Object.entries(this.s.images).map(([name, info]) => ({ names: [name.replace(/:[^:/]+$/, `@${info.digest}`), name], sizeBytes: info.sizeBytes }));

@@ -74,7 +74,13 @@ export function applyKubeletStatus(pod: Pod, rec: PodRecord, nodeIP: string, now
   const init = (pod.spec.initContainers ?? []).map((c) => containerStatus(c, rec.containers[`init:${c.name}`], 'PodInitializing'));
   const main = pod.spec.containers.map((c) => containerStatus(c, rec.containers[c.name], hasInit ? 'PodInitializing' : 'ContainerCreating'));
   const status = pod.status;
-  status.phase = podPhase(pod, init, main);
+  // A pod the kubelet evicted stays Failed with the eviction's reason and message.
+  status.phase = rec.evicted ? 'Failed' : podPhase(pod, init, main);
+  if (rec.evicted) {
+    status.reason = 'Evicted';
+    status.message = rec.evicted.message;
+    setCondition(status, { type: 'DisruptionTarget', status: 'True', lastProbeTime: null, reason: 'TerminationByKubelet', message: rec.evicted.message }, nowIso);
+  }
   status.hostIP = nodeIP;
   status.hostIPs = [{ ip: nodeIP }];
   // Until its volumes are mounted the pod has no sandbox, hence no IP (and PodReadyToStartContainers False).

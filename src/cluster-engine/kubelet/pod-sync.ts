@@ -14,6 +14,8 @@ import { copyOf } from '../store/store';
 import { pvcVolumesReady } from './pvc-volumes';
 import { configVolumesReady, containerFiles } from './volumes';
 import { serviceLinkEnv } from './service-env';
+import { runHook } from './lifecycle-hooks';
+import { activePressure } from './eviction-manager';
 
 const MiB = 1024 * 1024;
 /** The pod worker re-syncs a pod this often while it waits out a back-off (and emits BackOff again). */
@@ -39,6 +41,11 @@ export function syncPod(ctx: EngineContext, kubelet: KubeletState, pod: Pod, nod
   if (!rec) {
     if (pod.metadata.deletionTimestamp) {
       ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0 });
+      return;
+    }
+    const rejected = admissionRejection(kubelet, pod, now);
+    if (rejected) {
+      rejectPod(ctx, kubelet, pod, rejected);
       return;
     }
     rec = kubelet.pods[pod.metadata.uid!] = {
@@ -118,7 +125,7 @@ function advanceRunning(s: SyncCtx): void {
       s.rec.nextSyncMs = Math.min(s.rec.nextSyncMs, s.now + 1000);
       continue;
     }
-    if (!init && !s.pod.metadata.deletionTimestamp) runProbes(s, c, rec);
+    if (!init && !s.pod.metadata.deletionTimestamp && !rec.stopping) runProbes(s, c, rec);
   }
 }
 
@@ -130,6 +137,7 @@ function exitContainer(rec: ContainerRecord, atMs: number, code: number, reason:
   rec.ready = false;
   rec.exitAtMs = undefined;
   rec.exitPlan = undefined;
+  rec.stopping = undefined;
 }
 
 function probeDue(rec: ProbeRecord | undefined, now: number): boolean {
@@ -183,27 +191,68 @@ function runProbes(s: SyncCtx, c: Container, rec: ContainerRecord): void {
   } else rec.ready = rec.started;
 }
 
-/** Stops a container the kubelet decided to kill (SIGTERM; the image decides the exit code). */
-function kill(s: SyncCtx, c: Container, rec: ContainerRecord, why: NonNullable<ContainerRecord['killedFor']>, message: string): void {
+/** The kubelet never gives a container less than this after its preStop hook (`minimumGracePeriodInSeconds`). */
+const MIN_GRACE_MS = 2000;
+
+/**
+ * `killContainer`: a Killing event, then the preStop hook (its time counts against the grace period),
+ * then SIGTERM; a process still running when the grace period ends is SIGKILLed (exit 137). The image
+ * decides whether SIGTERM is honoured, how long shutting down takes, and the exit code it gives.
+ */
+function kill(s: SyncCtx, c: Container, rec: ContainerRecord, why: NonNullable<ContainerRecord['killedFor']>, message: string, graceSeconds = containerGrace(s, c, why)): void {
   event(s, c, rec.init, 'Normal', 'Killing', message);
-  const code = behaviour(s, rec).sigtermExitCode ?? 143;
-  exitContainer(rec, s.now, code, code === 0 ? 'Completed' : 'Error');
   rec.killedFor = why;
+  rec.stopping = true;
   s.rec.nextSyncMs = Math.min(s.rec.nextSyncMs, s.now + 1000);
+  const b = behaviour(s, rec);
+  const deadline = s.now + Math.max(0, graceSeconds) * 1000;
+  let sigtermAt = s.now;
+  const preStop = c.lifecycle?.preStop;
+  // A container killed because its postStart hook failed does not run preStop (it never started properly).
+  if (preStop && why !== 'postStart' && graceSeconds > 0) {
+    const hook = runHook(preStop, c, b, s.pod, s.rec.ip, s.now - (rec.startedMs ?? s.now));
+    if (!hook.ok) event(s, c, rec.init, 'Warning', 'FailedPreStopHook', 'PreStopHook failed');
+    sigtermAt = Math.min(deadline, s.now + hook.durationMs);
+  }
+  const stopTimeout = Math.max(MIN_GRACE_MS, deadline - sigtermAt);
+  const exitsAfter = b.ignoresSigterm ? Infinity : (b.shutdownSeconds ?? 0) * 1000;
+  const [exitAt, code] = graceSeconds <= 0 ? [s.now, 137] : exitsAfter <= stopTimeout ? [sigtermAt + exitsAfter, b.sigtermExitCode ?? 143] : [sigtermAt + stopTimeout, 137];
+  // A process that was about to end on its own anyway does so.
+  if (rec.exitAtMs !== undefined && rec.exitAtMs <= exitAt) return;
+  if (exitAt <= s.now) {
+    exitContainer(rec, s.now, code, code === 0 ? 'Completed' : 'Error');
+    rec.killedFor = why;
+    return;
+  }
+  rec.exitAtMs = exitAt;
+  rec.exitPlan = { code, reason: code === 0 ? 'Completed' : 'Error', logs: [] };
+}
+
+/** The grace period of a kill the kubelet decided itself: a probe's own override, else the pod's (30 s by default). */
+function containerGrace(s: SyncCtx, c: Container, why: NonNullable<ContainerRecord['killedFor']>): number {
+  const probe = why === 'liveness' ? c.livenessProbe : why === 'startup' ? c.startupProbe : undefined;
+  return probe?.terminationGracePeriodSeconds ?? s.pod.spec.terminationGracePeriodSeconds ?? 30;
 }
 
 // ---------------------------------------------------------------- termination
 
-/** Graceful deletion: stop every container, then remove the pod from the API. Returns true once removed. */
+/**
+ * Graceful deletion: every running container is stopped within what is left of the pod's grace period
+ * (its deletionTimestamp); once none runs, the pod is removed from the API. Returns true once removed.
+ */
 function terminate(s: SyncCtx): boolean {
-  if (s.rec.terminatingSinceMs === undefined) {
-    s.rec.terminatingSinceMs = s.now;
-    for (const { c, init } of allContainers(s.pod)) {
-      const rec = s.rec.containers[key(c, init)];
-      if (rec?.phase === 'running') kill(s, c, rec, 'deleting', `Stopping container ${c.name}`);
-    }
-    return false;
+  const deadline = parseTime(s.pod.metadata.deletionTimestamp) ?? s.now;
+  if (s.rec.terminatingSinceMs === undefined) s.rec.terminatingSinceMs = s.now;
+  let running = false;
+  for (const { c, init } of allContainers(s.pod)) {
+    const rec = s.rec.containers[key(c, init)];
+    if (rec?.phase !== 'running') continue;
+    if (!rec.stopping || rec.killedFor !== 'deleting') kill(s, c, rec, 'deleting', `Stopping container ${c.name}`, Math.max(0, Math.round((deadline - s.now) / 1000)));
+    // A second delete with a shorter grace period moves the SIGKILL forward.
+    else if (s.now >= deadline + MIN_GRACE_MS) exitContainer(rec, s.now, 137, 'Error');
+    if (rec.phase === 'running') running = true;
   }
+  if (running || s.now === s.rec.terminatingSinceMs) return false;
   s.ctx.api.delete('Pod', s.pod.metadata.namespace, s.pod.metadata.name, { gracePeriodSeconds: 0 });
   delete s.kubelet.pods[s.rec.uid];
   return true;
@@ -234,7 +283,9 @@ function ensureRunning(s: SyncCtx, c: Container, init: boolean): void {
   let rec = s.rec.containers[k];
   if (rec && rec.image !== c.image) {
     // The spec changed under the container: kill it (if running) and start over with the new image.
-    if (rec.phase === 'running') kill(s, c, rec, 'changed', `Container ${c.name} definition changed, will be restarted`);
+    if (rec.phase === 'running' && !rec.stopping) kill(s, c, rec, 'changed', `Container ${c.name} definition changed, will be restarted`);
+    // The old instance is still shutting down (preStop, SIGTERM): the new one starts once it has exited.
+    if (rec.phase === 'running') return;
     if (rec.phase === 'exited') retire(rec);
     rec.image = c.image;
     rec.phase = 'waiting';
@@ -361,6 +412,15 @@ function startContainer(s: SyncCtx, c: Container, init: boolean, rec: ContainerR
     rec.probes.liveness = first(c.livenessProbe);
     rec.probes.readiness = first(c.readinessProbe);
     if (!c.readinessProbe) rec.ready = rec.started;
+  }
+  const postStart = c.lifecycle?.postStart;
+  if (postStart) {
+    // The hook runs as soon as the process is started, racing its start-up; a failure kills the container.
+    const hook = runHook(postStart, c, b, s.pod, s.rec.ip, 0);
+    if (!hook.ok) {
+      event(s, c, init, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
+      kill(s, c, rec, 'postStart', 'FailedPostStartHook');
+    }
   }
 }
 
@@ -492,4 +552,48 @@ function hasPullCredentials(s: SyncCtx, host: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The eviction manager's `killPodFunc` for a hard threshold: every container is killed at once (no grace
+ * period), the pod is marked Failed with reason Evicted and the message, and an `Evicted` event recorded.
+ */
+export function evictPodNow(ctx: EngineContext, kubelet: KubeletState, pod: Pod, message: string): void {
+  const rec = kubelet.pods[pod.metadata.uid!];
+  if (!rec || rec.evicted) return;
+  const s: SyncCtx = { ctx, kubelet, pod, rec, now: ctx.clock.nowMs(), source: { component: 'kubelet', host: kubelet.node } };
+  // The eviction is recorded first, then the pod is killed (`evictPod` ▸ `killPodFunc`).
+  ctx.events.record({ object: pod, type: 'Warning', reason: 'Evicted', message, source: s.source });
+  for (const { c, init } of allContainers(pod)) {
+    const r = rec.containers[key(c, init)];
+    if (r?.phase === 'running') kill(s, c, r, 'evicted', `Stopping container ${c.name}`, 0);
+  }
+  rec.evicted = { message };
+  const fresh = ctx.api.tryGet<Pod>('Pod', pod.metadata.namespace, pod.metadata.name);
+  if (!fresh || fresh.metadata.uid !== pod.metadata.uid) return;
+  applyKubeletStatus(fresh, rec, fresh.status.hostIP ?? '', ctx.clock.nowIso());
+  ctx.api.updateStatus(fresh);
+}
+
+/**
+ * The eviction manager's admission handler: under DiskPressure (or PIDPressure) no new pod is admitted,
+ * under MemoryPressure no BestEffort pod. Critical pods always are.
+ */
+function admissionRejection(kubelet: KubeletState, pod: Pod, now: number): string | undefined {
+  const pressure = activePressure(kubelet, now);
+  if (pressure.size === 0 || (pod.spec.priority ?? 0) >= 2_000_000_000 || pod.metadata.annotations?.['kubernetes.io/config.mirror']) return undefined;
+  const bestEffort = allContainers(pod).every(({ c }) => !Object.keys(c.resources?.requests ?? {}).length && !Object.keys(c.resources?.limits ?? {}).length);
+  const blocking = [...pressure].filter((p) => p !== 'MemoryPressure' || bestEffort);
+  if (blocking.length === 0) return undefined;
+  const order = ['MemoryPressure', 'DiskPressure', 'PIDPressure'];
+  return `The node had condition: [${[...pressure].sort((a, b) => order.indexOf(a) - order.indexOf(b)).join(' ')}]. `;
+}
+
+/** `rejectPod`: a Warning event with the reason, and the pod Failed with "Pod was rejected: …". */
+function rejectPod(ctx: EngineContext, kubelet: KubeletState, pod: Pod, message: string): void {
+  ctx.events.record({ object: pod, type: 'Warning', reason: 'Evicted', message, source: { component: 'kubelet', host: kubelet.node } });
+  const fresh = ctx.api.tryGet<Pod>('Pod', pod.metadata.namespace, pod.metadata.name);
+  if (!fresh || fresh.metadata.uid !== pod.metadata.uid) return;
+  fresh.status = { ...fresh.status, phase: 'Failed', reason: 'Evicted', message: `Pod was rejected: ${message}`, startTime: ctx.clock.nowIso() };
+  ctx.api.updateStatus(fresh);
 }

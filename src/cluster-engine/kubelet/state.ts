@@ -1,5 +1,6 @@
 import { ContainerStateTerminated } from '../api/types';
 import { BackoffTable } from './backoff';
+import type { KubeletConfig } from './kubelet-config';
 
 /** Everything a kubelet knows that is not in the API: the container runtime's view. Plain JSON for snapshots. */
 export interface ProbeRecord {
@@ -44,7 +45,17 @@ export interface ContainerRecord {
   ready: boolean;
   probes: { startup?: ProbeRecord; liveness?: ProbeRecord; readiness?: ProbeRecord };
   /** Set once a kill was decided (probe failure, spec change, pod deletion): why, for the restart decision. */
-  killedFor?: 'liveness' | 'startup' | 'changed' | 'deleting';
+  killedFor?: 'liveness' | 'startup' | 'changed' | 'deleting' | 'postStart' | 'evicted';
+  /** Set while a decided kill runs its course (preStop hook, then SIGTERM, then SIGKILL at the deadline). */
+  stopping?: boolean;
+}
+
+export type PressureCondition = 'MemoryPressure' | 'DiskPressure' | 'PIDPressure';
+
+export interface HostProcess {
+  pid: number;
+  command: string;
+  memoryBytes: number;
 }
 
 export interface PodRecord {
@@ -57,6 +68,8 @@ export interface PodRecord {
   /** The pod worker's next sync after an error or back-off (PLEG events sync sooner). */
   nextSyncMs: number;
   terminatingSinceMs?: number;
+  /** Set when the kubelet evicted the pod under node pressure: the status it keeps reporting. */
+  evicted?: { message: string };
   /** The volume manager's progress with configMap / secret / projected volumes (absent until first tried). */
   volumes?: { mounted: boolean; failures: number; nextRetryMs: number };
 }
@@ -66,7 +79,13 @@ export interface KubeletState {
   /** The node's own disk: manifests, the kubelet's config (path → content). */
   files: Record<string, string>;
   /** The configuration read at the last (successful) start. */
-  config?: { staticPodPath: string; maxPods: number; clusterDNS: string[] };
+  config?: KubeletConfig;
+  /** Sizes of large files on the node's disk (written by `fallocate`-like faults), by path; gone with the file. */
+  fileSizes?: Record<string, number>;
+  /** Processes on the node outside any pod (a leaking daemon), with their memory. */
+  hostProcesses?: HostProcess[];
+  /** The eviction manager: when it last ran, and when each pressure condition's threshold was last met. */
+  eviction?: { lastRunMs: number; lastMetMs: Partial<Record<PressureCondition, number>> };
   /** Why the last start failed (the service then keeps restarting and failing). */
   startError?: string;
   running: boolean;

@@ -15,6 +15,7 @@ import { endpointSlicePrinter, endpointsPrinter } from './endpoints.columns';
 import { serviceAccountPrinter } from './serviceaccount.columns';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.columns';
 import { jobPrinter } from './job.columns';
+import { podDisruptionBudgetPrinter } from './pdb.columns';
 import { limitRangePrinter, priorityClassPrinter, resourceQuotaPrinter } from './policy.columns';
 
 /** Every kind with its own columns; anything else falls back to the default NAME / CREATED AT table. */
@@ -39,6 +40,7 @@ export const PRINTERS: ReadonlyArray<KindPrinter> = [
   endpointsPrinter,
   endpointSlicePrinter,
   serviceAccountPrinter,
+  podDisruptionBudgetPrinter,
 ] as unknown as ReadonlyArray<KindPrinter>;
 
 const byKind = new Map(PRINTERS.map((p) => [p.kind, p]));

@@ -27,6 +27,10 @@ export interface ImageBehaviour {
   /** Working-set memory in MiB, reached `memoryRampSeconds` after start; above the limit the kernel OOM-kills it. */
   memoryMiB?: number;
   memoryRampSeconds?: number;
+  /** Disk the container writes while running (its writable layer and logs), in MiB: counts towards the node's nodefs. */
+  diskMiB?: number;
+  /** Processes the container runs (a fork bomb runs thousands): counts towards the node's PIDs. */
+  processes?: number;
   /** Command-line flags the binary knows (`--name` without dashes); any other flag makes it exit 1 at start. */
   acceptedFlags?: string[];
   /** Files the process reads at start (e.g. a mounted config); a missing one makes it log and exit. */
@@ -37,6 +41,10 @@ export interface ImageBehaviour {
   binaries?: string[];
   /** Exit code on SIGTERM (143 = killed by the signal; 0 for a graceful shutdown). */
   sigtermExitCode?: number;
+  /** Seconds the process takes to exit after SIGTERM (draining connections); past the grace period it is SIGKILLed (137). */
+  shutdownSeconds?: number;
+  /** The process ignores SIGTERM (a shell as PID 1 without a trap): only SIGKILL at the end of the grace period stops it (137). */
+  ignoresSigterm?: boolean;
 }
 
 export const DEFAULT_BEHAVIOUR: ImageBehaviour = { listens: [80], http: { '/': 200 }, memoryMiB: 8 };

@@ -5,6 +5,7 @@ import { FilterResult, NodeInfo, SchedulingSnapshot } from './plugins/plugin';
 import { findPreemption, notEligibleReason } from './preemption';
 import { preferredNodeAffinityScore } from './plugins/node-affinity.plugin';
 import { interPodAffinityScore } from './plugins/inter-pod-affinity.plugin';
+import { topologySpreadScores } from './plugins/pod-topology-spread.plugin';
 import { podRequests } from './resources';
 import { fitErrorMessage } from './fit-error';
 import { resourceValue } from '../api/quantity';
@@ -154,13 +155,15 @@ export class Scheduler implements Component<SchedulerState> {
     const raw = new Map(feasible.map((i) => [i, interPodAffinityScore(pod, i)]));
     const [lo, hi] = [Math.min(...raw.values()), Math.max(...raw.values())];
     const podAffinity = (info: NodeInfo) => (hi > lo ? Math.round(((raw.get(info)! - lo) * 100) / (hi - lo)) : 0);
+    // PodTopologySpread (weight 2): ScheduleAnyway constraints favour the domains with the fewest matching pods.
+    const spread = topologySpreadScores(pod, feasible);
     const score = (info: NodeInfo) => {
       const alloc = info.node.status.allocatable ?? {};
       const free = (r: string) => {
         const total = resourceValue(r, alloc[r]);
         return total > 0 ? (total - (info.requested[r] ?? 0) - (wants[r] ?? 0)) / total : 0;
       };
-      return Math.round(((free('cpu') + free('memory')) / 2) * 100) + 2 * affinity(info) + 2 * podAffinity(info) - info.pods.length * 0.01;
+      return Math.round(((free('cpu') + free('memory')) / 2) * 100) + 2 * affinity(info) + 2 * podAffinity(info) + 2 * (spread.get(info) ?? 0) - info.pods.length * 0.01;
     };
     let best: NodeInfo[] = [];
     let bestScore = -Infinity;

@@ -6,6 +6,8 @@ import { eventsFor } from './events';
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline, rfc1123z } from './format';
 import { LEVEL_0, LEVEL_1, PrefixWriter } from './prefix-writer';
 import { describeVolumes } from './volumes';
+import { formatMetaSelector } from '../../cluster-engine/api/label-selector';
+import { TopologySpreadConstraint } from '../../cluster-engine/scheduler/plugins/pod-topology-spread.plugin';
 
 /** `describePod` (kubectl 1.32 field order, see fidelity.md §4.2). */
 export function describePod(cluster: Cluster, pod: Pod): string {
@@ -58,6 +60,18 @@ export function describePod(cluster: Cluster, pod: Pod): string {
   w.write(LEVEL_0, `QoS Class:\t${status.qosClass || qosClassOf(pod)}\n`);
   printLabelsMultiline(w, 'Node-Selectors', pod.spec.nodeSelector);
   printTolerationsMultiline(w, 'Tolerations', pod.spec.tolerations);
+  describeTopologySpread(w, pod);
   describeEvents(w, eventsFor(cluster, pod), now);
   return w.toString();
+}
+
+/** `printTopologySpreadConstraintsMultiline`: sorted by topology key, one constraint per line. */
+function describeTopologySpread(w: PrefixWriter, pod: Pod): void {
+  const list = [...((pod.spec.topologySpreadConstraints as TopologySpreadConstraint[] | undefined) ?? [])];
+  if (list.length === 0) return;
+  list.sort((a, b) => (a.topologyKey < b.topologyKey ? -1 : a.topologyKey > b.topologyKey ? 1 : 0));
+  list.forEach((c, i) => {
+    const selector = c.labelSelector ? ` for selector ${formatMetaSelector(c.labelSelector as Parameters<typeof formatMetaSelector>[0])}` : '';
+    w.write(LEVEL_0, `${i === 0 ? 'Topology Spread Constraints:' : ''}\t${c.topologyKey}:${c.whenUnsatisfiable} when max skew ${c.maxSkew} is exceeded${selector}\n`);
+  });
 }

@@ -2,6 +2,7 @@ import { Cluster, KubeObject } from '../../cluster-engine';
 import { describeNode } from './node.describer';
 import { describeConfigMap, describeGeneric, describeNamespace, describeSecret } from './other.describers';
 import { describePod } from './pod.describer';
+import { describePodDisruptionBudget } from './pdb.describer';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.describer';
 import { describeJob, describeLimitRange, describePriorityClass, describeResourceQuota } from './batch-policy.describer';
 import { describeDeployment, describeReplicaSet } from './deployment.describer';
@@ -29,6 +30,7 @@ const DESCRIBERS: Record<string, Describer> = {
   Endpoints: describeEndpoints,
   EndpointSlice: describeEndpointSlice,
   ServiceAccount: describeServiceAccount,
+  PodDisruptionBudget: describePodDisruptionBudget,
 };
 
 export function describeObject(cluster: Cluster, obj: KubeObject): string {

@@ -1,4 +1,5 @@
 import { Cluster } from '../../cluster-engine';
+import { runHostTool } from './host-tools';
 
 export interface CommandOutput {
   stdout: string;
@@ -213,6 +214,6 @@ export function runNodeCommand(cluster: Cluster, login: NodeLogin, argv: string[
       if (!login.node) return fail('bash: crictl: command not found\n', 127);
       return crictl(cluster, login.node, args);
     default:
-      return undefined;
+      return login.node ? runHostTool(cluster, login.node, cmd, args) : undefined;
   }
 }

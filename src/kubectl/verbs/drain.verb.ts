@@ -1,4 +1,6 @@
-import { Node, Pod } from '../../cluster-engine';
+import { ApiError, Node, Pod } from '../../cluster-engine';
+import { goDuration } from '../../cluster-engine/kubelet/backoff';
+import { parseGoDuration } from '../../cluster-engine/api/go-duration';
 import { KubectlError } from '../errors';
 import { CommandResult, Output } from '../result';
 import { setUnschedulable } from './cordon';
@@ -53,41 +55,190 @@ function filterPods(ctx: VerbContext, pods: Pod[]): Filtered {
 
 const joined = (m: Map<string, string[]>) => [...m].map(([k, ps]) => `${k}: ${ps.join(', ')}`);
 
+/** kubectl drain's fixed pause between eviction attempts refused with 429. */
+const EVICTION_RETRY_MS = 5000;
+
+interface PendingEviction {
+  pod: Pod;
+  retryAtMs: number;
+}
+
+/**
+ * One `kubectl drain` run over its nodes, in kubectl's order: cordon every node, then per node evict (or
+ * with --disable-eviction delete) its pods. An eviction refused by a PodDisruptionBudget (429) is retried
+ * every 5 s on the virtual clock until it passes or --timeout runs out; meanwhile the command keeps
+ * running and streams its output.
+ */
+class DrainRun {
+  private readonly out = new Output();
+  private nodeIndex = 0;
+  private pending: PendingEviction[] = [];
+  private evicted: Pod[] = [];
+  private failed = false;
+  private finished = false;
+  private readonly startMs: number;
+
+  constructor(
+    private readonly ctx: VerbContext,
+    private readonly nodes: string[],
+    private readonly opts: { dryRun: boolean; useEviction: boolean; timeoutMs: number; grace: number },
+  ) {
+    this.startMs = ctx.cluster.nowMs();
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Output produced since the last call (stdout and stderr, as a terminal interleaves them). */
+  take(): { stdout: string; stderr: string; exitCode: number } {
+    const r = this.out.result();
+    this.out.stdout = '';
+    this.out.stderr = '';
+    return r;
+  }
+
+  /** Runs as far as the virtual clock allows; stops while evictions wait for their retry. */
+  advance(): void {
+    while (!this.finished) {
+      if (this.pending.length) {
+        if (!this.retry()) return;
+        continue;
+      }
+      if (this.nodeIndex >= this.nodes.length) {
+        this.finished = true;
+        return;
+      }
+      this.startNode(this.nodes[this.nodeIndex]);
+    }
+  }
+
+  private get node(): string {
+    return this.nodes[this.nodeIndex];
+  }
+
+  private startNode(name: string): void {
+    const api = this.ctx.cluster.api;
+    const node = api.get<Node>('Node', undefined, name);
+    const pods = api.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${node.metadata.name}`, labelSelector: this.ctx.flags.string('pod-selector') || undefined });
+    const { evict, errors, warnings } = filterPods(this.ctx, pods);
+    if (errors.size) {
+      const msg = joined(errors);
+      this.fail(msg.length === 1 ? msg[0] : `[${msg.join(', ')}]`);
+      return;
+    }
+    if (warnings.size) this.out.warn(`Warning: ${joined(warnings).join('; ')}\n`);
+    const errs: string[] = [];
+    for (const p of evict) {
+      const e = this.attempt(p);
+      if (e) errs.push(e);
+    }
+    this.flushEvicted();
+    if (errs.length) this.fail(errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`, true);
+    else if (!this.pending.length) this.nodeDrained();
+  }
+
+  /** One eviction (or deletion) attempt; returns a fatal error text, or undefined (done or retrying). */
+  private attempt(p: Pod): string | undefined {
+    const { namespace, name } = p.metadata;
+    const verb = this.opts.useEviction ? 'evicting' : 'deleting';
+    if (this.opts.dryRun) {
+      this.out.out(`${verb} pod ${namespace}/${name} (dry run)\n`);
+      return undefined;
+    }
+    this.out.out(`${verb} pod ${namespace}/${name}\n`);
+    const options = this.opts.grace >= 0 ? { gracePeriodSeconds: this.opts.grace } : {};
+    try {
+      if (this.opts.useEviction) this.ctx.cluster.api.evict(namespace!, name, options);
+      else this.ctx.cluster.api.delete('Pod', namespace, name, options);
+      this.evicted.push(p);
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      if (e.code === 404) return undefined;
+      if (e.code === 429) {
+        this.out.warn(`error when evicting pods/"${name}" -n "${namespace}" (will retry after 5s): ${e.message}\n`);
+        this.pending.push({ pod: p, retryAtMs: this.ctx.cluster.nowMs() + EVICTION_RETRY_MS });
+        return undefined;
+      }
+      return `error when ${this.opts.useEviction ? 'evicting' : 'deleting'} pods/"${name}" -n "${namespace}": ${e.message}`;
+    }
+  }
+
+  /** Retries what is due; returns false while nothing more can happen until the clock moves. */
+  private retry(): boolean {
+    const now = this.ctx.cluster.nowMs();
+    if (this.opts.timeoutMs > 0 && now - this.startMs >= this.opts.timeoutMs) {
+      const errs = this.pending.map(({ pod }) => `error when evicting pods/"${pod.metadata.name}" -n "${pod.metadata.namespace}": global timeout reached: ${goDuration(this.opts.timeoutMs)}`);
+      this.fail(errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`, true);
+      return true;
+    }
+    const due = this.pending.filter((x) => x.retryAtMs <= now);
+    if (due.length === 0) return false;
+    this.pending = this.pending.filter((x) => x.retryAtMs > now);
+    const errs = due.map((x) => this.attempt(x.pod)).filter((e): e is string => !!e);
+    this.flushEvicted();
+    if (errs.length) this.fail(errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`, true);
+    else if (!this.pending.length) this.nodeDrained();
+    return true;
+  }
+
+  private flushEvicted(): void {
+    for (const p of this.evicted) this.out.out(`pod/${p.metadata.name} ${this.opts.useEviction ? 'evicted' : 'deleted'}\n`);
+    this.evicted = [];
+  }
+
+  private nodeDrained(): void {
+    this.out.out(`node/${this.node} drained${this.opts.dryRun ? ' (dry run)' : ''}\n`);
+    this.nodeIndex++;
+  }
+
+  /** A node that could not be drained ends the command, listing what is left as kubectl does. */
+  private fail(text: string, podsPending = false): void {
+    if (podsPending) {
+      const left = this.ctx.cluster.api.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.node}` }).filter((p) => !p.metadata.deletionTimestamp && !p.metadata.annotations?.['kubernetes.io/config.mirror']);
+      if (left.length) this.out.warn(`There are pending pods in node "${this.node}" when an error occurred: ${text}\n${left.map((p) => `pod/${p.metadata.name}\n`).join('')}`);
+    }
+    this.out.err(`error: unable to drain node "${this.node}" due to error:${text}, continuing command...\n`);
+    this.out.err(`There are pending nodes to be drained:\n${this.nodes.slice(this.nodeIndex).map((n) => ` ${n}\n`).join('')}`);
+    this.out.err(`error: ${text}\n`);
+    this.pending = [];
+    this.failed = true;
+    this.finished = true;
+  }
+
+  get exitCode(): number {
+    return this.failed ? 1 : 0;
+  }
+}
+
 function run(ctx: VerbContext): CommandResult {
   if (ctx.args.length === 0) throw new KubectlError("USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples");
+  const timeoutText = ctx.flags.string('timeout') || '0s';
+  const timeoutMs = parseGoDuration(timeoutText);
+  if (timeoutMs === undefined) throw new KubectlError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
   const out = new Output();
   const cordon = setUnschedulable(ctx, 'cordon');
   out.out(cordon.stdout);
   if (cordon.exitCode !== 0) return out.err(cordon.stderr).result();
   const dry = ctx.flags.string('dry-run');
   const dryRun = dry === 'client' || dry === 'unchanged' || dry === 'true';
-  for (const name of ctx.args) {
-    const node = ctx.cluster.api.get<Node>('Node', undefined, name);
-    const pods = ctx.cluster.api.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${node.metadata.name}`, labelSelector: ctx.flags.string('pod-selector') || undefined });
-    const { evict, errors, warnings } = filterPods(ctx, pods);
-    if (errors.size) {
-      const msg = joined(errors);
-      const text = msg.length === 1 ? msg[0] : `[${msg.join(', ')}]`;
-      out.err(`error: unable to drain node "${name}" due to error:${text}, continuing command...\n`);
-      const pending = ctx.args.slice(ctx.args.indexOf(name));
-      out.err(`There are pending nodes to be drained:\n${pending.map((n) => ` ${n}\n`).join('')}`);
-      out.err(`error: ${text}\n`);
-      return out.result();
-    }
-    if (warnings.size) out.warn(`Warning: ${joined(warnings).join('; ')}\n`);
-    for (const p of evict) {
-      if (dryRun) {
-        out.out(`evicting pod ${p.metadata.namespace}/${p.metadata.name} (dry run)\n`);
-        continue;
-      }
-      out.out(`evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`);
-      const grace = ctx.flags.int('grace-period');
-      ctx.cluster.api.delete('Pod', p.metadata.namespace, p.metadata.name, grace >= 0 ? { gracePeriodSeconds: grace } : {});
-      out.out(`pod/${p.metadata.name} evicted\n`);
-    }
-    out.out(`node/${name} drained${dryRun ? ' (dry run)' : ''}\n`);
-  }
-  return out.result();
+  const drain = new DrainRun(ctx, ctx.args, { dryRun, useEviction: !ctx.flags.bool('disable-eviction'), timeoutMs, grace: ctx.flags.int('grace-period') });
+  drain.advance();
+  const first = drain.take();
+  const result: CommandResult = { stdout: out.stdout + first.stdout, stderr: first.stderr, exitCode: drain.exitCode };
+  if (drain.done) return result;
+  // Still waiting on a disruption budget: the command keeps running on the virtual clock.
+  result.stream = {
+    poll() {
+      drain.advance();
+      const r = drain.take();
+      return r.stdout + r.stderr;
+    },
+    close() {},
+    ended: () => drain.done,
+  };
+  return result;
 }
 
 export const drainVerb: Verb = {

@@ -81,6 +81,7 @@ export const SCHEMAS: Record<string, Schema> = {
   }),
   ResourceQuota: TOP({ spec: names('hard', 'scopes', 'scopeSelector') }),
   LimitRange: TOP({ spec: { limits: [names('type', 'max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio')] } }),
+  PodDisruptionBudget: TOP({ spec: { ...names('minAvailable', 'maxUnavailable', 'unhealthyPodEvictionPolicy'), selector: LABEL_SELECTOR } }),
   PriorityClass: TOP(names('value', 'globalDefault', 'description', 'preemptionPolicy')),
   Event: TOP(names('involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'type', 'eventTime', 'series', 'action', 'related', 'reportingComponent', 'reportingInstance')),
 };

@@ -1,6 +1,7 @@
 import { FilterPlugin, PreFilterPlugin } from './plugin';
 import { volumeBindingPlugin, volumeBindingPreFilter } from './volume-binding.plugin';
 import { interPodAffinityPlugin } from './inter-pod-affinity.plugin';
+import { podTopologySpreadPlugin } from './pod-topology-spread.plugin';
 import { nodeUnschedulablePlugin } from './node-unschedulable.plugin';
 import { nodeNamePlugin } from './node-name.plugin';
 import { taintTolerationPlugin } from './taint-toleration.plugin';
@@ -15,6 +16,7 @@ export const FILTER_PLUGINS: readonly FilterPlugin[] = [
   nodeAffinityPlugin,
   nodeResourcesFitPlugin,
   volumeBindingPlugin,
+  podTopologySpreadPlugin,
   interPodAffinityPlugin,
 ];
 
