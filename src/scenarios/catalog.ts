@@ -2,6 +2,9 @@ import { ScenarioCatalogApi, ScenarioSession, ScenarioSummary, SessionSnapshot, 
 import { LoadedScenario, loadScenario } from './load';
 import { ScenarioSessionImpl, SessionSnapshotV1, summarise } from './scenario-session';
 import { readBuiltInScenarios } from './builtin-pack';
+import { TRACK_IDS } from './tracks';
+
+const LEVELS = ['beginner', 'intermediate', 'advanced'];
 
 /** The scenarios a server offers, by id. */
 export class ScenarioCatalog implements ScenarioCatalogApi {
@@ -14,8 +17,14 @@ export class ScenarioCatalog implements ScenarioCatalogApi {
     }
   }
 
+  /** In catalogue order: by track (tracks.ts order), then up the difficulty ladder, then by id. */
   list(): ScenarioSummary[] {
-    return [...this.byId.values()].map(summarise);
+    const rank = (s: ScenarioSummary) => [TRACK_IDS.indexOf(s.track), LEVELS.indexOf(s.difficulty)];
+    return [...this.byId.values()].map(summarise).sort((a, b) => {
+      const [ta, da] = rank(a);
+      const [tb, db] = rank(b);
+      return ta - tb || da - db || a.id.localeCompare(b.id);
+    });
   }
 
   get(id: string): ScenarioSummary | undefined {

@@ -67,7 +67,7 @@ export function loadScenario(text: string, source = 'scenario'): LoadedScenario 
   if (!used.length && !declared.length) return loadConcrete(text, source);
 
   const problems: string[] = [];
-  for (const n of used) if (!names.includes(n)) problems.push(`placeholder {{ ${n} }} is not declared in parameters (declared: ${names.join(', ') || 'none'})`);
+  for (const n of used) if (!names.includes(n)) problems.push(`parameters: placeholder {{ ${n} }} is used but not declared (declared: ${names.join(', ') || 'none'})`);
   declared.forEach((p, i) => {
     if (!used.includes(String(p?.name))) problems.push(`parameters[${i}]: "${String(p?.name)}" is declared but never used as {{ ${String(p?.name)} }}`);
     if (names.indexOf(String(p?.name)) !== i) problems.push(`parameters[${i}]: "${String(p?.name)}" is declared twice`);
@@ -98,7 +98,15 @@ export function instantiate(template: ScenarioTemplate, index: number): LoadedSc
   if (cached) return cached;
   const variant = variantAt(template.parameters, index);
   const label = `${template.source} (variant ${describeVariant(variant)})`;
-  const loaded = { ...loadConcrete(substitute(template.text, variant.values), label), variant };
+  let concrete: LoadedScenario;
+  try {
+    concrete = loadConcrete(substitute(template.text, variant.values), label);
+  } catch (e) {
+    // Each problem keeps its field path first (authoring tools locate it) and names the variant last.
+    if (e instanceof ScenarioFormatError) throw new ScenarioFormatError(label, e.problems.map((p) => `${p} (in variant ${describeVariant(variant)})`));
+    throw e;
+  }
+  const loaded = { ...concrete, variant };
   template.cache.set(index, loaded);
   return loaded;
 }

@@ -4,6 +4,15 @@ import { UnknownScenarioError } from './session.types';
 const catalog = loadBuiltInCatalog();
 
 describe('scenario sessions', () => {
+  it('lists the catalogue by track, then up the difficulty ladder, with each track\'s title', () => {
+    const list = catalog.list();
+    const tracks = [...new Set(list.map((s) => s.track))];
+    expect(tracks.slice(0, 2)).toEqual(['pods-never-start', 'crashing-containers']);
+    const podsNeverStart = list.filter((s) => s.track === 'pods-never-start');
+    expect(podsNeverStart[0]).toMatchObject({ difficulty: 'beginner', trackTitle: 'Pods that never start' });
+    expect(podsNeverStart[podsNeverStart.length - 1].difficulty).toBe('advanced');
+  });
+
   it('refuses an unknown scenario id', () => {
     expect(() => catalog.start('no-such-thing', 1)).toThrow(UnknownScenarioError);
     expect(() => catalog.start('no-such-thing', 1)).toThrow('scenario "no-such-thing" not found');

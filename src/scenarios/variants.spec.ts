@@ -1,4 +1,5 @@
 import { loadScenario, ScenarioFormatError } from './load';
+import { checkScenarioText } from './authoring-check';
 import { ScenarioSessionImpl } from './scenario-session';
 import { validateScenario, formatReport } from './validate';
 import { variantAt, variantCount, variantForSeed, variantsToProve } from './variants';
@@ -78,15 +79,23 @@ describe('scenario variants', () => {
 
   it('rejects an undeclared placeholder, an unused parameter and a placeholder in the catalogue fields, clearly', () => {
     const text = scenarioText(['1.26', '1.27']);
-    expect(problems(text.replace('explanation: The tag {{ tag }}', 'explanation: The tag {{ tga }}'))).toContain('placeholder {{ tga }} is not declared in parameters (declared: tag)');
+    expect(problems(text.replace('explanation: The tag {{ tag }}', 'explanation: The tag {{ tga }}'))).toContain('parameters: placeholder {{ tga }} is used but not declared (declared: tag)');
     expect(problems(text.replace('parameters:\n', 'parameters:\n  - { name: port, choices: ["80", "8080"] }\n'))).toContain('parameters[0]: "port" is declared but never used as {{ port }}');
     expect(problems(text.replace('title: Tag variants', 'title: Tag {{ tag }}'))).toEqual([expect.stringMatching(/^title: placeholders are not allowed in the catalogue fields/)]);
     expect(problems(text.replace('choices: ["1.26", "1.27"]', 'choices: ["1.26"]'))).toEqual(expect.arrayContaining([expect.stringMatching(/choices must contain at least 2 elements/)]));
   });
 
+  it('reports an undeclared placeholder to an uploading instructor at the parameters line', () => {
+    const text = scenarioText(['1.26', '1.27']).replace('explanation: The tag {{ tag }}', 'explanation: The tag {{ tga }}');
+    expect(checkScenarioText(text).errors).toEqual([
+      { line: text.split('\n').findIndex((l) => l.startsWith('parameters:')) + 1, path: 'parameters', message: 'placeholder {{ tga }} is used but not declared (declared: tag)' },
+    ]);
+  });
+
   it('checks every variant\'s format at load and names the variant that fails', () => {
     const bad = scenarioText(['1.26', '1.27']).replace('points: 10', 'points: 10\nstabilisationSeconds: {{ tag }}').replace('stabilisationSeconds: 10\n', '');
     expect(() => loadScenario(bad, 'bad.yaml')).toThrow(/bad\.yaml \(variant tag=1\.26\): invalid scenario/);
+    expect(problems(bad)).toEqual([expect.stringMatching(/^stabilisationSeconds: .* \(in variant tag=1\.26\)$/)]);
   });
 
   it('proves every variant, and fails the scenario naming the one variant whose solution does not work', () => {

@@ -3,7 +3,6 @@ import { Cluster } from '../cluster';
 import { RepositorySpec } from '../runtime/registry';
 import { getPod, pod, runUntil, testCluster } from '../test-support/fixtures';
 
-const GiB = 1024 ** 3;
 const REGISTRY: RepositorySpec[] = [
   { name: 'nginx', tags: { '1.27': { sizeBytes: 68_000_000 } }, behaviour: { listens: [80], memoryMiB: 20 } },
   // Writes 2 GiB of logs into its writable layer, no ephemeral-storage request.
@@ -104,4 +103,3 @@ describe('node pressure: conditions, taints, kubelet evictions and recovery', ()
   });
 });
 
-export { GiB };

@@ -333,6 +333,8 @@ export interface CommandOutputPush {
   attemptId: string;
   streamId: string;
   stdout: string;
+  /** The command finished on its own (`kubectl drain` once its evictions passed): no more output follows. */
+  ended?: boolean;
 }
 
 // ---------------------------------------------------------------- session revocation
