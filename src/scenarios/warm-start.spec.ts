@@ -1,6 +1,7 @@
 import { loadBuiltInCatalog } from './catalog';
 import { buildCluster, SessionSnapshotV1 } from './scenario-session';
 import { ScenarioSession } from './session.types';
+import { variantForSeed } from './variants';
 import { clearWarmClusters, warmCluster, warmupSeed } from './warm-start';
 
 const catalog = loadBuiltInCatalog();
@@ -49,5 +50,22 @@ describe('warm starts (a cached warmed-up cluster per scenario)', () => {
     expect(started).toEqual({ ...warmed, rng: 99 });
     expect(warmupSeed(scenario)).toBe(warmupSeed(catalog.scenario(ID)));
     expect(warmupSeed(scenario)).not.toBe(warmupSeed(catalog.scenario('imagepull-wrong-tag')));
+  });
+
+  it('keeps one warm-up per drawn variant: seeds of the same variant share it, another variant has its own', () => {
+    const template = catalog.scenario('crashloop-unknown-flag');
+    const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
+    const byVariant = new Map<number, number[]>();
+    for (const seed of seeds) {
+      const index = variantForSeed(template.template!.parameters, seed).index;
+      byVariant.set(index, [...(byVariant.get(index) ?? []), seed]);
+    }
+    const [[, [a1, a2]], [, [b1]]] = [...byVariant].filter(([, list]) => list.length >= 2);
+    const args = (seed: number) => catalog.start('crashloop-unknown-flag', seed).exec('kubectl get pod -o jsonpath={.items[0].spec.containers[0].args}').stdout;
+    expect(args(a1)).toBe(args(a2));
+    expect(args(a1)).not.toBe(args(b1));
+    const store = (seed: number) => (catalog.start('crashloop-unknown-flag', seed).snapshot() as SessionSnapshotV1).cluster.store;
+    expect(store(a1)).toEqual(store(a2));
+    expect(store(a1)).not.toEqual(store(b1));
   });
 });
