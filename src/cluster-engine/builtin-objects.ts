@@ -1,8 +1,9 @@
+import { bootstrapPolicy } from './auth/bootstrap-policy';
 import { KubeObject, PriorityClass, StorageClass } from './api/types';
 
 /**
  * Cluster-scoped objects a fresh cluster already has: kind's default `standard` StorageClass (local-path
- * provisioner, WaitForFirstConsumer) and the API server's built-in PriorityClasses.
+ * provisioner, WaitForFirstConsumer), the API server's built-in PriorityClasses, and its bootstrap RBAC policy.
  */
 export function builtinClusterObjects(): KubeObject[] {
   const standard: StorageClass = {
@@ -25,5 +26,6 @@ export function builtinClusterObjects(): KubeObject[] {
     standard,
     priority('system-cluster-critical', '7d2e4b16-80a4-4c1e-b3f5-6a9c0d8e2f17', 2000000000, 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.'),
     priority('system-node-critical', 'a3b9c5d1-27e6-4f08-8c4d-1e5f7a9b3c62', 2000001000, 'Used for system critical pods that must not be moved from their current node.'),
+    ...bootstrapPolicy(),
   ];
 }

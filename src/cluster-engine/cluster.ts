@@ -24,6 +24,7 @@ import { builtinClusterObjects } from './builtin-objects';
 import { controlPlaneImages } from './control-plane/images';
 import { CLUSTER_CA, KUBELET_CONFIG, clusterCaCert, controlPlaneManifests, kubeletConfig } from './control-plane/manifests';
 import { controlPlaneStatus } from './control-plane/status';
+import { MetricsView, NodeMetrics, nodeMetrics, PodMetrics, podMetrics } from './metrics/metrics-server';
 import { RuntimeContainer, RuntimeImage, runtimeContainers, runtimeImages } from './kubelet/runtime-view';
 
 export const STEP_MS = 1000;
@@ -43,6 +44,8 @@ export interface ClusterSnapshot {
   kubelets: KubeletState[];
   lastExpireMs: number;
   staticControlPlane: boolean;
+  /** absent in snapshots taken before metrics existed: installed */
+  metricsServer?: boolean;
 }
 
 export interface LogOptions {
@@ -50,6 +53,17 @@ export interface LogOptions {
   previous?: boolean;
   tailLines?: number;
   timestamps?: boolean;
+  /** Only lines at or after this virtual time (`--since` / `--since-time`). */
+  sinceMs?: number;
+}
+
+/** The log of one container instance, for a follower (`kubectl logs -f`). */
+export interface LogView {
+  lines: LogRecord[];
+  /** The runtime's id of the instance these lines are from; a restart gives a new one. */
+  containerID?: string;
+  /** False once this instance has exited (or the pod is gone from its node): a follow ends there. */
+  running: boolean;
 }
 
 /**
@@ -62,6 +76,7 @@ export class Cluster {
   private pendingMs = 0;
   private lastExpireMs: number;
   private staticControlPlane = false;
+  private metricsServer = true;
 
   private constructor(
     readonly clock: VirtualClock,
@@ -98,6 +113,7 @@ export class Cluster {
       kubelets,
     );
     cluster.staticControlPlane = !!spec.staticControlPlane;
+    cluster.metricsServer = spec.metricsServer !== false;
     if (spec.staticControlPlane) cluster.preloadControlPlaneImages(spec);
     cluster.bootstrap(spec);
     return cluster;
@@ -117,6 +133,7 @@ export class Cluster {
     );
     cluster.pendingMs = snap.pendingMs;
     cluster.staticControlPlane = snap.staticControlPlane;
+    cluster.metricsServer = snap.metricsServer !== false;
     cluster.lastExpireMs = snap.lastExpireMs;
     return cluster;
   }
@@ -142,6 +159,7 @@ export class Cluster {
       kubelets,
       lastExpireMs: this.lastExpireMs,
       staticControlPlane: this.staticControlPlane,
+      metricsServer: this.metricsServer,
     };
   }
 
@@ -328,8 +346,42 @@ export class Cluster {
     return runEphemeral(view, { namespace, name, image, command, stdin, nodeName: node?.metadata.name ?? '', podIP }, serviceLinkEnv(this.api, probe));
   }
 
+  /** Whether the metrics.k8s.io API is served (metrics-server installed). */
+  metricsAvailable(): boolean {
+    return this.metricsServer;
+  }
+
+  /** metrics.k8s.io PodMetrics for every pod that has them (Running, each container up for a scrape window). */
+  podMetrics(): PodMetrics[] {
+    return podMetrics(this.metricsView(), this.store.scan('Pod') as Pod[]);
+  }
+
+  /** metrics.k8s.io NodeMetrics for every node whose kubelet answers. */
+  nodeMetrics(): NodeMetrics[] {
+    const pods = this.store.scan('Pod') as Pod[];
+    // Memory as the kubelet's eviction manager sees it (system, host processes, pods), so `top node` and MemoryPressure agree.
+    return nodeMetrics(this.metricsView(), this.store.scan('Node') as Node[]).map((m) => {
+      const kubelet = this.kubelets.get(m.name)!.state();
+      const node = this.store.get('Node', undefined, m.name) as Node;
+      const workingSet = nodeUsage(this.registry, kubelet, node, pods.filter((p) => p.spec.nodeName === m.name)).memory.workingSetBytes;
+      return { ...m, memoryBytes: workingSet };
+    });
+  }
+
+  private metricsView(): MetricsView {
+    return { registry: this.registry, nowMs: this.clock.nowMs(), kubelet: (node) => this.kubelets.get(node)?.state() };
+  }
+
   /** Container logs as the `pods/log` subresource returns them, with its error messages. */
   logs(namespace: string, podName: string, opts: LogOptions = {}): string {
+    let visible = this.logView(namespace, podName, opts).lines;
+    if (opts.sinceMs !== undefined) visible = visible.filter((l) => l.ms >= opts.sinceMs!);
+    if (opts.tailLines !== undefined && opts.tailLines >= 0) visible = opts.tailLines === 0 ? [] : visible.slice(-opts.tailLines);
+    return formatLogLines(visible, !!opts.timestamps);
+  }
+
+  /** The lines printed so far by the instance `logs` would serve, and whether it still runs (`follow=true`). */
+  logView(namespace: string, podName: string, opts: Pick<LogOptions, 'container' | 'previous'> = {}): LogView {
     const pod = this.api.get<Pod>('Pod', namespace, podName);
     const all = [...(pod.spec.initContainers ?? []).map((c) => ({ c, init: true })), ...pod.spec.containers.map((c) => ({ c, init: false }))];
     const name = opts.container ?? pod.spec.containers[0].name;
@@ -338,14 +390,17 @@ export class Cluster {
       throw badRequest(`container ${name} is not valid for pod ${podName}`);
     }
     // An unscheduled pod has no node to ask: the API server answers with an empty log.
-    if (!pod.spec.nodeName) return '';
+    if (!pod.spec.nodeName) return { lines: [], running: false };
     const kubelet = this.kubelets.get(pod.spec.nodeName);
     const rec = kubelet?.state().pods[pod.metadata.uid!]?.containers[found.init ? `init:${name}` : name];
     const lines = logLinesFor(pod, name, found.init, rec, !!opts.previous);
     const now = this.clock.nowMs();
-    let visible = lines.filter((l) => l.ms <= now);
-    if (opts.tailLines !== undefined && opts.tailLines >= 0) visible = opts.tailLines === 0 ? [] : visible.slice(-opts.tailLines);
-    return visible.map((l) => (opts.timestamps ? `${toIsoNano(l.ms)} ${l.line}\n` : `${l.line}\n`)).join('');
+    const current = !opts.previous && rec !== undefined && lines === rec.logs;
+    return {
+      lines: lines.filter((l) => l.ms <= now),
+      containerID: current ? rec.containerID : undefined,
+      running: current && rec.phase === 'running' && !!kubelet?.running,
+    };
   }
 
   // ---------------------------------------------------------------- start-up
@@ -376,6 +431,11 @@ export class Cluster {
     obj.metadata.creationTimestamp = created;
     return obj;
   }
+}
+
+/** One line per record, with kubectl's RFC 3339 nanosecond timestamps when asked for. */
+export function formatLogLines(lines: LogRecord[], timestamps: boolean): string {
+  return lines.map((l) => (timestamps ? `${toIsoNano(l.ms)} ${l.line}\n` : `${l.line}\n`)).join('');
 }
 
 /** The kubelet's `validateContainerLogStatus`: which run's log to serve, or why there is none. */

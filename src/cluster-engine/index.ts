@@ -1,12 +1,16 @@
 export * from './api/types';
+export * from './api/rbac.types';
 export * from './api/kinds';
 export * from './api/errors';
 export * from './api/selectors';
 export * from './api/quantity';
-export { Cluster, ClusterSnapshot, LogOptions, STEP_MS } from './cluster';
+export { Cluster, ClusterSnapshot, LogOptions, LogView, STEP_MS, formatLogLines } from './cluster';
 export { ClusterSpec, NodeSpecInput } from './spec';
+export { ContainerMetrics, NodeMetrics, PodMetrics, METRICS_RESOLUTION_MS, allocatable } from './metrics/metrics-server';
 export { RepositorySpec, parseImageRef } from './runtime/registry';
 export { ImageBehaviour } from './runtime/image-behaviour';
 export { BackendAnswer } from './runtime/exec-network';
-export { ListOptions, DeleteOptions } from './apiserver/apiserver';
+export { ListOptions, DeleteOptions, PatchType, PatchOptions } from './apiserver/apiserver';
 export { parseTime, toIso } from './clock';
+export { authorize, rulesFor, ruleAllows, serviceAccountUser, UserInfo, RequestAttributes, Decision, SUPERUSER_GROUP } from './auth/rbac.authorizer';
+export { KUBEADM_ADMIN_GROUP } from './auth/bootstrap-policy';

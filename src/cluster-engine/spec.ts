@@ -34,4 +34,6 @@ export interface ClusterSpec {
   staticControlPlane?: boolean;
   /** Simulated seconds the cluster runs before the player arrives (default 0). */
   warmupSeconds?: number;
+  /** Whether metrics-server is installed (`kubectl top`); default true. */
+  metricsServer?: boolean;
 }

@@ -6,7 +6,7 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import type { CommandResult, DiagnosisResult, HintView, QuizResult } from '../scenarios/session.types';
+import type { CommandResult, Completion, DiagnosisResult, HintView, QuizResult } from '../scenarios/session.types';
 import { GAME_CONFIG, type GameConfig } from './attempts/game-config';
 import { AttemptsService } from './attempts/attempts.service';
 import { attemptRoom } from './attempts/live-attempt';
@@ -20,7 +20,7 @@ import { LeaderboardBoardDto } from './leaderboard/leaderboard-query.dto';
 import { LeaderboardService } from './leaderboard/leaderboard.service';
 import { AttemptRefDto, BestReplaysDto, StartAttemptDto } from './protocol/attempt.dto';
 import { AuthoringScenarioDto, AuthoringUnpublishDto, AuthoringYamlDto } from './protocol/authoring.dto';
-import { InterruptCommandDto, RunCommandDto } from './protocol/command.dto';
+import { CancelEditDto, CompleteCommandDto, InterruptCommandDto, RunCommandDto, SaveEditDto } from './protocol/command.dto';
 import { AnswerQuizDto, SubmitDiagnosisDto } from './protocol/diagnosis.dto';
 import { JoinEventDto, WatchEventDto } from './protocol/event.dto';
 import { ClientEvents, type HandshakeAuth } from './protocol/events';
@@ -110,6 +110,11 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     if (!socket.data.signIns.tryTake()) throw rateLimited(what, this.config.authRate, this.config.authBurst);
   }
 
+  private limitCommands(socket: GameSocket): void {
+    socket.data.commands ??= new TokenBucket(this.config.commandRate, this.config.commandBurst, Date.now);
+    if (!socket.data.commands.tryTake()) throw rateLimited('commands', this.config.commandRate, this.config.commandBurst);
+  }
+
   @SubscribeMessage(ClientEvents.PlayerRegister)
   async register(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CredentialsDto): Promise<Ack<SessionResponse>> {
     this.limitSignIns(socket);
@@ -196,10 +201,7 @@ export class GameGateway implements OnGatewayInit<GameServer> {
   @SubscribeMessage(ClientEvents.CommandRun)
   async runCommand(@ConnectedSocket() socket: GameSocket, @MessageBody() body: RunCommandDto): Promise<Ack<CommandResult>> {
     const playerId = playerOf(socket);
-    socket.data.commands ??= new TokenBucket(this.config.commandRate, this.config.commandBurst, Date.now);
-    if (!socket.data.commands.tryTake()) {
-      throw rateLimited('commands', this.config.commandRate, this.config.commandBurst);
-    }
+    this.limitCommands(socket);
     const result = await this.attempts.runCommand(playerId, body.attemptId, body.command);
     // The owner may have reconnected without resuming; keep the socket in the attempt's room for pushes.
     await socket.join(attemptRoom(body.attemptId));
@@ -210,6 +212,25 @@ export class GameGateway implements OnGatewayInit<GameServer> {
   async interrupt(@ConnectedSocket() socket: GameSocket, @MessageBody() body: InterruptCommandDto): Promise<Ack<Record<string, never>>> {
     await this.attempts.interrupt(playerOf(socket), body.attemptId, body.streamId);
     return ok({});
+  }
+
+  /** The editor of a `kubectl edit` saved its file; rate-limited like commands, since it runs one. */
+  @SubscribeMessage(ClientEvents.CommandEditSave)
+  async saveEdit(@ConnectedSocket() socket: GameSocket, @MessageBody() body: SaveEditDto): Promise<Ack<CommandResult>> {
+    this.limitCommands(socket);
+    return ok(await this.attempts.saveEdit(playerOf(socket), body.attemptId, body.editId, body.text));
+  }
+
+  @SubscribeMessage(ClientEvents.CommandEditCancel)
+  async cancelEdit(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CancelEditDto): Promise<Ack<CommandResult>> {
+    this.limitCommands(socket);
+    return ok(await this.attempts.cancelEdit(playerOf(socket), body.attemptId, body.editId));
+  }
+
+  @SubscribeMessage(ClientEvents.CommandComplete)
+  async complete(@ConnectedSocket() socket: GameSocket, @MessageBody() body: CompleteCommandDto): Promise<Ack<Completion>> {
+    this.limitCommands(socket);
+    return ok(await this.attempts.complete(playerOf(socket), body.attemptId, body.line));
   }
 
   @SubscribeMessage(ClientEvents.HintTake)

@@ -18,8 +18,8 @@ function cluster(): Cluster {
   return c;
 }
 
-const VERBS = ['get', 'describe', 'logs', 'delete', 'apply', 'create', 'cordon', 'uncordon', 'drain', 'label', 'annotate', 'taint', 'patch', 'replace', 'run', 'events', 'version', 'api-resources', 'config', 'scale', 'rollout', 'expose', 'exec', 'frobnicate'];
-const WORDS = ['pods', 'po', 'pod/web', 'web', 'nodes', 'node01', 'ns', 'events', 'cm', 'secrets', 'deploy', 'svc', 'all', '-A', '-n', 'kube-system', '-o', 'yaml', 'json', 'wide', 'name', 'jsonpath={.items[*].metadata.name}', '-l', 'app=web', '--field-selector', 'status.phase=Running', '--sort-by=.metadata.name', '-f', '-', '--force', '--grace-period=0', '--image=nginx:1.27', '--replicas=2', '--', '--bogus', '-p', '--previous', '-c', 'x', '"quoted arg"', "'single'", '$HOME', '~', '*'];
+const VERBS = ['get', 'describe', 'logs', 'delete', 'apply', 'create', 'cordon', 'uncordon', 'drain', 'label', 'annotate', 'taint', 'patch', 'replace', 'run', 'events', 'version', 'api-resources', 'config', 'scale', 'rollout', 'expose', 'exec', 'edit', 'top', 'explain', 'auth', 'frobnicate'];
+const WORDS = ['pods', 'po', 'pod/web', 'web', 'nodes', 'node01', 'ns', 'events', 'cm', 'secrets', 'deploy', 'svc', 'all', '-A', '-n', 'kube-system', '-o', 'yaml', 'json', 'wide', 'name', 'jsonpath={.items[*].metadata.name}', '-l', 'app=web', '--field-selector', 'status.phase=Running', '--sort-by=.metadata.name', '-f', '-', '--force', '--grace-period=0', '--image=nginx:1.27', '--replicas=2', '--', '--bogus', '-p', '--previous', '-c', 'x', '--since=5s', '--since', '1h30m', '--since-time=2025-01-01T00:00:00Z', '--max-log-requests=1', '--prefix', '--all-containers', '--tail=2', '--timestamps', '--containers', 'can-i', 'whoami', '--list', '--as=jane', '--as=system:serviceaccount:default:x', 'role', 'rolebinding', '--verb=get', '--resource=pods', '--role=r', '--recursive', 'pod.spec.containers', 'deploy.spec.x', '--sort-by=cpu', '--sort-by=memory', '--sum', '--no-headers', '"quoted arg"', "'single'", '$HOME', '~', '*'];
 const JOINERS = [' ', ' | grep web', ' | head -1', ' | wc -l', ' && echo ok', ' ; ls', ' > /tmp/out', ' 2>&1', ' | sort | uniq'];
 
 const commandLine = fc
@@ -42,6 +42,33 @@ describe('property: random input never crashes the terminal', () => {
         assertAnswered(shell.run(line));
       }),
       { numRuns: 400, seed: Number(process.env.FUZZ_SEED ?? 20261125) },
+    );
+  });
+
+  it('completes any line: sorted candidates that extend the prefix, nothing changed', () => {
+    const shell = new Shell(cluster(), new VirtualFs());
+    fc.assert(
+      fc.property(fc.oneof(commandLine, shellNoise), (line) => {
+        const { prefix, candidates } = shell.complete(line);
+        expect(line.endsWith(prefix)).toBe(true);
+        expect([...candidates].sort()).toEqual(candidates);
+        for (const c of candidates) expect(c.startsWith(prefix)).toBe(true);
+      }),
+      { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? 11) },
+    );
+  });
+
+  it('saves random text into an open editor without crashing', () => {
+    const c = cluster();
+    const shell = new Shell(c, new VirtualFs());
+    fc.assert(
+      fc.property(fc.oneof(shellNoise, fc.string({ maxLength: 300 }), fc.constantFrom('apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n', '{', '[]', '---\n---\n', 'kind: List\nitems: 3\n')), (text) => {
+        const opened = shell.run('kubectl edit pod web');
+        const r = opened.edit!.save(text);
+        assertAnswered(r);
+        r.edit?.cancel();
+      }),
+      { numRuns: 200, seed: Number(process.env.FUZZ_SEED ?? 13) },
     );
   });
 

@@ -30,7 +30,7 @@ function connectionRefused(env: KubectlEnv, verb: string, flags: Flags): string 
 }
 
 /** Real kubectl commands this terminal does not simulate: say so instead of pretending they do not exist. */
-const UNSUPPORTED = ['edit', 'port-forward', 'proxy', 'attach', 'cp', 'debug', 'top', 'auth', 'certificate', 'kustomize', 'plugin', 'completion', 'alpha', 'diff', 'wait', 'explain', 'autoscale', 'cluster-info'];
+const UNSUPPORTED = ['port-forward', 'proxy', 'attach', 'cp', 'debug', 'certificate', 'kustomize', 'plugin', 'completion', 'alpha', 'diff', 'wait', 'autoscale', 'cluster-info'];
 
 const VALUE_GLOBALS = new Set(GLOBAL_FLAGS.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
 

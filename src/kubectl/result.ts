@@ -5,9 +5,26 @@ export interface CommandResult {
   exitCode: number;
   /** Set when the command keeps running (`get -w`, `logs -f`): its further output, until interrupted. */
   stream?: CommandStream;
+  /** Set when the command waits for the player to edit a file (`kubectl edit`): the client shows `text` in an editor. */
+  edit?: PendingEdit;
 }
 
-/** A command still running: `poll` returns what it printed since the last poll; `close` is Ctrl-C. */
+/** A file open in the player's editor; the command goes on when it is saved or the editor is closed. */
+export interface PendingEdit {
+  text: string;
+  /** the temporary file kubectl would have written (`/tmp/kubectl-edit-1234567890.yaml`) */
+  path: string;
+  /** The editor saved `text` and quit: the command goes on (and may open the editor again, with errors on top). */
+  save(text: string): CommandResult;
+  /** The editor quit without saving: as if the file had been saved unchanged. */
+  cancel(): CommandResult;
+}
+
+/**
+ * A command still running: `poll` returns what it printed since the last poll; `close` is Ctrl-C.
+ * `ended` turns true when the command finished by itself (`logs -f` after its container exited): after the
+ * final poll the terminal gets its prompt back.
+ */
 export interface CommandStream {
   poll(): string;
   close(): void;

@@ -132,4 +132,23 @@ describe('running commands', () => {
     s.tick(2_000);
     expect(s.readStreams()).toEqual([]);
   });
+
+  it('ends `kubectl logs -f` by itself when the container exits: the last read carries `ended`', () => {
+    const s = catalog.start('crashloop-missing-env', 1);
+    let streamId: string | undefined;
+    // the crash-looping container runs for a moment between back-offs: catch it running
+    for (let i = 0; i < 400 && !streamId; i++) {
+      streamId = s.exec('kubectl logs -f orders-api').streamId;
+      if (!streamId) s.tick(250);
+    }
+    expect(streamId).toBeDefined();
+    let last: ReturnType<typeof s.readStreams> = [];
+    for (let i = 0; i < 60 && !last.some((o) => o.ended); i++) {
+      s.tick(1000);
+      last = s.readStreams();
+    }
+    expect(last).toEqual([expect.objectContaining({ streamId, ended: true })]);
+    s.tick(1000);
+    expect(s.readStreams()).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { Cluster, ClusterSnapshot, KubeObject, kindInfo, resolveKind } from '../
 import { LAST_APPLIED, lastAppliedOf } from '../kubectl/verbs/apply.verb';
 import {
   CommandResult,
+  Completion,
   DiagnosisAnswer,
   DiagnosisResult,
   DiagnosisState,
@@ -17,11 +18,11 @@ import {
   TimelineEntry,
 } from './session.types';
 import { TimelineRecorder, TimelineState } from './timeline-recorder';
-import { CommandStream } from '../kubectl/result';
+import { CommandStream, PendingEdit } from '../kubectl/result';
 import { LoadedScenario, resolveVariant } from './load';
 import { CHECKS } from './checks/registry';
 import { FAULTS } from './faults/registry';
-import { CommandShell, createShell } from './shell-factory';
+import { CommandShell, createShell, ShellResult } from './shell-factory';
 import { warmCluster } from './warm-start';
 import { trackTitle } from './tracks';
 import { GuardRailFormat, HintFormat, ObjectiveFormat } from './format/scenario.format';
@@ -29,6 +30,7 @@ import { GuardRailFormat, HintFormat, ObjectiveFormat } from './format/scenario.
 const STEP_MS = 1000;
 const DEFAULT_STABILISATION_S = 30;
 const MAX_STREAMS = 3;
+const MAX_EDITS = 3;
 
 interface SessionState {
   startMs: number;
@@ -98,6 +100,7 @@ export function buildCluster(scenario: LoadedScenario, seed: number): Cluster {
       registry: (f.cluster.registry ?? []) as never,
       objects: scenario.objects.map(asApplied),
       staticControlPlane: f.cluster.staticControlPlane ?? true,
+      metricsServer: f.cluster.metricsServer ?? true,
     },
     seed,
   );
@@ -124,6 +127,9 @@ export class ScenarioSessionImpl implements ScenarioSession {
   /** Commands still running (`get -w`); they live in memory only and end with a restart. */
   private readonly streams = new Map<string, CommandStream>();
   private streamSeq = 0;
+  /** Files open in the player's editor (`kubectl edit`); in memory only, like streams. */
+  private readonly edits = new Map<string, PendingEdit>();
+  private editSeq = 0;
   /** The outcome of the last evaluate() and the cluster resourceVersion it was computed at. */
   private lastChecked?: { resourceVersion: string; holding: boolean };
   /** The objectives as progress() last reported them, and the resourceVersion they were checked at. */
@@ -177,14 +183,55 @@ export class ScenarioSessionImpl implements ScenarioSession {
   }
 
   exec(line: string): CommandResult {
-    const { stream, ...result } = this.shell.run(line);
+    const result = this.adopt(this.shell.run(line));
     this.evaluate();
-    if (!stream) return result;
+    return result;
+  }
+
+  saveEdit(editId: string, text: string): CommandResult {
+    return this.continueEdit(editId, (e) => e.save(text));
+  }
+
+  cancelEdit(editId: string): CommandResult {
+    return this.continueEdit(editId, (e) => e.cancel());
+  }
+
+  complete(line: string): Completion {
+    return this.shell.complete(line);
+  }
+
+  private continueEdit(editId: string, step: (e: PendingEdit) => ShellResult): CommandResult {
+    const pending = this.edits.get(editId);
+    if (!pending) return { stdout: '', stderr: `error: no edit in progress with id "${editId}" (it was saved, cancelled, or lost when the server restarted); run kubectl edit again\n`, exitCode: 1 };
+    this.edits.delete(editId);
+    const result = this.adopt(step(pending));
+    this.evaluate();
+    return result;
+  }
+
+  /** Gives a shell result's running command and open editor ids the client can refer to. */
+  private adopt({ stream, edit, ...result }: ShellResult): CommandResult {
+    const out: CommandResult = result;
+    if (edit) {
+      const editId = `e${++this.editSeq}`;
+      this.edits.set(editId, edit);
+      while (this.edits.size > MAX_EDITS) this.edits.delete(this.edits.keys().next().value!);
+      out.edit = { editId, text: edit.text, path: edit.path };
+    }
+    if (!stream) return out;
     const streamId = `w${++this.streamSeq}`;
     this.streams.set(streamId, stream);
     // A terminal runs one foreground command at a time; a few streams at most are kept.
     while (this.streams.size > MAX_STREAMS) this.interrupt(this.streams.keys().next().value!);
-    return { ...result, streamId };
+    return { ...out, streamId };
+  }
+
+  useCluster<T>(work: (cluster: Cluster) => T): T {
+    try {
+      return work(this.cluster);
+    } finally {
+      this.evaluate();
+    }
   }
 
   readStreams(): StreamOutput[] {

@@ -1,3 +1,5 @@
+import type { Cluster } from '../cluster-engine';
+
 /**
  * The contract between the game layer and a running scenario.
  * `src/game` drives sessions through this interface only; it never reaches into the engine.
@@ -10,13 +12,28 @@ export interface CommandResult {
   exitCode: number;
   /** Set when the command keeps running (`kubectl get -w`): its further output comes from `readStreams`. */
   streamId?: string;
+  /** Set when the command waits in an editor (`kubectl edit`): show `text`, then `saveEdit` or `cancelEdit`. */
+  edit?: EditPayload;
+}
+
+/** A file for the player's editor; `path` is the temporary file name kubectl would use. */
+export interface EditPayload {
+  editId: string;
+  text: string;
+  path: string;
+}
+
+/** Tab completion: `candidates` replace the trailing `prefix` of the line; sorted. */
+export interface Completion {
+  prefix: string;
+  candidates: string[];
 }
 
 /** Output a running command printed since the last read. */
 export interface StreamOutput {
   streamId: string;
   stdout: string;
-  /** The command finished on its own (e.g. `kubectl drain` once its evictions passed); no more output follows. */
+  /** The command finished on its own (`logs -f` after its container exited, `drain` once its evictions passed): this is its last output. */
   ended?: boolean;
 }
 
@@ -121,12 +138,23 @@ export interface ScenarioSession {
   readonly summary: ScenarioSummary;
   /** Runs one command line (kubectl and the small shell) against this session's cluster. */
   exec(line: string): CommandResult;
+  /**
+   * Runs `work` against the live cluster (the per-attempt Kubernetes API serves real kubectl through this),
+   * then evaluates the objectives as after a typed command.
+   */
+  useCluster<T>(work: (cluster: Cluster) => T): T;
   /** Advances the virtual clock; objectives are evaluated after every simulated second. */
   tick(ms: number): void;
-  /** What running commands (`get -w`) printed since the last call; streams with nothing new are left out. */
+  /** What running commands (`get -w`, `logs -f`) printed since the last call; streams with nothing new are left out, ones that ended by themselves come once more with `ended`. */
   readStreams(): StreamOutput[];
   /** Ctrl-C: ends a running command; unknown or ended ids are ignored. */
   interrupt(streamId: string): void;
+  /** The editor saved `text`: the edit goes on (the result may carry a new `edit`, reopened with errors). Unknown or finished id → exit code 1. */
+  saveEdit(editId: string, text: string): CommandResult;
+  /** The editor quit without saving (as if saved unchanged). Unknown or finished id → exit code 1. */
+  cancelEdit(editId: string): CommandResult;
+  /** Tab completion of a partly typed line (reads the cluster, changes nothing). */
+  complete(line: string): Completion;
   progress(): SessionProgress;
   /** Takes the next hint (or returns it again if taken); its cost counts against the score. */
   takeHint(index: number): HintView;

@@ -1,11 +1,15 @@
 import { Cluster } from '../cluster-engine';
 import { Shell, ShellState, VfsData, VirtualFs } from '../kubectl';
-import { CommandResult } from './session.types';
-import { CommandStream } from '../kubectl/result';
+import { CommandResult, Completion } from './session.types';
+import { CommandStream, PendingEdit } from '../kubectl/result';
 
-/** What a session needs from the terminal side: run a line, and carry its state (files, node login) in snapshots. */
+/** A shell result before the session gives its running command and open editor ids. */
+export type ShellResult = Omit<CommandResult, 'streamId' | 'edit'> & { stream?: CommandStream; edit?: PendingEdit };
+
+/** What a session needs from the terminal side: run a line, complete one, and carry its state (files, node login) in snapshots. */
 export interface CommandShell {
-  run(line: string): CommandResult & { stream?: CommandStream };
+  run(line: string): ShellResult;
+  complete(line: string): Completion;
   snapshot(): ShellSnapshot;
 }
 
@@ -21,6 +25,7 @@ export function createShell(cluster: Cluster, files: Record<string, string>, sav
   const shell = new Shell(cluster, vfs, snap ? { state: structuredClone(snap.state) } : {});
   return {
     run: (line) => shell.run(line),
+    complete: (line) => shell.complete(line),
     snapshot: () => ({ files: vfs.toJSON(), state: structuredClone(shell.state) }),
   };
 }

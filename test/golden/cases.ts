@@ -189,4 +189,48 @@ export const GOLDEN_CASES: GoldenCase[] = [
       'exit',
     ],
   },
+  {
+    name: 'observe-and-authorize',
+    cluster: () =>
+      Cluster.create(
+        {
+          nodes: NODES,
+          registry: [
+            ...REGISTRY!,
+            { name: 'shop/api', tags: { '2': { sizeBytes: 30_000_000 } }, behaviour: { listens: [8080], cpuMillis: 120, memoryMiB: 180, logs: [{ line: 'api 2 starting' }, { at: 1, line: 'listening on :8080' }, { at: 30, line: 'GET /healthz 200' }] } },
+          ],
+          objects: [
+            pod('api-1', { containers: [{ name: 'api', image: 'shop/api:2' }, { name: 'proxy', image: 'nginx:1.27' }] }, { app: 'api' }),
+            pod('api-2', { containers: [{ name: 'api', image: 'shop/api:2' }, { name: 'proxy', image: 'nginx:1.27' }] }, { app: 'api' }),
+          ],
+        },
+        11,
+      ),
+    steps: [
+      60,
+      'kubectl logs -l app=api --prefix --all-containers',
+      'kubectl logs api-1 -c api --since=40s',
+      'kubectl logs -l app=api -f --max-log-requests=3 --all-containers',
+      'kubectl top nodes',
+      'kubectl top pods',
+      'kubectl top pods --containers --sort-by=memory',
+      'kubectl top pod nope',
+      'kubectl explain pod.spec.containers.resources',
+      'kubectl explain deploy.spec.replicas',
+      'kubectl explain pod.spec.bogus',
+      'kubectl get clusterroles',
+      'kubectl describe clusterrolebinding cluster-admin',
+      'kubectl create role pod-reader --verb=get,list,watch --resource=pods,pods/log',
+      'kubectl create rolebinding read-pods --role=pod-reader --user=jane --serviceaccount=default:ci',
+      'kubectl get rolebindings -o wide',
+      'kubectl describe role pod-reader',
+      'kubectl auth can-i list pods --as=jane',
+      'kubectl auth can-i delete pods --as=jane',
+      'kubectl auth can-i --list --as=system:serviceaccount:default:ci',
+      'kubectl auth whoami',
+      'kubectl edit',
+      'kubectl edit pod nope',
+      "kubectl get pods --no-headers | awk '{print $1, $3}'",
+    ],
+  },
 ];

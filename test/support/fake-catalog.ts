@@ -62,6 +62,11 @@ class FakeSession implements ScenarioSession {
     private readonly state: FakeState,
   ) {}
 
+  /** The fake has no cluster behind it; the Kubernetes API tests use the real catalogue. */
+  useCluster<T>(): T {
+    throw new Error('the fake scenario has no cluster');
+  }
+
   exec(line: string): CommandResult {
     const trimmed = line.trim();
     if (trimmed === 'kubectl get pods') {
@@ -92,6 +97,19 @@ class FakeSession implements ScenarioSession {
   }
 
   interrupt(): void {}
+
+  saveEdit(editId: string): CommandResult {
+    return { stdout: '', stderr: `error: no edit in progress with id "${editId}"\n`, exitCode: 1 };
+  }
+
+  cancelEdit(editId: string): CommandResult {
+    return this.saveEdit(editId);
+  }
+
+  complete(line: string): { prefix: string; candidates: string[] } {
+    const prefix = line.split(/\s+/).pop() ?? '';
+    return { prefix, candidates: ['kubectl'].filter((c) => c.startsWith(prefix) && line.trim() === prefix) };
+  }
 
   /** The fake cluster records no timeline. */
   timelineSince(): [] {

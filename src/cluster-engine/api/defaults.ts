@@ -1,3 +1,4 @@
+import { defaultBinding } from './rbac.validation';
 import { Container, KubeObject, Pod, Probe } from './types';
 import { parseImageRef } from '../runtime/registry';
 import { defaultDeployment, defaultReplicaSet } from './apps.defaults';
@@ -22,6 +23,8 @@ const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
   PriorityClass: defaultPriorityClass,
   LimitRange: defaultLimitRange,
   Job: defaultJob,
+  RoleBinding: defaultBinding,
+  ClusterRoleBinding: defaultBinding,
 };
 
 export function applyDefaults(obj: KubeObject): void {

@@ -32,6 +32,10 @@ const KINDS: KindInfo[] = [
   { kind: 'PriorityClass', plural: 'priorityclasses', singular: 'priorityclass', shortNames: ['pc'], apiVersion: 'scheduling.k8s.io/v1', group: 'scheduling.k8s.io', namespaced: false },
   { kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], apiVersion: 'apps/v1', group: 'apps', namespaced: true },
   { kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], apiVersion: 'apps/v1', group: 'apps', namespaced: true },
+  { kind: 'Role', plural: 'roles', singular: 'role', shortNames: [], apiVersion: 'rbac.authorization.k8s.io/v1', group: 'rbac.authorization.k8s.io', namespaced: true },
+  { kind: 'ClusterRole', plural: 'clusterroles', singular: 'clusterrole', shortNames: [], apiVersion: 'rbac.authorization.k8s.io/v1', group: 'rbac.authorization.k8s.io', namespaced: false },
+  { kind: 'RoleBinding', plural: 'rolebindings', singular: 'rolebinding', shortNames: [], apiVersion: 'rbac.authorization.k8s.io/v1', group: 'rbac.authorization.k8s.io', namespaced: true },
+  { kind: 'ClusterRoleBinding', plural: 'clusterrolebindings', singular: 'clusterrolebinding', shortNames: [], apiVersion: 'rbac.authorization.k8s.io/v1', group: 'rbac.authorization.k8s.io', namespaced: false },
 ];
 
 const byAnyName = new Map<string, KindInfo>();

@@ -3,6 +3,7 @@ import { FieldError } from './errors';
 import { ObjectStore } from '../store/store';
 import { Rng } from '../rng';
 import { prepareServiceUpdate } from './service.update';
+import { prepareBindingUpdate } from './rbac.validation';
 
 /**
  * Kinds whose REST strategy prepares an update from the stored object (`PrepareForUpdate`, the service
@@ -10,4 +11,6 @@ import { prepareServiceUpdate } from './service.update';
  */
 export const UPDATE_PREPARERS: Record<string, (next: KubeObject, current: KubeObject, store: ObjectStore, rng: Rng) => FieldError[]> = {
   Service: prepareServiceUpdate,
+  RoleBinding: prepareBindingUpdate,
+  ClusterRoleBinding: prepareBindingUpdate,
 };

@@ -4,6 +4,7 @@ import { isValidQuantity, parseQuantity } from './quantity';
 import { stableJson } from './json';
 import { validateDeployment, validateReplicaSet } from './apps.validation';
 import { validateEndpoints, validateEndpointSlice, validateService } from './service.validation';
+import { validateBinding, validateRole } from './rbac.validation';
 import { validatePodDisruptionBudget } from './policy.validation';
 import { validateJob, validatePersistentVolume, validatePersistentVolumeClaim, validatePriorityClass } from './storage-batch.validation';
 
@@ -57,6 +58,10 @@ const VALIDATORS: Record<string, (obj: KubeObject) => FieldError[]> = {
   PersistentVolume: validatePersistentVolume,
   Job: validateJob,
   PriorityClass: validatePriorityClass,
+  Role: validateRole,
+  ClusterRole: validateRole,
+  RoleBinding: validateBinding,
+  ClusterRoleBinding: validateBinding,
   PodDisruptionBudget: validatePodDisruptionBudget,
 };
 

@@ -3,10 +3,16 @@ import { RepositorySpec } from '../runtime/registry';
 /** The control-plane images every cluster's registry serves, with the flags each binary accepts. */
 export function controlPlaneImages(version: string): RepositorySpec[] {
   const tags = { [version]: { sizeBytes: 28_000_000 } };
+  // Usage as `kubectl top pods -n kube-system` shows it on an idle kubeadm cluster.
+  const usage: Record<string, { cpuMillis: number; memoryMiB: number }> = {
+    'kube-apiserver': { cpuMillis: 42, memoryMiB: 262 },
+    'kube-controller-manager': { cpuMillis: 14, memoryMiB: 51 },
+    'kube-scheduler': { cpuMillis: 3, memoryMiB: 23 },
+  };
   const component = (name: string, port: number, flags: string[], ready: string): RepositorySpec => ({
     name: `registry.k8s.io/${name}`,
     tags,
-    behaviour: { listens: [port], acceptedFlags: flags, logs: [{ line: `I0115 09:00:00.000000       1 server.go:150] "Starting ${name}" version="${version}"` }, { at: 1, line: ready }] },
+    behaviour: { ...usage[name], listens: [port], acceptedFlags: flags, logs: [{ line: `I0115 09:00:00.000000       1 server.go:150] "Starting ${name}" version="${version}"` }, { at: 1, line: ready }] },
   });
   return [
     component('kube-apiserver', 6443, APISERVER_FLAGS, 'I0115 09:00:01.000000       1 secure_serving.go:213] Serving securely on [::]:6443'),
@@ -15,7 +21,7 @@ export function controlPlaneImages(version: string): RepositorySpec[] {
     {
       name: 'registry.k8s.io/etcd',
       tags: { '3.5.16-0': { sizeBytes: 57_000_000 } },
-      behaviour: { listens: [2379, 2380], acceptedFlags: ETCD_FLAGS, logs: [{ line: '{"level":"info","msg":"serving client traffic securely","address":"127.0.0.1:2379"}' }] },
+      behaviour: { cpuMillis: 19, memoryMiB: 41, listens: [2379, 2380], acceptedFlags: ETCD_FLAGS, logs: [{ line: '{"level":"info","msg":"serving client traffic securely","address":"127.0.0.1:2379"}' }] },
     },
     { name: 'registry.k8s.io/pause', tags: { '3.10': { sizeBytes: 320_000 } } },
   ];

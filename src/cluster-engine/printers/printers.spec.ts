@@ -107,6 +107,6 @@ describe('server-side printers', () => {
   it('registry lists each kind once', () => {
     const kinds = PRINTERS.map((p) => p.kind);
     expect(new Set(kinds).size).toBe(kinds.length);
-    expect(kinds.sort()).toEqual(['ConfigMap', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Job', 'Lease', 'LimitRange', 'Namespace', 'Node', 'PersistentVolume', 'PersistentVolumeClaim', 'Pod', 'PodDisruptionBudget', 'PriorityClass', 'ReplicaSet', 'ResourceQuota', 'Secret', 'Service', 'ServiceAccount', 'StorageClass']);
+    expect(kinds.sort()).toEqual(['ClusterRoleBinding', 'ConfigMap', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Job', 'Lease', 'LimitRange', 'Namespace', 'Node', 'PersistentVolume', 'PersistentVolumeClaim', 'Pod', 'PodDisruptionBudget', 'PriorityClass', 'ReplicaSet', 'ResourceQuota', 'RoleBinding', 'Secret', 'Service', 'ServiceAccount', 'StorageClass']);
   });
 });

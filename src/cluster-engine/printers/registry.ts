@@ -15,6 +15,7 @@ import { endpointSlicePrinter, endpointsPrinter } from './endpoints.columns';
 import { serviceAccountPrinter } from './serviceaccount.columns';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.columns';
 import { jobPrinter } from './job.columns';
+import { clusterRoleBindingPrinter, roleBindingPrinter } from './rbac.columns';
 import { podDisruptionBudgetPrinter } from './pdb.columns';
 import { limitRangePrinter, priorityClassPrinter, resourceQuotaPrinter } from './policy.columns';
 
@@ -40,6 +41,8 @@ export const PRINTERS: ReadonlyArray<KindPrinter> = [
   endpointsPrinter,
   endpointSlicePrinter,
   serviceAccountPrinter,
+  roleBindingPrinter,
+  clusterRoleBindingPrinter,
   podDisruptionBudgetPrinter,
 ] as unknown as ReadonlyArray<KindPrinter>;
 

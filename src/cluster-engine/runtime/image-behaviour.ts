@@ -27,6 +27,8 @@ export interface ImageBehaviour {
   /** Working-set memory in MiB, reached `memoryRampSeconds` after start; above the limit the kernel OOM-kills it. */
   memoryMiB?: number;
   memoryRampSeconds?: number;
+  /** CPU the process uses while running, in millicores (what `kubectl top` reports; default 1). */
+  cpuMillis?: number;
   /** Disk the container writes while running (its writable layer and logs), in MiB: counts towards the node's nodefs. */
   diskMiB?: number;
   /** Processes the container runs (a fork bomb runs thousands): counts towards the node's PIDs. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
-import type { CommandResult, DiagnosisAnswer, DiagnosisResult, HintView, QuizResult } from '../../scenarios/session.types';
+import type { CommandResult, Completion, DiagnosisAnswer, DiagnosisResult, HintView, QuizResult } from '../../scenarios/session.types';
 import type { Principal } from '../auth/players.service';
 import { GameError, GameErrorCode } from '../errors/game-error';
 import { EventsService } from '../events/events.service';
@@ -68,9 +68,33 @@ export class AttemptsService {
 
   async runCommand(playerId: string, attemptId: string, command: string): Promise<CommandResult> {
     const live = await this.loader.require(playerId, attemptId);
+    return this.record(live, command, (session) => session.exec(command));
+  }
+
+  /** The editor of a `kubectl edit` saved: logged as a step of its own, with the text saved (replays show what changed). */
+  async saveEdit(playerId: string, attemptId: string, editId: string, text: string): Promise<CommandResult> {
+    const live = await this.loader.require(playerId, attemptId);
+    return this.record(live, `# kubectl edit: saved ${editId}\n${text}`, (session) => session.saveEdit(editId, text));
+  }
+
+  async cancelEdit(playerId: string, attemptId: string, editId: string): Promise<CommandResult> {
+    const live = await this.loader.require(playerId, attemptId);
+    return this.record(live, `# kubectl edit: closed ${editId} without saving`, (session) => session.cancelEdit(editId));
+  }
+
+  /** Tab completion: reads the session only, so it is neither logged nor pushed. */
+  async complete(playerId: string, attemptId: string, line: string): Promise<Completion> {
+    const live = await this.loader.require(playerId, attemptId);
+    return live.session.complete(line);
+  }
+
+  /** Runs one step of the terminal and records it in the command log (and the event's feed). */
+  private async record(live: LiveAttempt, command: string, step: (session: LiveAttempt['session']) => CommandResult): Promise<CommandResult> {
+    const attemptId = live.id;
+    const playerId = live.playerId;
     const virtualMs = live.session.progress().elapsedMs;
     const timelineSeq = this.timeline.lastRecordedSeq(live);
-    const result = live.session.exec(command);
+    const result = step(live.session);
     const seq = live.nextSeq++;
     const { stdout, stderr, exitCode } = result;
     this.logs.append({ attemptId, seq, command, stdout, stderr, exitCode, virtualMs, timelineSeq });

@@ -24,6 +24,10 @@ import type {
   CommandResult,
   CommandRunRequest,
   CommandInterruptRequest,
+  CommandCompleteRequest,
+  CommandEditCancelRequest,
+  CommandEditSaveRequest,
+  Completion,
   CommandOutputPush,
   DiagnosisResult,
   DiagnosisSubmitRequest,
@@ -72,6 +76,9 @@ export const ClientEvents = {
   AttemptBest: 'attempt:best',
   CommandRun: 'command:run',
   CommandInterrupt: 'command:interrupt',
+  CommandEditSave: 'command:edit-save',
+  CommandEditCancel: 'command:edit-cancel',
+  CommandComplete: 'command:complete',
   HintTake: 'hint:take',
   DiagnosisSubmit: 'diagnosis:submit',
   QuizList: 'quiz:list',
@@ -121,6 +128,9 @@ export interface ClientToServerEvents {
   [ClientEvents.AttemptBest]: Request<BestReplaysRequest, BestReplaysResponse>;
   [ClientEvents.CommandRun]: Request<CommandRunRequest, CommandResult>;
   [ClientEvents.CommandInterrupt]: Request<CommandInterruptRequest, Record<string, never>>;
+  [ClientEvents.CommandEditSave]: Request<CommandEditSaveRequest, CommandResult>;
+  [ClientEvents.CommandEditCancel]: Request<CommandEditCancelRequest, CommandResult>;
+  [ClientEvents.CommandComplete]: Request<CommandCompleteRequest, Completion>;
   [ClientEvents.HintTake]: Request<HintTakeRequest, HintView>;
   [ClientEvents.DiagnosisSubmit]: Request<DiagnosisSubmitRequest, DiagnosisResult>;
   [ClientEvents.QuizList]: Request<AttemptRefRequest, QuizListResponse>;

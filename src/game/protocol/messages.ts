@@ -1,7 +1,9 @@
 /** Wire shapes of the socket and HTTP API. Type-only: safe for the browser client to import. */
 import type {
   CommandResult,
+  Completion,
   DiagnosisResult,
+  EditPayload,
   HintView,
   QuizQuestionView,
   QuizResult,
@@ -17,7 +19,7 @@ import type {
 } from '../../scenarios/session.types';
 import type { ScoreBreakdown } from '../scoring/score';
 
-export type { CommandResult, DiagnosisResult, HintView, QuizQuestionView, QuizResult, ScenarioSummary, SessionProgress, ScoreBreakdown };
+export type { CommandResult, Completion, EditPayload, DiagnosisResult, HintView, QuizQuestionView, QuizResult, ScenarioSummary, SessionProgress, ScoreBreakdown };
 export type { TimelineEntry, TimelineEventEntry, TimelineGuardRailEntry, TimelineNodeEntry, TimelineObjectiveEntry, TimelinePodEntry, TimelineSolvedEntry };
 
 export type Role = 'learner' | 'instructor' | 'admin';
@@ -114,6 +116,25 @@ export interface AbandonResponse {
 export interface CommandRunRequest {
   attemptId: string;
   command: string;
+}
+
+/** The player's editor saved the file of a `kubectl edit` (ack: the command's result, maybe a new `edit` reopened with errors). */
+export interface CommandEditSaveRequest {
+  attemptId: string;
+  editId: string;
+  text: string;
+}
+
+/** The player's editor closed without saving (ack: the command's result, e.g. `Edit cancelled, no changes made.`). */
+export interface CommandEditCancelRequest {
+  attemptId: string;
+  editId: string;
+}
+
+/** Tab completion of a partly typed line (ack: `Completion`); not recorded in the command log. */
+export interface CommandCompleteRequest {
+  attemptId: string;
+  line: string;
 }
 
 export interface HintTakeRequest {
@@ -333,7 +354,7 @@ export interface CommandOutputPush {
   attemptId: string;
   streamId: string;
   stdout: string;
-  /** The command finished on its own (`kubectl drain` once its evictions passed): no more output follows. */
+  /** The command finished on its own (`logs -f` after its container exited, `drain` done): the prompt comes back. */
   ended?: boolean;
 }
 

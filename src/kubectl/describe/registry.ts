@@ -2,6 +2,7 @@ import { Cluster, KubeObject } from '../../cluster-engine';
 import { describeNode } from './node.describer';
 import { describeConfigMap, describeGeneric, describeNamespace, describeSecret } from './other.describers';
 import { describePod } from './pod.describer';
+import { describeBinding, describeRole } from './rbac.describer';
 import { describePodDisruptionBudget } from './pdb.describer';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.describer';
 import { describeJob, describeLimitRange, describePriorityClass, describeResourceQuota } from './batch-policy.describer';
@@ -30,6 +31,10 @@ const DESCRIBERS: Record<string, Describer> = {
   Endpoints: describeEndpoints,
   EndpointSlice: describeEndpointSlice,
   ServiceAccount: describeServiceAccount,
+  Role: describeRole,
+  ClusterRole: describeRole,
+  RoleBinding: describeBinding,
+  ClusterRoleBinding: describeBinding,
   PodDisruptionBudget: describePodDisruptionBudget,
 };
 

@@ -45,12 +45,15 @@ function convert(spec: FlagSpec, raw: string): FlagValue {
 }
 
 export function parseFlags(argv: string[], specs: readonly FlagSpec[]): ParsedFlags {
-  const byName = new Map(specs.map((s) => [s.name, s]));
-  const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
+  // A command's own flag shadows a global one of the same name (cobra: local flags before persistent ones).
+  const byName = new Map<string, FlagSpec>();
+  for (const s of specs) if (!byName.has(s.name)) byName.set(s.name, s);
+  const byShort = new Map<string, FlagSpec>();
+  for (const s of specs) if (s.short && !byShort.has(s.short)) byShort.set(s.short, s);
   const values = new Map<string, FlagValue>();
   const changed = new Set<string>();
   const args: string[] = [];
-  for (const s of specs) if (s.default !== undefined) values.set(s.name, s.default);
+  for (const s of byName.values()) if (s.default !== undefined) values.set(s.name, s.default);
 
   const set = (spec: FlagSpec, raw: string) => {
     const v = convert(spec, raw);

@@ -7,7 +7,7 @@ type Json = unknown;
 type Obj = Record<string, Json>;
 
 /** Strategic-merge keys of the list fields a Pod (and friends) use; other lists are replaced whole. */
-const MERGE_KEYS: Record<string, string> = {
+export const MERGE_KEYS: Record<string, string> = {
   containers: 'name',
   initContainers: 'name',
   ephemeralContainers: 'name',

@@ -42,7 +42,15 @@ export function parseManifests(text: string, source: string): KubeObject[] {
   for (const doc of list) {
     const err = doc.errors[0];
     if (err) throw new KubectlError(`error parsing ${source}: error converting YAML to JSON: ${goYamlMessage(err, text)}`);
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    } catch (e) {
+      // `*name` with no `&name` before it (or an alias bomb): go-yaml's words.
+      if (!(e instanceof ReferenceError)) throw e;
+      const alias = /: (.*)$/.exec(e.message)?.[1] ?? '';
+      throw new KubectlError(`error parsing ${source}: error converting YAML to JSON: yaml: unknown anchor '${alias}' referenced`);
+    }
     if (value === null || value === undefined) continue;
     out.push(...expand(value, source));
   }

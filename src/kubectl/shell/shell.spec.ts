@@ -38,6 +38,9 @@ describe('Shell pipelines and builtins', () => {
     ['echo -n pass | base64', 'cGFzcw==\n'],
     ['kubectl get pods 2>&1 | grep -c NAME', '1\n'],
     ['k get po -o name | grep -q web && echo found', 'found\n'],
+    ["kubectl get pods --no-headers | awk '$3 == \"Running\" {print $1}'", 'web\nweb-2\n'],
+    ["kubectl get pods | awk 'NR>1 {print $1, $3}' | cut -d ' ' -f2 | sort -u", 'CrashLoopBackOff\nRunning\n'],
+    ["kubectl get pods -o name | cut -d/ -f2 | xargs echo", 'crash web web-2\n'],
   ])('%s', (line, stdout) => {
     const r = scene().run(line);
     expect(r.stdout).toBe(stdout);
@@ -143,5 +146,13 @@ describe('Shell pipelines and builtins', () => {
     expect(t.cluster.isKubeletRunning('worker-1')).toBe(false);
     t.run('exit');
     expect(t.shell.prompt()).toBe('root@workstation:~# ');
+  });
+});
+
+describe('history', () => {
+  it('lists what was typed', () => {
+    const t = scene();
+    t.run('kubectl get pods');
+    expect(t.run('history').stdout).toBe('    1  kubectl get pods\n    2  history\n');
   });
 });

@@ -1,8 +1,10 @@
 import { Cluster } from '../../cluster-engine';
 import { runKubectl } from '../kubectl';
 import { runNodeCommand } from '../node-shell/node-shell';
-import { CommandResult, CommandStream } from '../result';
+import { CommandResult, CommandStream, PendingEdit } from '../result';
 import { findShellCommand } from './commands/registry';
+import { HISTORY_SIZE } from './commands/history.command';
+import { completeLine, Completion } from '../completion/complete';
 import { Expander } from './expand';
 import { isDirectory } from './fs-view';
 import { parseScript } from './parse';
@@ -51,6 +53,11 @@ export class Shell {
     return node ? VirtualFs.over(this.cluster.nodeFiles(node)) : this.vfs;
   }
 
+  /** Tab completion of a partly typed line; reads the cluster and files, changes nothing. */
+  complete(line: string): Completion {
+    return completeLine(line, { cluster: this.cluster, vfs: this.vfs, state: this.state });
+  }
+
   prompt(): string {
     const host = this.state.login.node ?? 'workstation';
     const cwd = this.state.cwd === HOME ? '~' : this.state.cwd.startsWith(`${HOME}/`) ? `~${this.state.cwd.slice(HOME.length)}` : this.state.cwd;
@@ -58,6 +65,8 @@ export class Shell {
   }
 
   run(line: string): CommandResult {
+    // Top-level lines go to the history (bash's HISTCONTROL unset: every non-blank line, duplicates too).
+    if (this.depth === 0 && line.trim() !== '') this.remember(line);
     const parsed = (() => {
       try {
         return parseScript(line);
@@ -74,14 +83,26 @@ export class Shell {
     let stderr = parsed.openHeredoc ? `bash: warning: here-document at line 1 delimited by end-of-file (wanted \`${parsed.openHeredoc}')\n` : '';
     let stdout = '';
     let stream: CommandStream | undefined;
+    let edit: PendingEdit | undefined;
     for (const item of parsed.script) {
       stream?.close();
       const r = this.andOr(item);
       stdout += r.stdout;
       stderr += r.stderr;
       stream = r.stream;
+      // Only the last command may wait in the editor (there is no way to resume a script after it).
+      edit = r.edit;
     }
-    return this.finish({ stdout, stderr, exitCode: this.state.lastExitCode, ...(stream ? { stream } : {}) });
+    return this.finish({ stdout, stderr, exitCode: this.state.lastExitCode, ...(stream ? { stream } : {}), ...(edit ? { edit } : {}) });
+  }
+
+  private remember(line: string): void {
+    const h = (this.state.history ??= []);
+    h.push(line.replace(/\n+$/, ''));
+    if (h.length > HISTORY_SIZE) {
+      this.state.historyBase = (this.state.historyBase ?? 0) + (h.length - HISTORY_SIZE);
+      h.splice(0, h.length - HISTORY_SIZE);
+    }
   }
 
   private finish(r: CommandResult): CommandResult {
@@ -99,7 +120,7 @@ export class Shell {
       stdout += r.stdout;
       stderr += r.stderr;
     }
-    return { stdout, stderr, exitCode: r.exitCode, ...(r.stream ? { stream: r.stream } : {}) };
+    return { stdout, stderr, exitCode: r.exitCode, ...(r.stream ? { stream: r.stream } : {}), ...(r.edit ? { edit: r.edit } : {}) };
   }
 
   private pipeline(p: Pipeline): CommandResult {
@@ -114,11 +135,13 @@ export class Shell {
         last.stream.close();
         delete last.stream;
       }
+      // An editor needs the terminal: in a pipeline the edit is abandoned, as if closed unchanged.
+      if (last.edit && p.commands.length > 1) delete last.edit;
       stderr += last.stderr;
       input = last.stdout;
       this.state.lastExitCode = last.exitCode;
     });
-    return { stdout: last.stdout, stderr, exitCode: last.exitCode, ...(last.stream ? { stream: last.stream } : {}) };
+    return { stdout: last.stdout, stderr, exitCode: last.exitCode, ...(last.stream ? { stream: last.stream } : {}), ...(last.edit ? { edit: last.edit } : {}) };
   }
 
   private simple(cmd: SimpleCommand, pipedIn: string, toTerminal: boolean): CommandResult {
@@ -143,6 +166,7 @@ export class Shell {
     const redirected = this.redirectOutput(cmd.redirects, { ...result, stderr: stderr + result.stderr });
     // A running command whose output goes to a file ends at once (there is no background job control).
     if (result.stream && stdoutRedirected) result.stream.close();
+    if (result.edit && !stdoutRedirected) redirected.edit = result.edit;
     return result.stream && !stdoutRedirected ? { ...redirected, stream: result.stream } : redirected;
   }
 
@@ -179,12 +203,49 @@ export class Shell {
       return node;
     }
     if (name === 'sudo') return this.exec(args, stdin, tty);
+    if (name === 'xargs') return this.xargs(args, stdin, tty);
     if (name === 'kubectl' || name === 'k') return runKubectl(args, { cluster: this.cluster, vfs: this.fs, cwd: this.state.cwd, stdin, node: this.state.login.node });
     if (name === 'exit' || name === 'logout') return { stdout: '', stderr: '', exitCode: 0 };
     const builtin = findShellCommand(name);
     if (builtin) return builtin.run(args, { stdin, vfs: this.fs, state: this.state, tty });
     const hint = EDITORS.includes(name) ? "hint: there is no editor here; write files with: cat > pod.yaml <<'EOF' … EOF\n" : '';
     return { stdout: '', stderr: `bash: ${name}: command not found\n${hint}`, exitCode: 127 };
+  }
+
+  /** `xargs [-n N] [-I {}] [-r] [CMD args…]`: runs CMD with words read from stdin appended (or substituted for {}). */
+  private xargs(args: string[], stdin: string, tty: boolean): CommandResult {
+    let perCall = Infinity;
+    let replace: string | undefined;
+    let skipEmpty = false;
+    let i = 0;
+    for (; i < args.length && args[i].startsWith('-'); i++) {
+      const a = args[i];
+      if (a === '-r' || a === '--no-run-if-empty') skipEmpty = true;
+      else if (a.startsWith('-n')) perCall = Number(a.length > 2 ? a.slice(2) : args[++i]);
+      else if (a.startsWith('-I')) replace = a.length > 2 ? a.slice(2) : args[++i];
+      else if (a === '-0' || a === '-t') continue;
+      else return { stdout: '', stderr: `xargs: invalid option -- '${a.replace(/^-+/, '')}'\nTry 'xargs --help' for more information.\n`, exitCode: 1 };
+    }
+    if (!Number.isInteger(perCall) && perCall !== Infinity) return { stdout: '', stderr: `xargs: invalid number "${args[i - 1]}" for -n option\n`, exitCode: 1 };
+    const command = args.slice(i).length ? args.slice(i) : ['echo'];
+    const items = replace !== undefined ? stdin.split('\n').filter((l) => l.trim() !== '') : stdin.split(/\s+/).filter((w) => w !== '');
+    if (items.length === 0 && (skipEmpty || replace !== undefined)) return { stdout: '', stderr: '', exitCode: 0 };
+    const batches: string[][] = [];
+    if (replace !== undefined) for (const item of items) batches.push(command.map((w) => w.split(replace!).join(item)));
+    else if (items.length === 0) batches.push(command);
+    else for (let k = 0; k < items.length; k += perCall === Infinity ? items.length : Math.max(1, perCall)) batches.push([...command, ...items.slice(k, k + (perCall === Infinity ? items.length : Math.max(1, perCall)))]);
+    let stdout = '';
+    let stderr = '';
+    let failed = false;
+    for (const argv of batches) {
+      const r = this.exec(argv, '', tty);
+      r.stream?.close();
+      stdout += r.stdout;
+      stderr += r.stderr;
+      if (r.exitCode === 127) return { stdout, stderr: stderr.replace(/^bash: (\S+): command not found\n.*$/s, 'xargs: $1: No such file or directory\n'), exitCode: 127 };
+      if (r.exitCode !== 0) failed = true;
+    }
+    return { stdout, stderr, exitCode: failed ? 123 : 0 };
   }
 
   /** `$(…)`: runs the script in this shell (same state), depth-limited against runaway recursion. */

@@ -7,6 +7,10 @@ export interface ShellState {
   env: Record<string, string>;
   login: NodeLogin;
   lastExitCode: number;
+  /** Lines typed, oldest first (the last HISTORY_SIZE); absent in older snapshots. */
+  history?: string[];
+  /** How many lines were dropped from the front of `history` (its first entry's number minus one). */
+  historyBase?: number;
 }
 
 export function newShellState(): ShellState {

@@ -13,6 +13,7 @@ import { Verb, VerbContext } from './verb';
 import { generateJob } from './job-generator';
 import { generateDeployment } from './deployment-generator';
 import { generateService } from './service-generators';
+import { generateRbac } from './rbac-generators';
 
 /** `--from-literal=k=v` and `--from-file=[key=]path` into a data map (values as text). */
 function dataFrom(ctx: VerbContext): Record<string, string> {
@@ -62,6 +63,11 @@ function generate(ctx: VerbContext): KubeObject {
       return generateDeployment(ctx, rest);
     case 'job':
       return generateJob(ctx, rest);
+    case 'role':
+    case 'clusterrole':
+    case 'rolebinding':
+    case 'clusterrolebinding':
+      return generateRbac(ctx, what, rest);
     default:
       throw new KubectlError(`"kubectl create ${what}" is not available in this terminal; write a manifest and use "kubectl create -f" or "kubectl apply -f"`);
   }
@@ -113,6 +119,15 @@ export const createVerb: Verb = {
     { name: 'replicas', short: 'r', type: 'int', default: 1, description: 'Number of replicas to create. Default is 1.' },
     { name: 'port', type: 'int', default: -1, description: 'The containerPort that this deployment exposes.' },
     { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', description: 'Must be one of: strict (or true), warn, ignore (or false).' },
+    { name: 'verb', type: 'stringArray', description: 'Verb that applies to the resources contained in the rule (role, clusterrole)' },
+    { name: 'resource', type: 'stringArray', description: 'Resource that the rule applies to (role, clusterrole)' },
+    { name: 'resource-name', type: 'stringArray', description: 'Resource in the white list that the rule applies to, repeat this flag for multiple items' },
+    { name: 'non-resource-url', type: 'stringArray', description: 'A partial url that user should have access to (clusterrole).' },
+    { name: 'role', type: 'string', description: 'Role this RoleBinding should reference' },
+    { name: 'clusterrole', type: 'string', description: 'ClusterRole this binding should reference' },
+    { name: 'user', type: 'stringArray', description: 'Usernames to bind to the role. The flag can be repeated to add multiple users.' },
+    { name: 'group', type: 'stringArray', description: 'Groups to bind to the role. The flag can be repeated to add multiple groups.' },
+    { name: 'serviceaccount', type: 'stringArray', description: 'Service accounts to bind to the role, in the format <namespace>:<name>. The flag can be repeated to add multiple service accounts.' },
   ],
   examples: ['kubectl create -f pod.yaml --dry-run=client -o yaml', 'kubectl create namespace team-a', 'kubectl create configmap app-config --from-literal=mode=prod'],
   run,

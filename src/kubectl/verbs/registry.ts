@@ -1,4 +1,5 @@
 import { annotateVerb } from './annotate.verb';
+import { authVerb } from './auth.verb';
 import { apiResourcesVerb } from './api-resources.verb';
 import { applyVerb } from './apply.verb';
 import { configVerb } from './config.verb';
@@ -7,8 +8,10 @@ import { createVerb } from './create.verb';
 import { deleteVerb } from './delete.verb';
 import { describeVerb } from './describe.verb';
 import { drainVerb } from './drain.verb';
+import { editVerb } from './edit.verb';
 import { eventsVerb } from './events.verb';
 import { execVerb } from './exec.verb';
+import { explainVerb } from './explain.verb';
 import { exposeVerb } from './expose.verb';
 import { getVerb } from './get.verb';
 import { rolloutVerb } from './rollout.verb';
@@ -20,6 +23,7 @@ import { patchVerb } from './patch.verb';
 import { replaceVerb } from './replace.verb';
 import { runVerb } from './run.verb';
 import { taintVerb } from './taint.verb';
+import { topVerb } from './top.verb';
 import { uncordonVerb } from './uncordon.verb';
 import { Verb } from './verb';
 import { versionVerb } from './version.verb';
@@ -44,6 +48,10 @@ export const VERBS: readonly Verb[] = [
   rolloutVerb,
   setVerb,
   patchVerb,
+  editVerb,
+  topVerb,
+  explainVerb,
+  authVerb,
   replaceVerb,
   labelVerb,
   annotateVerb,

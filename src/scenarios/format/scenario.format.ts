@@ -49,6 +49,8 @@ export class ClusterFormat {
   @IsOptional() @IsBoolean() staticControlPlane?: boolean;
   /** Simulated seconds the cluster runs (faults firing) before the player arrives. */
   @IsOptional() @IsInt() @Min(0) @Max(3600) warmupSeconds?: number;
+  /** Whether metrics-server is installed, so `kubectl top` works (default true). */
+  @IsOptional() @IsBoolean() metricsServer?: boolean;
 }
 
 export class PluginRef {

@@ -1,11 +1,14 @@
+import { awkCommand } from './awk.command';
 import { base64Command } from './base64.command';
 import { catCommand } from './cat.command';
 import { ShellCommand } from './command';
+import { cutCommand } from './cut.command';
 import { echoCommand } from './echo.command';
 import { cpCommand, mkdirCommand, mvCommand, rmCommand, touchCommand } from './files.command';
 import { grepCommand } from './grep.command';
 import { headCommand } from './head.command';
 import { helpCommand } from './help.command';
+import { historyCommand } from './history.command';
 import { lsCommand } from './ls.command';
 import { cdCommand, clearCommand, envCommand, exportCommand, falseCommand, pwdCommand, trueCommand } from './session.command';
 import { sedCommand } from './sed.command';
@@ -25,6 +28,8 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   sortCommand,
   uniqCommand,
   sedCommand,
+  awkCommand,
+  cutCommand,
   base64Command,
   lsCommand,
   cdCommand,
@@ -39,6 +44,7 @@ export const SHELL_COMMANDS: readonly ShellCommand[] = [
   trueCommand,
   falseCommand,
   clearCommand,
+  historyCommand,
   helpCommand(() => SHELL_COMMANDS),
 ];
 
