@@ -47,3 +47,37 @@ describe('kubectl logs', () => {
     expect(scene().run('kubectl logs crash -p --timestamps').stdout).toMatch(/^2025-01-15T09:01:\d\d\.\d{9}Z starting\n2025-01-15T09:01:\d\d\.\d{9}Z config missing, exiting\n$/);
   });
 });
+
+describe('kubectl logs TYPE/NAME (a workload or Service picks one of its pods)', () => {
+  const deployment = (name: string, replicas: number, image: string) => ({
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
+    spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image }] } } },
+  });
+
+  it('deployment/NAME with several pods: says which one it used (the one kubectl ByLogging ranks first) and prints its log', () => {
+    const t = testShell([deployment('api', 3, 'busybox:crash')]);
+    t.cluster.tick(90_000);
+    const r = t.run('kubectl logs deploy/api -p --tail=1');
+    const pods = t.run("kubectl get pods -l app=api -o jsonpath={.items[*].metadata.name}").stdout.split(' ');
+    expect(r.stderr).toMatch(/^Found 3 pods, using pod\/api-[a-z0-9]+-[a-z0-9]{5}\n$/);
+    expect(pods).toContain(r.stderr.match(/pod\/(\S+)/)![1]);
+    expect(r.stdout).toBe('config missing, exiting\n');
+  });
+
+  it('prefers a Running and Ready pod, and reaches a Service\'s pods through its selector', () => {
+    const t = testShell([
+      pod('bad', 'nginx:nope', { metadata: { labels: { tier: 'web' } } }),
+      pod('good', 'nginx:1.27', { metadata: { labels: { tier: 'web' } } }),
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { tier: 'web' }, ports: [{ port: 80 }] } },
+    ]);
+    t.cluster.tick(60_000);
+    expect(t.run('kubectl logs svc/web')).toEqual({ stdout: '', stderr: 'Found 2 pods, using pod/good\n', exitCode: 0 });
+  });
+
+  it('answers like kubectl when nothing matches or the kind has no pods', () => {
+    const t = testShell([deployment('idle', 0, 'nginx:1.27')]);
+    expect(t.run('kubectl logs deployment/idle')).toEqual({ stdout: '', stderr: 'error: timed out waiting for the condition\n', exitCode: 1 });
+    expect(t.run('kubectl logs deployment/nope').stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+    expect(t.run('kubectl logs configmap/kube-root-ca.crt').stderr).toBe('error: cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n');
+  });
+});

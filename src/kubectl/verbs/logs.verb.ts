@@ -4,16 +4,9 @@ import { invalidDuration, parseGoDuration } from '../flags/duration';
 import { CommandResult, fail, Output } from '../result';
 import { FollowedLog, followLogs, prefixLines } from './log-follow';
 import { Verb, VerbContext } from './verb';
+import { attachablePod } from '../resources/attachable-pod';
 
 const USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
-
-function podName(arg: string): string {
-  const slash = arg.indexOf('/');
-  if (slash < 0) return arg;
-  const type = arg.slice(0, slash).toLowerCase();
-  if (!['pod', 'pods', 'po'].includes(type)) throw new KubectlError(`cannot get the logs from ${type}: only pods are supported in this terminal`);
-  return arg.slice(slash + 1);
-}
 
 /** `Defaulted container "app" out of: app, sidecar, init-db (init)`. */
 function defaultedMessage(pod: Pod): string {
@@ -65,7 +58,9 @@ function run(ctx: VerbContext): CommandResult {
       if (container) throw usageError('logs', 'only one of -c or an inline [CONTAINER] arg is allowed');
       container = ctx.args[1];
     }
-    pods = [ctx.cluster.api.get<Pod>('Pod', ctx.namespace, podName(ctx.args[0]))];
+    const picked = attachablePod(ctx.cluster.api, ctx.namespace, ctx.args[0]);
+    if (picked.note) out.warn(picked.note);
+    pods = [picked.pod];
   }
   const sources: Source[] = pods.flatMap((pod) =>
     (f.bool('all-containers') ? [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name) : [container || pod.spec.containers[0].name]).map((c) => ({ pod, container: c })),
