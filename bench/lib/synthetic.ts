@@ -32,6 +32,7 @@ title: Benchmark cluster with ${pods} pods
 summary: ${pods} nginx pods, nothing broken; only for npm run bench.
 difficulty: beginner
 tags: [bench]
+track: pods-never-start
 points: 100
 parSeconds: 300
 cluster:
