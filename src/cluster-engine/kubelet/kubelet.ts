@@ -111,7 +111,8 @@ export class Kubelet implements Component<KubeletState> {
     // systemd restarts a kubelet that exited with an error every 10 s (Restart=always, RestartSec=10).
     if (!this.s.running && this.s.startError && ctx.clock.nowMs() - this.s.sinceMs >= SYSTEMD_RESTART_MS) this.start(ctx.clock.nowMs());
     if (!this.s.running) return;
-    const node = ctx.api.tryGet<Node>('Node', undefined, this.s.node);
+    // A read-only view: postNodeStatus copies it before writing.
+    const node = ctx.api.store.peek('Node', undefined, this.s.node) as Node | undefined;
     if (!node) return;
     const now = ctx.clock.nowMs();
     if (this.s.justStarted) this.announce(ctx, node);
@@ -190,18 +191,19 @@ export class Kubelet implements Component<KubeletState> {
   }
 
   /** Posts conditions when they change, and at least every 5 minutes (nodeStatusReportFrequency). */
-  private postNodeStatus(ctx: EngineContext, node: Node, now: number): void {
-    const nowIso = ctx.clock.nowIso();
+  private postNodeStatus(ctx: EngineContext, view: Readonly<Node>, now: number): void {
     const pressure = activePressure(this.s, now);
     const desired = HEALTHY_CONDITIONS.map((c) => {
       const p = PRESSURE[c.type as PressureCondition];
       return p && pressure.has(c.type as PressureCondition) ? { type: c.type, status: 'True' as const, reason: p.reason, message: p.message } : { type: c.type, status: c.status, reason: c.reason, message: c.message };
     });
     const fingerprint = JSON.stringify(desired);
-    const current = JSON.stringify((node.status.conditions ?? []).map(({ type, status, reason, message }) => ({ type, status, reason, message })));
+    const current = JSON.stringify((view.status.conditions ?? []).map(({ type, status, reason, message }) => ({ type, status, reason, message })));
     const changed = fingerprint !== current;
     if (!changed && now - this.s.lastStatusPostMs < STATUS_REPORT_MS) return;
     if (!changed && now - this.s.lastStatusPostMs < HEARTBEAT_MS) return;
+    const node = copyOf(view) as Node;
+    const nowIso = ctx.clock.nowIso();
     this.s.lastStatusPostMs = now;
     this.s.lastPostedConditions = fingerprint;
     // `recordNodeStatusEvent`: each pressure condition that flips is announced on the node.
