@@ -1,6 +1,6 @@
 import { ConfigMap, KubeObject, Namespace, Node, Pod, Service, WatchEvent } from './api/types';
 import { ApiServer } from './apiserver/apiserver';
-import { ObjectStore } from './store/store';
+import { ObjectStore, copyOf } from './store/store';
 import { VirtualClock, DEFAULT_EPOCH, toIso } from './clock';
 import { Rng } from './rng';
 import { EventRecorder } from './events/recorder';
@@ -119,16 +119,17 @@ export class Cluster {
     return cluster;
   }
 
-  static restore(snap: ClusterSnapshot): Cluster {
+  /** With `shareObjects`, the store keeps the snapshot's (deep-frozen) API objects instead of copying them; see ObjectStore.share. */
+  static restore(snap: ClusterSnapshot, opts: { shareObjects?: boolean } = {}): Cluster {
     const cluster = new Cluster(
       new VirtualClock(snap.clockMs),
       new Rng(snap.rng),
-      ObjectStore.load(snap.store),
+      opts.shareObjects ? ObjectStore.share(snap.store) : ObjectStore.load(snap.store),
       new ImageRegistry(snap.registry),
       snap.kubernetesVersion,
-      new Scheduler(structuredClone(snap.scheduler)),
-      new Map(CONTROLLERS.map((c) => [c.name, c.create(structuredClone(snap.controllers[c.name]), snap.clockMs)])),
-      new Map(snap.kubelets.map((k) => [k.node, new Kubelet(structuredClone(k))])),
+      new Scheduler(copyOf(snap.scheduler)),
+      new Map(CONTROLLERS.map((c) => [c.name, c.create(copyOf(snap.controllers[c.name]), snap.clockMs)])),
+      new Map(snap.kubelets.map((k) => [k.node, new Kubelet(copyOf(k))])),
     );
     cluster.pendingMs = snap.pendingMs;
     cluster.staticControlPlane = snap.staticControlPlane;
@@ -138,21 +139,28 @@ export class Cluster {
   }
 
   snapshot(): ClusterSnapshot {
-    return structuredClone({
+    // Component states may be live references, so they are copied (copyOf: a few times faster than
+    // structuredClone on this plain data); the store's dump is a copy already.
+    const { scheduler, controllers, kubelets } = copyOf({
+      scheduler: this.scheduler.state(),
+      controllers: Object.fromEntries([...this.controllers].map(([name, c]) => [name, c.state()])),
+      kubelets: [...this.kubelets.values()].map((k) => k.state()),
+    });
+    return {
       version: 1,
       clockMs: this.clock.nowMs(),
       pendingMs: this.pendingMs,
       rng: this.rng.seedState,
       kubernetesVersion: this.kubernetesVersion,
-      registry: this.registry.specs(),
+      registry: copyOf(this.registry.specs()),
       store: this.store.dump(),
-      scheduler: this.scheduler.state(),
-      controllers: Object.fromEntries([...this.controllers].map(([name, c]) => [name, c.state()])),
-      kubelets: [...this.kubelets.values()].map((k) => k.state()),
+      scheduler,
+      controllers,
+      kubelets,
       lastExpireMs: this.lastExpireMs,
       staticControlPlane: this.staticControlPlane,
       metricsServer: this.metricsServer,
-    });
+    };
   }
 
   nowMs(): number {

@@ -10,7 +10,7 @@ export { ContainerMetrics, NodeMetrics, PodMetrics, METRICS_RESOLUTION_MS, alloc
 export { RepositorySpec, parseImageRef } from './runtime/registry';
 export { ImageBehaviour } from './runtime/image-behaviour';
 export { BackendAnswer } from './runtime/exec-network';
-export { ListOptions, DeleteOptions } from './apiserver/apiserver';
+export { ListOptions, DeleteOptions, PatchType, PatchOptions } from './apiserver/apiserver';
 export { parseTime, toIso } from './clock';
-export { authorize, rulesFor, ruleAllows, serviceAccountUser, UserInfo, RequestAttributes, Decision, SUPERUSER_GROUP } from './auth/rbac.authorizer';
-export { KUBEADM_ADMIN_GROUP } from './auth/bootstrap-policy';
+export { authorize, rbacSourceOf, rulesFor, ruleAllows, serviceAccountUser, UserInfo, RequestAttributes, Decision, SUPERUSER_GROUP } from './auth/rbac.authorizer';
+export { KUBEADM_ADMIN_GROUP, KUBEADM_ADMIN_USER } from './auth/bootstrap-policy';

@@ -66,5 +66,7 @@ import { QuizRoundsService } from './quiz/quiz-rounds.service';
     QuizRoundsService,
     QuizGateway,
   ],
+  // For the per-attempt Kubernetes API (src/k8s-api).
+  exports: [AttemptLoader, AttemptProgressService, AttemptTimelineService, PushService, PlayersService, HttpAuthGuard],
 })
 export class GameModule {}

@@ -23,6 +23,7 @@ import { LoadedScenario, resolveVariant } from './load';
 import { CHECKS } from './checks/registry';
 import { FAULTS } from './faults/registry';
 import { CommandShell, createShell, ShellResult } from './shell-factory';
+import { warmCluster } from './warm-start';
 import { trackTitle } from './tracks';
 import { GuardRailFormat, HintFormat, ObjectiveFormat } from './format/scenario.format';
 
@@ -131,6 +132,8 @@ export class ScenarioSessionImpl implements ScenarioSession {
   private editSeq = 0;
   /** The outcome of the last evaluate() and the cluster resourceVersion it was computed at. */
   private lastChecked?: { resourceVersion: string; holding: boolean };
+  /** The objectives as progress() last reported them, and the resourceVersion they were checked at. */
+  private lastObjectives?: { resourceVersion: string; objectives: ObjectiveProgress[] };
   private readonly timeline: TimelineRecorder;
 
   private constructor(
@@ -151,7 +154,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
   /** Starts an attempt; a scenario with parameters plays the variant its seed draws. */
   static start(template: LoadedScenario, seed: number): ScenarioSessionImpl {
     const scenario = resolveVariant(template, seed);
-    const cluster = buildCluster(scenario, seed);
+    const cluster = warmCluster(scenario, seed, buildCluster);
     const shell = createShell(cluster, scenario.format.files ?? {});
     return new ScenarioSessionImpl(scenario, seed, cluster, shell, {
       startMs: cluster.nowMs(),
@@ -223,6 +226,14 @@ export class ScenarioSessionImpl implements ScenarioSession {
     return { ...out, streamId };
   }
 
+  useCluster<T>(work: (cluster: Cluster) => T): T {
+    try {
+      return work(this.cluster);
+    } finally {
+      this.evaluate();
+    }
+  }
+
   readStreams(): StreamOutput[] {
     const out: StreamOutput[] = [];
     for (const [streamId, stream] of this.streams) {
@@ -250,7 +261,12 @@ export class ScenarioSessionImpl implements ScenarioSession {
   }
 
   progress(): SessionProgress {
-    const objectives = this.checkAll(this.scenario.format.objectives);
+    // Checks read only API objects: their outcome is reused until the store changes (the game asks after every command and tick).
+    const resourceVersion = this.cluster.resourceVersion;
+    if (this.lastObjectives?.resourceVersion !== resourceVersion) {
+      this.lastObjectives = { resourceVersion, objectives: this.checkAll(this.scenario.format.objectives) };
+    }
+    const objectives = this.lastObjectives.objectives.map((o) => ({ ...o }));
     const allMet = objectives.every((o) => o.met);
     const now = this.cluster.nowMs();
     return {

@@ -1,3 +1,5 @@
+import type { Cluster } from '../cluster-engine';
+
 /**
  * The contract between the game layer and a running scenario.
  * `src/game` drives sessions through this interface only; it never reaches into the engine.
@@ -136,6 +138,11 @@ export interface ScenarioSession {
   readonly summary: ScenarioSummary;
   /** Runs one command line (kubectl and the small shell) against this session's cluster. */
   exec(line: string): CommandResult;
+  /**
+   * Runs `work` against the live cluster (the per-attempt Kubernetes API serves real kubectl through this),
+   * then evaluates the objectives as after a typed command.
+   */
+  useCluster<T>(work: (cluster: Cluster) => T): T;
   /** Advances the virtual clock; objectives are evaluated after every simulated second. */
   tick(ms: number): void;
   /** What running commands (`get -w`, `logs -f`) printed since the last call; streams with nothing new are left out, ones that ended by themselves come once more with `ended`. */

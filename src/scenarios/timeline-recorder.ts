@@ -114,8 +114,9 @@ export class TimelineRecorder {
     if (recorded !== undefined && count <= recorded) return;
     this.s.events[key] = count;
     const lastSeenMs = lastSeen(e) - this.startMs;
-    // A rise of a count not handed out yet updates that record instead of adding one.
-    const open = this.s.pending.find((p): p is TimelineEventEntry => p.kind === 'event' && p.key === key && p.seq > this.s.handedOut);
+    // A rise of a count not handed out yet updates that record instead of adding one. Only a key recorded
+    // before can have one: a new key skips the scan (a fresh start records hundreds of warm-up Events).
+    const open = recorded === undefined ? undefined : this.s.pending.find((p): p is TimelineEventEntry => p.kind === 'event' && p.key === key && p.seq > this.s.handedOut);
     if (open) {
       open.count = count;
       open.lastSeenMs = lastSeenMs;

@@ -41,7 +41,7 @@ describe('e2e: kubectl edit and tab completion over the socket', () => {
     const cancelled = await call<CommandResult>(socket, 'command:run', { attemptId, command: 'kubectl edit pod web' });
     expect(await call<CommandResult>(socket, 'command:edit-cancel', { attemptId, editId: cancelled.edit!.editId })).toEqual({ stdout: '', stderr: 'Edit cancelled, no changes made.\n', exitCode: 0 });
 
-    expect(await call<Completion>(socket, 'command:complete', { attemptId, line: 'kubectl get po' })).toEqual({ prefix: 'po', candidates: ['po', 'pod', 'pods'] });
+    expect(await call<Completion>(socket, 'command:complete', { attemptId, line: 'kubectl get po' })).toEqual({ prefix: 'po', candidates: ['po', 'pod', 'poddisruptionbudget', 'poddisruptionbudgets', 'pods'] });
     expect(await call<Completion>(socket, 'command:complete', { attemptId, line: 'kubectl logs ' })).toEqual({ prefix: '', candidates: ['web'] });
 
     const replay = await call<ReplayView>(socket, 'attempt:replay', { attemptId });

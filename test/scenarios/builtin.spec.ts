@@ -16,12 +16,16 @@ describe('built-in scenarios, proven by simulation', () => {
     ]));
   });
 
-  it('puts every scenario in a known track, with a beginner-to-advanced ladder in the pod, crash, storage and quota tracks', () => {
+  it('puts every scenario in a known track, with a beginner-to-advanced ladder in every track but the CKA drills', () => {
     for (const s of scenarios) expect(TRACK_IDS).toContain(s.format.track);
-    for (const track of ['pods-never-start', 'crashing-containers', 'storage', 'policy-quota']) {
+    for (const track of ['pods-never-start', 'crashing-containers', 'storage', 'policy-quota', 'networking', 'nodes', 'control-plane', 'rollouts']) {
       const levels = new Set(scenarios.filter((s) => s.format.track === track).map((s) => s.format.difficulty));
       expect([track, [...levels].sort()]).toEqual([track, ['advanced', 'beginner', 'intermediate']]);
     }
+    // the exam track: timed multi-fault clusters, all advanced, with a longer par time than any ladder scenario
+    const cka = scenarios.filter((s) => s.format.track === 'cka');
+    expect(cka.length).toBeGreaterThanOrEqual(2);
+    for (const s of cka) expect([s.format.id, s.format.difficulty, s.format.parSeconds >= 600]).toEqual([s.format.id, 'advanced', true]);
   });
 
   it('has scenarios with variants, each drawing its parameters from the seed', () => {

@@ -62,6 +62,11 @@ class FakeSession implements ScenarioSession {
     private readonly state: FakeState,
   ) {}
 
+  /** The fake has no cluster behind it; the Kubernetes API tests use the real catalogue. */
+  useCluster<T>(): T {
+    throw new Error('the fake scenario has no cluster');
+  }
+
   exec(line: string): CommandResult {
     const trimmed = line.trim();
     if (trimmed === 'kubectl get pods') {

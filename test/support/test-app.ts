@@ -31,8 +31,9 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   // Providers read configuration from the environment when they are created; the extra variables
   // are taken back once the app is up, so they do not leak into the next test of the file.
   const extra = options.env ?? {};
-  const saved = Object.fromEntries(Object.keys(extra).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, { DATABASE_URL: options.databaseUrl, ...FAST_TICKER, ...extra });
+  const saved = Object.fromEntries([...Object.keys(extra), 'CRASHLOOP_K8S_PORT'].map((key) => [key, process.env[key]]));
+  // The per-attempt Kubernetes API listens on a free port, so parallel test apps never collide on 6443.
+  Object.assign(process.env, { DATABASE_URL: options.databaseUrl, ...FAST_TICKER, CRASHLOOP_K8S_PORT: '0', ...extra });
   try {
     return await createTestApp(options);
   } finally {

@@ -72,6 +72,11 @@ export function methodNotAllowed(message: string): ApiError {
   return status(405, 'MethodNotAllowed', message);
 }
 
+/** A 422 the API server answers for a patch it cannot apply (a failed JSON-patch test, a missing path). */
+export function unprocessable(message: string): ApiError {
+  return status(422, 'Invalid', message);
+}
+
 /** 429 `TooManyRequests` (the eviction API refusing to break a disruption budget), with its causes. */
 export function tooManyRequests(message: string, causes: Array<{ reason: string; message: string }> = [], retryAfterSeconds = 0): ApiError {
   const details: StatusObject['details'] & { retryAfterSeconds?: number } = { causes: causes.map((c) => ({ ...c, field: '' })) };

@@ -321,6 +321,10 @@ export type StatusReason =
   | 'Forbidden'
   | 'BadRequest'
   | 'MethodNotAllowed'
+  | 'UnsupportedMediaType'
+  | 'Unauthorized'
+  | 'Timeout'
+  | 'Expired'
   | 'TooManyRequests'
   | 'InternalError';
 

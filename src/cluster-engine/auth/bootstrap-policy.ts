@@ -61,6 +61,9 @@ const PUBLIC_URLS = ['/healthz', '/livez', '/readyz', '/version', '/version/'];
 /** The group kubeadm (1.29+) puts its `kubernetes-admin` user in. */
 export const KUBEADM_ADMIN_GROUP = 'kubeadm:cluster-admins';
 
+/** The kubeadm admin kubeconfig's client certificate (CN=kubernetes-admin, O=kubeadm:cluster-admins): the learner. */
+export const KUBEADM_ADMIN_USER = { name: 'kubernetes-admin', groups: [KUBEADM_ADMIN_GROUP, 'system:authenticated'] };
+
 export function bootstrapPolicy(): Array<ClusterRole | ClusterRoleBinding> {
   return [
     role('cluster-admin', '0b1c2d3e-4f50-4a61-8b72-9c83d4e5f601', [rule(['*'], ['*'], ['*']), urls(['*'], ['*'])]),

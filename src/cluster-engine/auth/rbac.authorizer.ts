@@ -30,6 +30,11 @@ export interface RbacSource {
   list(kind: 'Role' | 'ClusterRole' | 'RoleBinding' | 'ClusterRoleBinding', namespace?: string): KubeObject[];
 }
 
+/** The RBAC objects as the API server's store holds them. */
+export function rbacSourceOf(api: { list(kind: string, opts: { namespace?: string }): KubeObject[] }): RbacSource {
+  return { list: (kind, namespace) => api.list(kind, { namespace }) };
+}
+
 /** Members of this group bypass authorization (the API server's privileged-group authorizer). */
 export const SUPERUSER_GROUP = 'system:masters';
 

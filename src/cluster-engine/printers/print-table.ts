@@ -1,4 +1,5 @@
 import { KubeObject, Table, TableRow } from '../api/types';
+import { copyOf } from '../store/store';
 import { printerFor } from './registry';
 
 export interface PrintTableOptions {
@@ -29,7 +30,8 @@ export function printTable(kind: string, objects: readonly KubeObject[], opts: P
 }
 
 function rowObject(obj: KubeObject, include: 'Metadata' | 'Object' | 'None'): TableRow['object'] {
-  if (include === 'Object') return structuredClone(obj);
-  const metadata = include === 'None' ? { name: obj.metadata.name } : structuredClone(obj.metadata);
+  // copyOf, not structuredClone: a few times faster on API data, and `get pods` copies every row's metadata.
+  if (include === 'Object') return copyOf(obj);
+  const metadata = include === 'None' ? { name: obj.metadata.name } : copyOf(obj.metadata);
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata };
 }

@@ -65,4 +65,22 @@ describe('ObjectStore', () => {
     expect(copy.get('ConfigMap', 'default', 'a')).toEqual(s.get('ConfigMap', 'default', 'a'));
     expect(copy.create(cm('b')).metadata.resourceVersion).toBe('2');
   });
+
+  it('shares frozen objects between stores without writing into them (warm starts)', () => {
+    const source = new ObjectStore();
+    source.create(cm('a', { x: '1' }));
+    source.create(cm('b'));
+    const data = source.dump();
+    for (const o of data.objects) Object.freeze(Object.freeze(o).data);
+    const one = ObjectStore.share(data);
+    const two = ObjectStore.share(data);
+    const a = one.get('ConfigMap', 'default', 'a')!;
+    one.update({ ...a, data: { x: '2' } });
+    one.remove('ConfigMap', 'default', 'b');
+    expect(one.get('ConfigMap', 'default', 'a')?.data).toEqual({ x: '2' });
+    expect(two.get('ConfigMap', 'default', 'a')?.data).toEqual({ x: '1' });
+    expect(two.list('ConfigMap').map((o) => o.metadata.name)).toEqual(['a', 'b']);
+    expect(data.objects[0].data).toEqual({ x: '1' });
+    expect(one.create(cm('c')).metadata.resourceVersion).toBe(String(Number(data.revision) + 3));
+  });
 });

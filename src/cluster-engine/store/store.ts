@@ -103,6 +103,17 @@ export class ObjectStore {
     return store;
   }
 
+  /**
+   * A store over `data`'s objects as they are, without copies: a warm start shares one deep-frozen set of
+   * objects between many clusters. That is safe because the store never writes into a stored object
+   * (a write stores a new one), and callers of peek()/scan() must not mutate what they get.
+   */
+  static share(data: { revision: number; objects: readonly KubeObject[] }): ObjectStore {
+    const store = new ObjectStore(data.revision);
+    for (const o of data.objects) store.put(keyOf(o), o);
+    return store;
+  }
+
   private commit(type: WatchEventType, key: string, obj: KubeObject): KubeObject {
     this.revision++;
     const stored = internedCopy(obj);

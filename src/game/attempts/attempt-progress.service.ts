@@ -3,6 +3,7 @@ import type { SessionProgress } from '../../scenarios/session.types';
 import { isoWeek } from '../leaderboard/leaderboard-board';
 import { LeaderboardService } from '../leaderboard/leaderboard.service';
 import { AttemptsRepository } from '../persistence/attempts.repository';
+import { CommandLogsRepository } from '../persistence/command-logs.repository';
 import { PlayersRepository } from '../persistence/players.repository';
 import { AttemptTimelineService } from '../replays/attempt-timeline.service';
 import { computeScore } from '../scoring/score';
@@ -20,6 +21,7 @@ export class AttemptProgressService {
     private readonly registry: AttemptRegistry,
     private readonly attempts: AttemptsRepository,
     private readonly players: PlayersRepository,
+    private readonly logs: CommandLogsRepository,
     private readonly leaderboard: LeaderboardService,
     private readonly push: PushService,
     private readonly timeline: AttemptTimelineService,
@@ -73,6 +75,8 @@ export class AttemptProgressService {
   private async expire(live: LiveAttempt, progress: SessionProgress): Promise<void> {
     live.closing = true;
     try {
+      // A finished attempt's command log is stored before its final state.
+      await this.logs.flush();
       await this.timeline.flush(live);
       await this.attempts.markAbandoned(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs);
     } finally {
@@ -98,6 +102,7 @@ export class AttemptProgressService {
     const finishedAt = new Date();
     const week = isoWeek(finishedAt);
     try {
+      await this.logs.flush();
       await this.timeline.flush(live);
       await this.attempts.markSolved(live.id, {
         score: breakdown.score,

@@ -55,7 +55,9 @@ export class AttemptsService {
       const scenarioVersion = this.catalog.versionOf?.(scenarioId) ?? null;
       const session = this.catalog.start(scenarioId, seed, scenarioVersion);
       const id = randomUUID();
-      await this.attempts.create({ id, playerId, scenarioId, scenarioVersion, track: summary.track, eventId, seed, snapshot: JSON.stringify(session.snapshot()) });
+      // No snapshot yet: a start is a pure function of (scenario, version, seed), so a restart before the
+      // first periodic snapshot rebuilds this very cluster (and the start skips an 85 KB+ JSON write).
+      await this.attempts.create({ id, playerId, scenarioId, scenarioVersion, track: summary.track, eventId, seed });
       return view(this.loader.adopt({ id, playerId, playerName: player.name, scenarioId, track: summary.track, eventId }, session), false);
     });
   }
@@ -95,7 +97,7 @@ export class AttemptsService {
     const result = step(live.session);
     const seq = live.nextSeq++;
     const { stdout, stderr, exitCode } = result;
-    await this.logs.append({ attemptId, seq, command, stdout, stderr, exitCode, virtualMs, timelineSeq });
+    this.logs.append({ attemptId, seq, command, stdout, stderr, exitCode, virtualMs, timelineSeq });
     if (live.eventId !== null) {
       this.push.eventCommand({
         eventId: live.eventId,
@@ -195,6 +197,7 @@ export class AttemptsService {
     const live = await this.loader.require(playerId, attemptId);
     live.closing = true;
     try {
+      await this.logs.flush();
       await this.timeline.flush(live);
       await this.attempts.markAbandoned(live.id, JSON.stringify(live.session.snapshot()), live.session.progress().elapsedMs);
     } finally {

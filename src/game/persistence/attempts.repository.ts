@@ -59,8 +59,9 @@ const recordSelect = {
 export class AttemptsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async create(attempt: { id: string; playerId: string; scenarioId: string; scenarioVersion: number | null; track: string; eventId: string | null; seed: number; snapshot: string }): Promise<void> {
-    await this.prisma.attempt.create({ data: { ...attempt, state: 'active' } });
+  /** A new attempt, without a snapshot: until its first one it is rebuilt from (scenario, version, seed). */
+  async create(attempt: { id: string; playerId: string; scenarioId: string; scenarioVersion: number | null; track: string; eventId: string | null; seed: number }): Promise<void> {
+    await this.prisma.attempt.create({ data: { ...attempt, snapshot: null, state: 'active' } });
   }
 
   async findById(id: string): Promise<AttemptRecord | null> {

@@ -21,7 +21,7 @@ describe('tab completion', () => {
     ['kub', 'kub', ['kubectl']],
     ['kubectl ', '', expect.arrayContaining(['get', 'describe', 'logs', 'edit', 'help']) as unknown as string[]],
     ['kubectl de', 'de', ['delete', 'describe']],
-    ['kubectl get po', 'po', ['po', 'pod', 'pods']],
+    ['kubectl get po', 'po', ['po', 'pod', 'poddisruptionbudget', 'poddisruptionbudgets', 'pods']],
     ['kubectl get deploy', 'deploy', ['deploy', 'deployment', 'deployments']],
     ['kubectl get pods w', 'w', ['web', 'worker']],
     ['kubectl get pods -n shop ', '', ['cart']],

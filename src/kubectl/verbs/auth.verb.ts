@@ -1,12 +1,10 @@
-import { authorize, Cluster, KUBEADM_ADMIN_GROUP, KubeObject, resolveKind, rulesFor, serviceAccountUser, UserInfo } from '../../cluster-engine';
+import { authorize, KUBEADM_ADMIN_USER, rbacSourceOf, resolveKind, rulesFor, serviceAccountUser, UserInfo } from '../../cluster-engine';
 import { KubectlError, usageError } from '../errors';
 import { formatTabbed, TABLE_TABWRITER } from '../printers/tabwriter';
 import { compactRules, goList, resourceGroup } from '../rbac/rules';
 import { CommandResult, fail, ok, Output } from '../result';
 import { Verb, VerbContext } from './verb';
 
-/** The kubeadm admin kubeconfig's client certificate: CN=kubernetes-admin, O=kubeadm:cluster-admins. */
-const ADMIN: UserInfo = { name: 'kubernetes-admin', groups: [KUBEADM_ADMIN_GROUP, 'system:authenticated'] };
 const RESOURCE_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'use', 'bind', 'impersonate', '*', 'approve', 'sign', 'escalate', 'attest'];
 const URL_VERBS = ['get', 'put', 'post', 'head', 'options', 'delete', 'patch', '*'];
 
@@ -16,17 +14,16 @@ function userOf(ctx: VerbContext): UserInfo {
   const groups = ctx.flags.strings('as-group');
   if (!as) {
     if (groups.length) throw new KubectlError('requesting uid, groups or user-extra for  without impersonating a user');
-    return ADMIN;
+    return KUBEADM_ADMIN_USER;
   }
   const sa = serviceAccountUser(as);
   const base = sa ?? { name: as, groups: ['system:authenticated'] };
   return { name: as, groups: [...new Set([...groups, ...base.groups])] };
 }
 
-const source = (cluster: Cluster) => ({ list: (kind: string, namespace?: string) => cluster.api.list<KubeObject>(kind, { namespace }) });
 
 function list(ctx: VerbContext, user: UserInfo): CommandResult {
-  const rules = compactRules(rulesFor(source(ctx.cluster) as never, user, ctx.namespace));
+  const rules = compactRules(rulesFor(rbacSourceOf(ctx.cluster.api), user, ctx.namespace));
   let text = ctx.flags.bool('no-headers') ? '' : 'Resources\tNon-Resource URLs\tResource Names\tVerbs\n';
   for (const r of rules) text += `${resourceGroup(r)}\t${goList(r.nonResourceURLs)}\t${goList(r.resourceNames)}\t${goList(r.verbs)}\n`;
   return ok(formatTabbed(text, TABLE_TABWRITER));
@@ -48,7 +45,7 @@ function canI(ctx: VerbContext): CommandResult {
   let decision;
   if (target.startsWith('/')) {
     if (!URL_VERBS.includes(verb) && !quiet) out.warn(`Warning: verb '${verb}' is not a known verb\n`);
-    decision = authorize(source(ctx.cluster) as never, user, { verb, path: target });
+    decision = authorize(rbacSourceOf(ctx.cluster.api), user, { verb, path: target });
   } else {
     if (!RESOURCE_VERBS.includes(verb) && !quiet) out.warn(`Warning: verb '${verb}' is not a known verb\n`);
     const [typed, resourceName] = target.includes('/') && !name ? splitOnce(target) : [target, name];
@@ -67,7 +64,7 @@ function canI(ctx: VerbContext): CommandResult {
         if (!quiet) out.warn(`Warning: the server doesn't have a resource type '${typeWithGroup}'\n`);
       }
     } else apiGroup = '*';
-    decision = authorize(source(ctx.cluster) as never, user, { verb, apiGroup, resource, subresource: sub, name: resourceName, namespace });
+    decision = authorize(rbacSourceOf(ctx.cluster.api), user, { verb, apiGroup, resource, subresource: sub, name: resourceName, namespace });
   }
   if (!quiet) out.out(decision.allowed ? 'yes\n' : 'no\n');
   const r = out.result();

@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface KubectlRun {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** The real kubectl on the machine (gcloud's dispatcher picks the binary matching the server's /version). */
+export const REAL_KUBECTL = process.env.CRASHLOOP_TEST_KUBECTL ?? '/usr/bin/kubectl';
+
+/**
+ * Writes `kubeconfig` into a fresh temp folder (also used as HOME, so kubectl's discovery cache is
+ * per test) and returns a runner of real kubectl commands against it.
+ */
+export function realKubectl(kubeconfig: string, binary = REAL_KUBECTL): (args: string[], stdin?: string, onStdout?: (chunk: string) => void) => Promise<KubectlRun> {
+  const home = mkdtempSync(join(tmpdir(), 'crashloop-kubectl-'));
+  const file = join(home, 'kubeconfig');
+  writeFileSync(file, kubeconfig, { mode: 0o600 });
+  return (args, stdin, onStdout) =>
+    new Promise((resolve) => {
+      const child = execFile(
+        binary,
+        [`--kubeconfig=${file}`, ...args],
+        { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, KUBECTL_REMOTE_COMMAND_WEBSOCKETS: 'true' }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+        (err, stdout, stderr) => {
+          const code = err ? (typeof (err as NodeJS.ErrnoException & { code?: unknown }).code === 'number' ? ((err as unknown as { code: number }).code) : 1) : 0;
+          resolve({ stdout, stderr, exitCode: code });
+        },
+      );
+      if (onStdout) child.stdout?.on('data', (d: Buffer | string) => onStdout(d.toString()));
+      if (stdin !== undefined) child.stdin?.end(stdin);
+      else child.stdin?.end();
+    });
+}
