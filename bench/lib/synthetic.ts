@@ -31,7 +31,6 @@ export function syntheticScenarioYaml(pods: number): string {
 title: Benchmark cluster with ${pods} pods
 summary: ${pods} nginx pods, nothing broken; only for npm run bench.
 difficulty: beginner
-track: pods-never-start
 tags: [bench]
 track: pods-never-start
 points: 100
