@@ -31,8 +31,8 @@ export function syntheticScenarioYaml(pods: number): string {
 title: Benchmark cluster with ${pods} pods
 summary: ${pods} nginx pods, nothing broken; only for npm run bench.
 difficulty: beginner
-tags: [bench]
 track: pods-never-start
+tags: [bench]
 points: 100
 parSeconds: 300
 cluster:
