@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../src/game/protocol/events';
-import type { Ack, AckErrorCode, LeaderboardResponse } from '../../src/game/protocol/messages';
+import type { Ack, AckErrorCode } from '../../src/game/protocol/messages';
 
 export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type RequestEvent = keyof ClientToServerEvents;
@@ -13,6 +13,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: AckErrorCode | 'TIMEOUT',
     message: string,
+    /** Some refusals carry details, e.g. the validator's report of a scenario refused on save. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -31,8 +33,9 @@ export class GameClient {
     this.socket.auth = { ...auth };
   }
 
-  async request<E extends RequestEvent>(event: E, payload: RequestOf<E>): Promise<ResponseOf<E>> {
-    const emitter = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+  /** One request; `timeoutMs` for the few that may take long (validating a scenario by simulation). */
+  async request<E extends RequestEvent>(event: E, payload: RequestOf<E>, timeoutMs = ACK_TIMEOUT_MS): Promise<ResponseOf<E>> {
+    const emitter = this.socket.timeout(timeoutMs) as unknown as {
       emitWithAck(event: string, payload: unknown): Promise<Ack<ResponseOf<E>>>;
     };
     let ack: Ack<ResponseOf<E>>;
@@ -41,15 +44,14 @@ export class GameClient {
     } catch {
       throw new ApiError('TIMEOUT', 'the server did not answer in time; check the connection');
     }
-    if (!ack.ok) throw new ApiError(ack.error.code, ack.error.message);
+    if (!ack.ok) {
+      const { code, message, ...details } = ack.error;
+      throw new ApiError(code, message, details);
+    }
     return ack.data;
   }
 }
 
-export async function fetchLeaderboard(scenarioId: string | null): Promise<LeaderboardResponse> {
-  const query = new URLSearchParams({ limit: '20' });
-  if (scenarioId) query.set('scenarioId', scenarioId);
-  const res = await fetch(`/api/leaderboard?${query.toString()}`);
-  if (!res.ok) throw new Error(`leaderboard: HTTP ${res.status}`);
-  return (await res.json()) as LeaderboardResponse;
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

@@ -10,6 +10,10 @@ export interface LineEditorHost {
   interrupt(): void;
   /** Clears the current terminal row and prints the prompt followed by `line`. */
   redraw(line: string): void;
+  /** Tab: asks for completions of the line (the host answers through `replace`). */
+  complete?(line: string): void;
+  /** The history changed (a line was submitted): persist it. */
+  historyChanged?(history: readonly string[]): void;
 }
 
 const ESCAPE_SEQUENCE = /^\x1b(?:\[[0-9;?]*[A-Za-z~]|O[A-Za-z])/;
@@ -17,15 +21,32 @@ const HISTORY_LIMIT = 200;
 
 export class LineEditor {
   private buffer = '';
-  private readonly history: string[] = [];
+  private history: string[];
   /** Position while browsing history; history.length means "the line being typed". */
   private historyIndex = 0;
   private draft = '';
 
-  constructor(private readonly host: LineEditorHost) {}
+  constructor(
+    private readonly host: LineEditorHost,
+    history: readonly string[] = [],
+  ) {
+    this.history = history.slice(-HISTORY_LIMIT);
+    this.historyIndex = this.history.length;
+  }
 
   get line(): string {
     return this.buffer;
+  }
+
+  /** Replaces the history (e.g. another player's, loaded from storage). */
+  loadHistory(history: readonly string[]): void {
+    this.history = history.slice(-HISTORY_LIMIT);
+    this.historyIndex = this.history.length;
+  }
+
+  /** Replaces the line being typed (after a completion) and redraws it. */
+  replace(line: string): void {
+    this.replaceLine(line);
   }
 
   /** Feeds raw terminal input (one key, an escape sequence, or a whole paste). */
@@ -54,6 +75,7 @@ export class LineEditor {
       if (line.trim().length > 0 && this.history.at(-1) !== line) {
         this.history.push(line);
         if (this.history.length > HISTORY_LIMIT) this.history.shift();
+        this.host.historyChanged?.(this.history);
       }
       this.historyIndex = this.history.length;
       this.host.submit(line);
@@ -67,7 +89,7 @@ export class LineEditor {
       this.host.write('^C\r\n');
       this.host.interrupt();
     } else if (ch === '\t') {
-      this.insert('  ');
+      this.host.complete?.(this.buffer);
     } else if (ch >= ' ' && ch !== '\x7f') {
       this.insert(ch);
     }

@@ -1,140 +1,232 @@
-import type { AttemptView, HintView, ScenarioSummary } from '../../src/game/protocol/messages';
-import { ApiError, fetchLeaderboard, GameClient } from './api';
+import type { CatalogEntry, SessionResponse } from '../../src/game/protocol/messages';
+import { errorText, GameClient } from './api';
+import type { AppContext } from './context';
 import { byId, el } from './dom';
-import { clearIdentity, type Identity, loadIdentity, saveIdentity } from './identity';
-import { GameTerminal } from './terminal';
-import { nextHint, renderHints, renderProgress } from './views/objectives';
-import { renderLeaderboard, renderLeaderboardOptions } from './views/leaderboard';
-import { renderScenarioList } from './views/scenario-list';
-import { renderScoreIntro, renderSolved } from './views/score';
+import { clearIdentity, type Identity, identityOf, loadIdentity, saveIdentity } from './identity';
+import { InstructorPage } from './pages/instructor';
+import { LeaderboardsPage } from './pages/leaderboards';
+import { PlayPage } from './pages/play';
+import { QuizPage } from './pages/quiz';
+import { currentPage, go, PAGES, type PageName, showPage } from './router';
+import { filterCatalogue } from './catalogue-order';
+import { type JoinedEvent, renderCatalogue } from './views/catalogue';
 import './style.css';
 
-const ATTEMPT_KEY = 'crashloop.attempt';
-
-interface CurrentAttempt {
-  attemptId: string;
-  scenario: ScenarioSummary;
-  hints: HintView[];
-}
-
 let identity: Identity | null = loadIdentity();
-let current: CurrentAttempt | null = null;
-let scenarios: ScenarioSummary[] = [];
+let scenarios: CatalogEntry[] = [];
+const EVENT_KEY = 'crashloop.event';
+let joinedEvent: JoinedEvent | null = loadEvent();
+
+function loadEvent(): JoinedEvent | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(EVENT_KEY) ?? 'null') as JoinedEvent | null;
+    return value && typeof value.eventId === 'string' && Array.isArray(value.scenarioIds) ? value : null;
+  } catch {
+    return null;
+  }
+}
 
 const client = new GameClient(identity ? { token: identity.token } : {});
-const terminal = new GameTerminal(byId('terminal'));
-const authMessage = byId('auth-message');
-const hintButton = byId<HTMLButtonElement>('hint-button');
-const abandonButton = byId<HTMLButtonElement>('abandon-button');
-const leaderboardSelect = byId<HTMLSelectElement>('leaderboard-scenario');
+const ctx: AppContext = { client, me: () => identity };
+const play = new PlayPage(ctx, () => drawCatalogue());
+const boards = new LeaderboardsPage(ctx);
+const quiz = new QuizPage(ctx);
+const instructor = new InstructorPage(ctx);
 
-function errorText(err: unknown): string {
-  return err instanceof ApiError || err instanceof Error ? err.message : String(err);
+const isInstructor = (): boolean => identity?.role === 'instructor' || identity?.role === 'admin';
+
+// ── top bar: who is playing, and the ways to sign in ──
+
+type AuthMode = 'login' | 'register' | 'claim';
+let authMode: AuthMode = 'login';
+const dialog = byId<HTMLDialogElement>('auth-dialog');
+const authMessage = byId('auth-message');
+
+function openAuth(mode: AuthMode): void {
+  authMode = mode;
+  const titles: Record<AuthMode, [string, string]> = {
+    login: ['Sign in', 'Sign in'],
+    register: ['Register', 'Create account'],
+    claim: ['Keep your progress: claim this guest account', 'Claim account'],
+  };
+  byId('auth-title').textContent = titles[mode][0];
+  byId('auth-submit').textContent = titles[mode][1];
+  byId<HTMLInputElement>('auth-password').autocomplete = mode === 'login' ? 'current-password' : 'new-password';
+  authMessage.textContent = '';
+  dialog.showModal();
+  byId<HTMLInputElement>('auth-name').focus();
 }
 
-function showIdentity(): void {
+function button(text: string, onClick: () => void, className = 'secondary'): HTMLButtonElement {
+  const b = el('button', { text, className });
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function drawIdentity(): void {
   const box = byId('identity');
-  byId('auth').hidden = identity !== null;
+  const instructorLink = document.querySelector<HTMLAnchorElement>('.nav a[data-page="instructor"]');
+  if (instructorLink) instructorLink.hidden = !isInstructor();
   if (!identity) {
-    box.replaceChildren(el('span', { className: 'muted', text: 'Not signed in' }));
+    box.replaceChildren(
+      el('span', { className: 'muted', text: 'Not signed in' }),
+      button('Sign in', () => openAuth('login')),
+      button('Register', () => openAuth('register')),
+      button('Play as guest', () => void signInAsGuest(), ''),
+    );
     return;
   }
-  const signOut = el('button', { text: 'Sign out', className: 'link' });
-  signOut.type = 'button';
-  signOut.addEventListener('click', () => {
-    clearIdentity();
-    localStorage.removeItem(ATTEMPT_KEY);
-    location.reload();
-  });
-  box.replaceChildren(el('span', { text: `Signed in as ${identity.name}` }), signOut);
-}
-
-function signedIn(next: Identity): void {
-  identity = next;
-  saveIdentity(next);
-  client.setAuth({ token: next.token });
-  showIdentity();
-  void refreshLeaderboard();
-}
-
-function showAttempt(view: AttemptView): void {
-  current = { attemptId: view.attemptId, scenario: view.scenario, hints: view.hints };
-  localStorage.setItem(ATTEMPT_KEY, view.attemptId);
-  byId('attempt-title').textContent = view.scenario.title;
-  byId('attempt-summary').textContent = view.scenario.summary;
-  renderProgress(view.progress);
-  renderHints(view.hints);
-  renderScoreIntro(view.scenario);
-  updateButtons();
-  const attemptId = view.attemptId;
-  terminal.attach(
-    `${view.scenario.title}${view.resumed ? ' (resumed)' : ''}`,
-    (command) => client.request('command:run', { attemptId, command }),
-    (streamId) => void client.request('command:interrupt', { attemptId, streamId }).catch(() => undefined),
+  box.replaceChildren(
+    el('span', { className: 'player-name', text: identity.name }),
+    el('span', { className: 'role', text: identity.guest ? 'guest' : identity.role }),
+    ...(identity.guest ? [button('Claim account', () => openAuth('claim'), '')] : []),
+    button('Sign out', signOut, 'link'),
   );
 }
 
-function endAttempt(message: string): void {
-  current = null;
-  localStorage.removeItem(ATTEMPT_KEY);
-  updateButtons();
-  terminal.detach(message);
+function signedIn(session: SessionResponse): void {
+  const switched = identity !== null && identity.playerId !== session.playerId;
+  identity = identityOf(session);
+  saveIdentity(identity);
+  client.setAuth({ token: identity.token });
+  if (switched) play.reset();
+  drawIdentity();
+  void loadScenarios();
+  void boards.refresh();
+  if (currentPage() === 'instructor' && !isInstructor()) go('catalogue');
 }
 
-function updateButtons(): void {
-  const hint = current ? nextHint(current.hints) : undefined;
-  hintButton.disabled = !hint;
-  hintButton.textContent = hint ? `Take a hint (−${hint.cost})` : current ? 'No more hints' : 'Take a hint';
-  abandonButton.disabled = !current;
-}
-
-async function startScenario(scenario: ScenarioSummary): Promise<void> {
-  if (!identity) {
-    authMessage.textContent = 'Register or log in first.';
-    return;
-  }
+async function signInAsGuest(): Promise<void> {
   try {
-    showAttempt(await client.request('attempt:start', { scenarioId: scenario.id }));
+    signedIn(await client.request('player:guest', {}));
   } catch (err) {
-    terminal.notice(`Could not start: ${errorText(err)}`);
+    play.terminal.notice(errorText(err));
+  }
+}
+
+function signOut(): void {
+  localStorage.removeItem(EVENT_KEY);
+  // Revoke the token on the server (player:logout) when it offers that; signing out never waits long for it.
+  void client
+    .request('player:logout', {}, 3000)
+    .catch(() => undefined)
+    .finally(() => {
+      clearIdentity();
+      play.reset();
+      location.hash = '#/catalogue';
+      location.reload();
+    });
+}
+
+byId<HTMLFormElement>('auth-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const name = byId<HTMLInputElement>('auth-name').value.trim();
+  const password = byId<HTMLInputElement>('auth-password').value;
+  const request = authMode === 'login' ? 'player:login' : authMode === 'register' ? 'player:register' : 'player:claim';
+  void client.request(request, { name, password }).then(
+    (session) => {
+      dialog.close();
+      byId<HTMLInputElement>('auth-password').value = '';
+      signedIn(session);
+    },
+    (err: unknown) => (authMessage.textContent = errorText(err)),
+  );
+});
+byId('auth-cancel').addEventListener('click', () => dialog.close());
+
+// ── catalogue ──
+
+function drawCatalogue(): void {
+  const active = new Set(play.scenarioId ? [play.scenarioId] : []);
+  const shown = filterCatalogue(scenarios, {
+    text: byId<HTMLInputElement>('catalogue-search').value,
+    difficulty: byId<HTMLSelectElement>('catalogue-difficulty').value,
+    solved: byId<HTMLSelectElement>('catalogue-solved').value as '' | 'solved' | 'unsolved',
+  });
+  if (scenarios.length > 0 && shown.length === 0) byId('catalogue').replaceChildren(el('p', { className: 'muted', text: 'No scenario matches these filters.' }));
+  else renderCatalogue(byId('catalogue'), shown, active, joinedEvent, (s, eventId) => void startScenario(s, eventId));
+  byId('event-banner').textContent = joinedEvent ? `You are in the event “${joinedEvent.name}”: its scenarios have a “Play in event” button (same cluster for every member).` : '';
+}
+
+async function startScenario(scenario: CatalogEntry, eventId?: string): Promise<void> {
+  if (!identity) await signInAsGuest();
+  if (!identity) return;
+  go('play');
+  try {
+    await play.start(scenario.id, eventId);
+  } catch (err) {
+    play.terminal.notice(`Could not start: ${errorText(err)}`);
   }
 }
 
 async function loadScenarios(): Promise<void> {
   scenarios = (await client.request('scenario:list', {})).scenarios;
-  renderScenarioList(byId('scenario-list'), scenarios, (s) => void startScenario(s));
-  renderLeaderboardOptions(scenarios);
+  drawCatalogue();
+  boards.setScenarios(scenarios);
+  instructor.setScenarios(scenarios);
 }
 
-async function refreshLeaderboard(): Promise<void> {
-  try {
-    renderLeaderboard(await fetchLeaderboard(leaderboardSelect.value || null), identity?.playerId ?? null);
-  } catch (err) {
-    byId('leaderboard-body').replaceChildren(el('tr', {}, el('td', { text: errorText(err) })));
+for (const id of ['catalogue-search', 'catalogue-difficulty', 'catalogue-solved']) byId(id).addEventListener('input', () => drawCatalogue());
+byId<HTMLFormElement>('catalogue-filters').addEventListener('submit', (e) => e.preventDefault());
+
+byId<HTMLFormElement>('join-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void (async () => {
+    if (!identity) await signInAsGuest();
+    if (!identity) return;
+    try {
+      const joined = await client.request('event:join', { code: byId<HTMLInputElement>('join-code').value.trim() });
+      joinedEvent = { eventId: joined.eventId, name: joined.name, scenarioIds: joined.scenarioIds };
+      localStorage.setItem(EVENT_KEY, JSON.stringify(joinedEvent));
+      boards.select('event', joined.eventId);
+      drawCatalogue();
+    } catch (err) {
+      byId('event-banner').textContent = errorText(err);
+    }
+  })();
+});
+
+// ── pages and keys ──
+
+function onShow(page: PageName): void {
+  // Keyboard users land at the new page's start (the Play page focuses its terminal instead).
+  if (page !== 'play' && document.activeElement?.closest('.nav')) byId('main').focus({ preventScroll: true });
+  if (page === 'play') play.shown();
+  if (page === 'leaderboards') void boards.refresh();
+  if (page === 'quiz') void quiz.shown();
+  if (page === 'instructor') {
+    if (!isInstructor()) {
+      go('catalogue');
+      return;
+    }
+    void instructor.shown();
   }
 }
 
-async function resumeStoredAttempt(): Promise<void> {
-  const attemptId = current?.attemptId ?? localStorage.getItem(ATTEMPT_KEY);
-  if (!identity || !attemptId) return;
-  try {
-    showAttempt(await client.request('attempt:resume', { attemptId }));
-  } catch {
-    localStorage.removeItem(ATTEMPT_KEY);
-    current = null;
-    updateButtons();
+window.addEventListener('hashchange', () => showPage(currentPage(), onShow));
+
+// Alt+1…5 open the pages (the nav links also carry them as access keys).
+window.addEventListener('keydown', (e) => {
+  if (!e.altKey || e.ctrlKey || e.metaKey) return;
+  const index = Number(e.key) - 1;
+  const page = PAGES[index];
+  if (page && (page !== 'instructor' || isInstructor())) {
+    e.preventDefault();
+    go(page);
   }
-}
+});
+
+// ── connection ──
 
 client.socket.on('connect', () => {
   void (async () => {
     try {
       await loadScenarios();
-      // Pushes of the global board's new top rows; the view re-reads the selected board.
-      await client.request('leaderboard:subscribe', {});
-      await resumeStoredAttempt();
+      await play.resumeStored();
+      if (currentPage() === 'leaderboards') await boards.refresh();
     } catch (err) {
-      terminal.notice(errorText(err));
+      play.terminal.notice(errorText(err));
     }
   })();
 });
@@ -145,94 +237,27 @@ client.socket.on('connect_error', (err) => {
     clearIdentity();
     identity = null;
     client.setAuth({});
-    showIdentity();
-    authMessage.textContent = 'Your session has expired; please log in again.';
+    drawIdentity();
+    play.terminal.notice('Your session has expired; please sign in again.');
     client.socket.connect();
   }
 });
 
-client.socket.on('disconnect', () => terminal.notice('Disconnected — reconnecting…'));
+client.socket.on('disconnect', () => play.terminal.notice('Disconnected — reconnecting…'));
 
-client.socket.on('command:output', (push) => {
-  if (current?.attemptId === push.attemptId) terminal.streamOutput(push.streamId, push.stdout);
+// The session token was revoked (a logout elsewhere, a password change): continue signed out.
+client.socket.on('session:revoked', (push) => {
+  clearIdentity();
+  identity = null;
+  client.setAuth({});
+  play.reset();
+  drawIdentity();
+  play.terminal.notice(push.message);
 });
 
-client.socket.on('attempt:progress', (push) => {
-  if (current?.attemptId === push.attemptId) renderProgress(push.progress);
-});
+// A solve anywhere can change this player's best results.
+client.socket.on('attempt:solved', () => void loadScenarios());
 
-client.socket.on('attempt:solved', (push) => {
-  if (current?.attemptId !== push.attemptId) return;
-  renderSolved(push);
-  endAttempt(`\x1b[1;32m✔ Solved! ${push.score} points.\x1b[0m Pick another scenario to continue.`);
-});
-
-client.socket.on('attempt:expired', (push) => {
-  if (current?.attemptId !== push.attemptId) return;
-  renderProgress(null);
-  renderScoreIntro(null);
-  endAttempt('\x1b[1;33mTime limit reached: the attempt was abandoned.\x1b[0m Pick a scenario to try again.');
-});
-
-client.socket.on('leaderboard:changed', () => void refreshLeaderboard());
-
-byId<HTMLFormElement>('register-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const name = byId<HTMLInputElement>('register-name').value.trim();
-  const password = byId<HTMLInputElement>('register-password').value;
-  void client.request('player:register', { name, password }).then(
-    (player) => {
-      signedIn({ playerId: player.playerId, name: player.name, token: player.token });
-      authMessage.textContent = '';
-      terminal.notice(`Welcome, ${player.name} (${player.role}).`);
-    },
-    (err: unknown) => (authMessage.textContent = errorText(err)),
-  );
-});
-
-byId<HTMLFormElement>('login-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const name = byId<HTMLInputElement>('login-name').value.trim();
-  const password = byId<HTMLInputElement>('login-password').value;
-  void client.request('player:login', { name, password }).then(
-    (player) => {
-      signedIn({ playerId: player.playerId, name: player.name, token: player.token });
-      authMessage.textContent = '';
-    },
-    (err: unknown) => (authMessage.textContent = errorText(err)),
-  );
-});
-
-hintButton.addEventListener('click', () => {
-  const attempt = current;
-  const hint = attempt ? nextHint(attempt.hints) : undefined;
-  if (!attempt || !hint || !confirm(`This hint costs ${hint.cost} points. Take it?`)) return;
-  void client.request('hint:take', { attemptId: attempt.attemptId, index: hint.index }).then(
-    (taken) => {
-      attempt.hints = attempt.hints.map((h) => (h.index === taken.index ? taken : h));
-      renderHints(attempt.hints);
-      updateButtons();
-    },
-    (err: unknown) => terminal.notice(errorText(err)),
-  );
-});
-
-abandonButton.addEventListener('click', () => {
-  const attempt = current;
-  if (!attempt || !confirm('Abandon this attempt? Its cluster is discarded.')) return;
-  void client.request('attempt:abandon', { attemptId: attempt.attemptId }).then(
-    () => {
-      renderProgress(null);
-      renderScoreIntro(null);
-      endAttempt('Attempt abandoned.');
-    },
-    (err: unknown) => terminal.notice(errorText(err)),
-  );
-});
-
-leaderboardSelect.addEventListener('change', () => void refreshLeaderboard());
-
-showIdentity();
-renderScoreIntro(null);
-updateButtons();
-void refreshLeaderboard();
+drawIdentity();
+drawCatalogue();
+showPage(currentPage(), onShow);

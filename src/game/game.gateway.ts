@@ -9,6 +9,10 @@ import {
 import type { CommandResult, Completion, DiagnosisResult, HintView, QuizResult } from '../scenarios/session.types';
 import { GAME_CONFIG, type GameConfig } from './attempts/game-config';
 import { AttemptsService } from './attempts/attempts.service';
+import { ClusterViewService } from './cluster-view/cluster-view.service';
+import { DescribeObjectDto } from './protocol/cluster.dto';
+import type { ClusterDescribeResponse } from './protocol/cluster-view.messages';
+import { PlayerCatalogueService } from './scenarios/player-catalogue.service';
 import { attemptRoom } from './attempts/live-attempt';
 import { AuthoringService } from './authoring/authoring.service';
 import { PlayersService } from './auth/players.service';
@@ -73,6 +77,8 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     private readonly leaderboard: LeaderboardService,
     private readonly replays: ReplaysService,
     private readonly push: PushService,
+    private readonly clusterViews: ClusterViewService,
+    private readonly playerCatalogue: PlayerCatalogueService,
     private readonly revocation: SessionRevocationService,
     private readonly authoring: AuthoringService,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
@@ -162,15 +168,23 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     return session;
   }
 
+  /** The catalogue; signed in, each scenario carries the player's best result (`best`). */
   @SubscribeMessage(ClientEvents.ScenarioList)
-  listScenarios(): Ack<ScenarioListResponse> {
-    return ok({ scenarios: this.scenarios.list() });
+  async listScenarios(@ConnectedSocket() socket: GameSocket): Promise<Ack<ScenarioListResponse>> {
+    return ok({ scenarios: await this.playerCatalogue.listFor(socket.data.principal?.playerId ?? null) });
+  }
+
+  /** `kubectl describe` of an object of one's own attempt (a pod clicked in the cluster view). */
+  @SubscribeMessage(ClientEvents.ClusterDescribe)
+  async describeObject(@ConnectedSocket() socket: GameSocket, @MessageBody() body: DescribeObjectDto): Promise<Ack<ClusterDescribeResponse>> {
+    return ok(await this.clusterViews.describe(playerOf(socket), body.attemptId, body.kind, body.namespace, body.name));
   }
 
   @SubscribeMessage(ClientEvents.AttemptStart)
   async start(@ConnectedSocket() socket: GameSocket, @MessageBody() body: StartAttemptDto): Promise<Ack<AttemptView>> {
     const attempt = await this.attempts.start(principalOf(socket), body.scenarioId, body.eventId ?? null);
     await socket.join(attemptRoom(attempt.attemptId));
+    await this.clusterViews.pushFor(playerOf(socket), attempt.attemptId);
     return ok(attempt);
   }
 
@@ -178,6 +192,7 @@ export class GameGateway implements OnGatewayInit<GameServer> {
   async resume(@ConnectedSocket() socket: GameSocket, @MessageBody() body: AttemptRefDto): Promise<Ack<AttemptView>> {
     const attempt = await this.attempts.resume(playerOf(socket), body.attemptId);
     await socket.join(attemptRoom(attempt.attemptId));
+    await this.clusterViews.pushFor(playerOf(socket), attempt.attemptId);
     return ok(attempt);
   }
 

@@ -18,6 +18,8 @@ import { SessionRevocationService } from './auth/session-revocation.service';
 import { loadServerSecret, SERVER_SECRET } from './auth/server-secret';
 import { EventsController } from './events/events.controller';
 import { EventsService } from './events/events.service';
+import { ClusterViewService } from './cluster-view/cluster-view.service';
+import { PlayerCatalogueService } from './scenarios/player-catalogue.service';
 import { GameGateway } from './game.gateway';
 import { LeaderboardController } from './leaderboard/leaderboard.controller';
 import { LeaderboardService } from './leaderboard/leaderboard.service';
@@ -60,6 +62,8 @@ import { QuizRoundsService } from './quiz/quiz-rounds.service';
     SolvedDiagnosisService,
     AttemptTickerService,
     PushService,
+    ClusterViewService,
+    PlayerCatalogueService,
     GameGateway,
     quizBankProvider,
     QuizClock,

@@ -1,6 +1,8 @@
 import { Cluster, ClusterSnapshot, KubeObject, kindInfo, resolveKind } from '../cluster-engine';
 import { LAST_APPLIED, lastAppliedOf } from '../kubectl/verbs/apply.verb';
+import { buildClusterView, describeInCluster } from './cluster-view';
 import {
+  ClusterView,
   CommandResult,
   Completion,
   DiagnosisAnswer,
@@ -132,6 +134,8 @@ export class ScenarioSessionImpl implements ScenarioSession {
   private editSeq = 0;
   /** The outcome of the last evaluate() and the cluster resourceVersion it was computed at. */
   private lastChecked?: { resourceVersion: string; holding: boolean };
+  /** The last cluster view and the resourceVersion it was built at (the view reads only API objects). */
+  private lastView?: { resourceVersion: string; view: ClusterView };
   /** The objectives as progress() last reported them, and the resourceVersion they were checked at. */
   private lastObjectives?: { resourceVersion: string; objectives: ObjectiveProgress[] };
   private readonly timeline: TimelineRecorder;
@@ -350,6 +354,16 @@ export class ScenarioSessionImpl implements ScenarioSession {
     if (!Number.isInteger(index) || index < 0 || index >= hints.length) throw new RangeError(`hint ${index} does not exist (this scenario has ${hints.length})`);
     if (!this.s.hintsTaken.includes(index)) this.s.hintsTaken.push(index);
     return { index, cost: hints[index].cost, text: this.hintText(hints[index]) };
+  }
+
+  clusterView(): ClusterView {
+    const resourceVersion = this.cluster.resourceVersion;
+    if (this.lastView?.resourceVersion !== resourceVersion) this.lastView = { resourceVersion, view: buildClusterView(this.cluster) };
+    return this.lastView.view;
+  }
+
+  describe(kind: string, namespace: string | undefined, name: string): string {
+    return describeInCluster(this.cluster, kind, namespace, name);
   }
 
   timelineSince(cursor: number): TimelineEntry[] {

@@ -174,6 +174,45 @@ export interface ScenarioSession {
   timelineSince(cursor: number): TimelineEntry[];
   /** Everything needed to continue later, as plain JSON. */
   snapshot(): SessionSnapshot;
+  /** The live picture of the cluster (nodes and pods) the browser draws beside the terminal. */
+  clusterView(): ClusterView;
+  /** `kubectl describe KIND NAME [-n NAMESPACE]` as text; throws RangeError (kubectl's message) for an unknown kind or object. */
+  describe(kind: string, namespace: string | undefined, name: string): string;
+}
+
+/** A node as the cluster view draws it. */
+export interface ClusterViewNode {
+  name: string;
+  /** the Ready condition is True */
+  ready: boolean;
+  /** exactly the STATUS column of `kubectl get nodes`, e.g. `NotReady,SchedulingDisabled` */
+  status: string;
+  roles: string[];
+  /** conditions away from their healthy state (Ready not True, a pressure True) */
+  conditions: Array<{ type: string; status: string; reason: string; message: string }>;
+  /** `key=value:Effect` (or `key:Effect`), as `kubectl describe node` lists them */
+  taints: string[];
+  unschedulable: boolean;
+}
+
+/** A pod as the cluster view draws it. */
+export interface ClusterViewPod {
+  namespace: string;
+  name: string;
+  /** spec.nodeName, or null while unscheduled */
+  node: string | null;
+  /** exactly the STATUS column of `kubectl get pods`, e.g. `CrashLoopBackOff`, `Init:0/1`, `Terminating` */
+  status: string;
+  /** the READY column, e.g. `1/1` */
+  ready: string;
+  /** total restarts (the RESTARTS column without its "(5s ago)") */
+  restarts: number;
+}
+
+/** Nodes and pods of every namespace, sorted by name; a pure function of the API objects (no ages). */
+export interface ClusterView {
+  nodes: ClusterViewNode[];
+  pods: ClusterViewPod[];
 }
 
 interface TimelineBase {

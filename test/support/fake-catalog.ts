@@ -4,6 +4,7 @@
  * pod "web" pulls a tag that does not exist until its image is changed to nginx:1.27.
  */
 import type {
+  ClusterView,
   CommandResult,
   DiagnosisAnswer,
   DiagnosisResult,
@@ -168,6 +169,19 @@ class FakeSession implements ScenarioSession {
 
   private diagnosisState() {
     return { correct: this.state.diagnosed, wrongGuesses: this.state.wrongGuesses, points: this.state.diagnosed ? Math.max(0, 20 - 5 * this.state.wrongGuesses) : 0 };
+  }
+
+  clusterView(): ClusterView {
+    const status = this.status();
+    return {
+      nodes: [{ name: 'node01', ready: true, status: 'Ready', roles: [], conditions: [], taints: [], unschedulable: false }],
+      pods: [{ namespace: 'default', name: 'web', node: 'node01', status, ready: status === 'Running' ? '1/1' : '0/1', restarts: 0 }],
+    };
+  }
+
+  describe(kind: string, namespace: string | undefined, name: string): string {
+    if (kind !== 'pod' || name !== 'web') throw new RangeError(`Error from server (NotFound): pods "${name}" not found`);
+    return `Name:         web\nNamespace:    ${namespace ?? 'default'}\nImage:        ${this.state.image}\n`;
   }
 
   snapshot(): SessionSnapshot {

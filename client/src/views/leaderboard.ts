@@ -1,38 +1,28 @@
-import type { LeaderboardResponse, ScenarioSummary } from '../../../src/game/protocol/messages';
-import { byId, el, formatSeconds } from '../dom';
+import type { LeaderboardEntry } from '../../../src/game/protocol/messages';
+import { el, formatSeconds } from '../dom';
 
-export function renderLeaderboardOptions(scenarios: ScenarioSummary[]): void {
-  const select = byId<HTMLSelectElement>('leaderboard-scenario');
-  const selected = select.value;
-  select.replaceChildren(
-    el('option', { text: 'All scenarios' }),
-    ...scenarios.map((s) => {
-      const option = el('option', { text: s.title });
-      option.value = s.id;
-      return option;
-    }),
-  );
-  (select.options[0] as HTMLOptionElement).value = '';
-  select.value = selected;
-}
-
-export function renderLeaderboard(board: LeaderboardResponse, me: string | null): void {
-  const body = byId('leaderboard-body');
-  if (board.entries.length === 0) {
-    body.replaceChildren(el('tr', {}, el('td', { text: 'No solves yet — be the first.', className: 'muted' })));
-    (body.firstElementChild?.firstElementChild as HTMLTableCellElement).colSpan = 4;
-    return;
+export function renderLeaderboard(body: HTMLElement, entries: LeaderboardEntry[], me: string | null, before: Map<string, number>): Map<string, number> {
+  if (entries.length === 0) {
+    const cell = el('td', { text: 'No solves yet — be the first.', className: 'muted' });
+    cell.colSpan = 5;
+    body.replaceChildren(el('tr', {}, cell));
+    return new Map();
   }
   body.replaceChildren(
-    ...board.entries.map((e) =>
-      el(
+    ...entries.map((e) => {
+      const changed = before.size > 0 && before.get(e.playerId) !== e.score;
+      const row = el(
         'tr',
-        { className: e.playerId === me ? 'me' : '' },
+        { className: `${e.playerId === me ? 'me' : ''}${changed ? ' updated' : ''}` },
         el('td', { text: String(e.rank) }),
         el('td', { text: e.playerName }),
         el('td', { text: String(e.score) }),
         el('td', { text: formatSeconds(e.solveSeconds) }),
-      ),
-    ),
+        el('td', { text: String(e.correctAnswers ?? e.solvedScenarios) }),
+      );
+      row.dataset.player = e.playerName;
+      return row;
+    }),
   );
+  return new Map(entries.map((e) => [e.playerId, e.score]));
 }

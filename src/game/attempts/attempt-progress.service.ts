@@ -7,6 +7,7 @@ import { CommandLogsRepository } from '../persistence/command-logs.repository';
 import { PlayersRepository } from '../persistence/players.repository';
 import { AttemptTimelineService } from '../replays/attempt-timeline.service';
 import { computeScore } from '../scoring/score';
+import { ClusterViewService } from '../cluster-view/cluster-view.service';
 import { PushService } from '../transport/push.service';
 import { AttemptRegistry } from './attempt.registry';
 import { GAME_CONFIG, type GameConfig } from './game-config';
@@ -24,6 +25,7 @@ export class AttemptProgressService {
     private readonly logs: CommandLogsRepository,
     private readonly leaderboard: LeaderboardService,
     private readonly push: PushService,
+    private readonly clusterViews: ClusterViewService,
     private readonly timeline: AttemptTimelineService,
     @Inject(GAME_CONFIG) private readonly config: GameConfig,
   ) {}
@@ -31,6 +33,7 @@ export class AttemptProgressService {
   async afterChange(live: LiveAttempt): Promise<void> {
     if (live.closing) return;
     for (const out of live.session.readStreams()) this.push.commandOutput({ attemptId: live.id, ...out });
+    this.clusterViews.pushIfChanged(live);
     const progress = live.session.progress();
     this.pushIfChanged(live, progress);
     if (progress.solved) await this.solve(live, progress);

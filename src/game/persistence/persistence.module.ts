@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AnswersRepository } from './answers.repository';
 import { AttemptsRepository } from './attempts.repository';
+import { BestResultsRepository } from './best-results.repository';
 import { AuthoredScenariosRepository } from './authored-scenarios.repository';
 import { CommandLogsRepository } from './command-logs.repository';
 import { EventsRepository } from './events.repository';
@@ -26,6 +27,7 @@ const repositories = [
   QuizLeaderboardRepository,
   AuthoredScenariosRepository,
   K8sTokensRepository,
+  BestResultsRepository,
 ];
 
 /** The one global Prisma module: one PrismaClient, and the repositories that are the only users of it. */

@@ -60,6 +60,7 @@ import type {
   SessionResponse,
   SessionRevokedPush,
 } from './messages';
+import type { ClusterDescribeRequest, ClusterDescribeResponse, ClusterViewPush } from './cluster-view.messages';
 
 export const ClientEvents = {
   PlayerRegister: 'player:register',
@@ -69,6 +70,8 @@ export const ClientEvents = {
   /** Revokes this socket's session token; the socket stays connected, signed out. */
   PlayerLogout: 'player:logout',
   ScenarioList: 'scenario:list',
+  /** `kubectl describe` of an object in one's attempt (the cluster view) */
+  ClusterDescribe: 'cluster:describe',
   AttemptStart: 'attempt:start',
   AttemptResume: 'attempt:resume',
   AttemptAbandon: 'attempt:abandon',
@@ -101,6 +104,8 @@ export const ClientEvents = {
 
 export const ServerEvents = {
   AttemptProgress: 'attempt:progress',
+  /** the live cluster view of an attempt (on start/resume, then when it changed) */
+  ClusterView: 'cluster:view',
   AttemptSolved: 'attempt:solved',
   AttemptExpired: 'attempt:expired',
   LeaderboardChanged: 'leaderboard:changed',
@@ -121,6 +126,7 @@ export interface ClientToServerEvents {
   [ClientEvents.PlayerClaim]: Request<ClaimRequest, SessionResponse>;
   [ClientEvents.PlayerLogout]: Request<Record<string, never>, LogoutResponse>;
   [ClientEvents.ScenarioList]: Request<Record<string, never>, ScenarioListResponse>;
+  [ClientEvents.ClusterDescribe]: Request<ClusterDescribeRequest, ClusterDescribeResponse>;
   [ClientEvents.AttemptStart]: Request<AttemptStartRequest, AttemptView>;
   [ClientEvents.AttemptResume]: Request<AttemptRefRequest, AttemptView>;
   [ClientEvents.AttemptAbandon]: Request<AttemptRefRequest, AbandonResponse>;
@@ -155,6 +161,7 @@ export interface ClientToServerEvents {
 /** socket.io's typed-events map for what the server pushes. */
 export interface ServerToClientEvents {
   [ServerEvents.AttemptProgress]: (push: AttemptProgressPush) => void;
+  [ServerEvents.ClusterView]: (push: ClusterViewPush) => void;
   [ServerEvents.AttemptSolved]: (push: AttemptSolvedPush) => void;
   [ServerEvents.AttemptExpired]: (push: AttemptExpiredPush) => void;
   [ServerEvents.LeaderboardChanged]: (push: LeaderboardChangedPush) => void;

@@ -113,6 +113,14 @@ export interface AbandonResponse {
   attemptId: string;
 }
 
+/**
+ * A catalogue entry. `best`: the signed-in player's best solved attempt of it (absent: never solved,
+ * or signed out). Other fields of CatalogEntry may be declared elsewhere in this file (interfaces merge).
+ */
+export interface CatalogEntry extends ScenarioSummary {
+  best?: { score: number; solveSeconds: number };
+}
+
 export interface CommandRunRequest {
   attemptId: string;
   command: string;

@@ -13,6 +13,7 @@ import type {
   LeaderboardBoard,
   LeaderboardChangedPush,
 } from '../protocol/messages';
+import type { ClusterViewPush } from '../protocol/cluster-view.messages';
 import type { GameSocketData, SocketSession } from './game-socket';
 
 /** The room of an event's watchers (its instructors). */
@@ -55,6 +56,10 @@ export class PushService {
 
   eventCommand(push: EventCommandPush): void {
     this.server?.to(eventWatchRoom(push.eventId)).emit(ServerEvents.EventCommand, push);
+  }
+
+  clusterView(push: ClusterViewPush): void {
+    this.server?.to(attemptRoom(push.attemptId)).emit(ServerEvents.ClusterView, push);
   }
 
   /**
