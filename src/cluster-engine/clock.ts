@@ -30,8 +30,13 @@ export class VirtualClock {
   }
 }
 
+/** The last second formatted: most calls in a step ask for the same one, and reusing the string saves heap. */
+let lastIso = { sec: NaN, iso: '' };
+
 export function toIso(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(ms / 1000);
+  if (sec !== lastIso.sec) lastIso = { sec, iso: new Date(sec * 1000).toISOString().replace('.000Z', 'Z') };
+  return lastIso.iso;
 }
 
 export function parseTime(iso: string | undefined | null): number | undefined {

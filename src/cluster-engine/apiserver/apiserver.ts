@@ -76,7 +76,8 @@ export class ApiServer {
   }
 
   create<T extends KubeObject>(input: T, opts: WriteOptions = {}): T {
-    const obj = structuredClone(input);
+    // copyOf, not structuredClone: plain API data, and the stored copy shares the input's strings (less heap).
+    const obj = copyOf(input);
     const undecodable = isKnownKind(obj.kind) ? typeDecodeError(obj) : undefined;
     if (undecodable) throw undecodable;
     if (!isKnownKind(obj.kind)) throw badRequest(`no kind "${obj.kind}" is registered for version "${obj.apiVersion}"`);
@@ -196,7 +197,7 @@ export class ApiServer {
   }
 
   private write<T extends KubeObject>(input: T, part: 'main' | 'status', opts: WriteOptions): T {
-    const obj = structuredClone(input);
+    const obj = copyOf(input);
     const kind = obj.kind;
     const undecodable = isKnownKind(kind) ? typeDecodeError(obj) : undefined;
     if (undecodable) throw undecodable;

@@ -1,7 +1,18 @@
-import { Namespace } from '../api/types';
+import { KubeObject, Namespace } from '../api/types';
 import { allKinds } from '../api/kinds';
 import { Component, EngineContext } from '../context';
 import { namespaceContent } from '../namespace-content';
+
+/** `namespaceContent` per namespace name, built once: it is checked every step. Never mutated (create copies). */
+const contentCache = new Map<string, KubeObject[]>();
+function contentOf(namespace: string): KubeObject[] {
+  let content = contentCache.get(namespace);
+  if (!content) {
+    if (contentCache.size >= 1024) contentCache.clear();
+    contentCache.set(namespace, (content = namespaceContent(namespace)));
+  }
+  return content;
+}
 
 /**
  * The namespace controller: a Terminating namespace has its content deleted (pods gracefully, through
@@ -18,7 +29,7 @@ export class NamespaceReconciler implements Component<Record<string, never>> {
   step(ctx: EngineContext): void {
     for (const ns of ctx.store.scan('Namespace') as Namespace[]) {
       if (!ns.metadata.deletionTimestamp) {
-        for (const obj of namespaceContent(ns.metadata.name)) {
+        for (const obj of contentOf(ns.metadata.name)) {
           if (!ctx.store.peek(obj.kind, ns.metadata.name, obj.metadata.name)) ctx.api.create(obj);
         }
         continue;

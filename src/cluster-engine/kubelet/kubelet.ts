@@ -3,7 +3,8 @@ import { Component, EngineContext } from '../context';
 import { getCondition, setCondition } from '../api/conditions';
 import { KubeletState, PressureCondition } from './state';
 import { activePressure, evictionStep } from './eviction-manager';
-import { evictPodNow, syncPod } from './pod-sync';
+import { evictPodNow, podWakeMs, syncPod } from './pod-sync';
+import { copyOf } from '../store/store';
 import { syncStaticPods } from './static-pods';
 import { loadKubeletConfig } from './kubelet-config';
 
@@ -62,6 +63,8 @@ export function newKubeletState(node: string, running: boolean, nowMs: number, f
  */
 export class Kubelet implements Component<KubeletState> {
   readonly name: string;
+  /** Pods whose last sync left nothing to do until `wakeMs` (see `rememberIdle`). */
+  private readonly idle = new Map<string, { rv: string | undefined; nodeIP: string; wakeMs: number }>();
 
   constructor(private s: KubeletState) {
     this.name = `kubelet/${s.node}`;
@@ -108,7 +111,8 @@ export class Kubelet implements Component<KubeletState> {
     // systemd restarts a kubelet that exited with an error every 10 s (Restart=always, RestartSec=10).
     if (!this.s.running && this.s.startError && ctx.clock.nowMs() - this.s.sinceMs >= SYSTEMD_RESTART_MS) this.start(ctx.clock.nowMs());
     if (!this.s.running) return;
-    const node = ctx.api.tryGet<Node>('Node', undefined, this.s.node);
+    // A read-only view: postNodeStatus copies it before writing.
+    const node = ctx.api.store.peek('Node', undefined, this.s.node) as Node | undefined;
     if (!node) return;
     const now = ctx.clock.nowMs();
     if (this.s.justStarted) this.announce(ctx, node);
@@ -118,15 +122,43 @@ export class Kubelet implements Component<KubeletState> {
     const nodeIP = node.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
     const podCIDR = node.spec.podCIDR ?? '10.244.0.0/24';
     syncStaticPods(ctx, this.s, node);
-    const bound = ctx.api.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.s.node}` });
+    const bound: Pod[] = [];
     const seen = new Set<string>();
-    for (const pod of bound) {
-      seen.add(pod.metadata.uid!);
+    for (const view of ctx.api.store.scan('Pod') as ReadonlyArray<Pod>) {
+      if ((view.spec.nodeName ?? '') !== this.s.node) continue;
+      const uid = view.metadata.uid!;
+      seen.add(uid);
+      // Nothing changed and nothing is due: a sync would be a no-op, and the stored object is what it would leave.
+      const idle = this.idle.get(uid);
+      if (idle && idle.rv === view.metadata.resourceVersion && idle.nodeIP === nodeIP && now < idle.wakeMs && this.s.pods[uid]) {
+        bound.push(view);
+        continue;
+      }
+      const pod = copyOf(view);
+      bound.push(pod);
       syncPod(ctx, this.s, pod, nodeIP, podCIDR);
+      this.rememberIdle(ctx, pod, nodeIP);
     }
+    for (const uid of this.idle.keys()) if (!seen.has(uid)) this.idle.delete(uid);
     // Pods removed from the API (force deletion) are torn down without a trace.
     for (const uid of Object.keys(this.s.pods)) if (!seen.has(uid)) delete this.s.pods[uid];
-    evictionStep(ctx, this.s, node, bound, { evict: (pod, message) => evictPodNow(ctx, this.s, pod, message) });
+    evictionStep(ctx, this.s, node, bound, { evict: (pod, message) => evictPodNow(ctx, this.s, copyOf(pod), message) });
+  }
+
+  /**
+   * After a sync: when the pod's next sync could change anything (`podWakeMs`), keyed by the stored
+   * resourceVersion, so an unchanged pod is not synced again before then. Not part of the snapshot:
+   * after a restore every pod is synced once, which is what would have happened anyway.
+   */
+  private rememberIdle(ctx: EngineContext, pod: Pod, nodeIP: string): void {
+    const uid = pod.metadata.uid!;
+    const rec = this.s.pods[uid];
+    const stored = ctx.api.store.peek('Pod', pod.metadata.namespace, pod.metadata.name);
+    if (!rec || !stored || stored.metadata.uid !== uid || stored.metadata.deletionTimestamp || (stored as Pod).status?.phase === 'Succeeded' || (stored as Pod).status?.phase === 'Failed') {
+      this.idle.delete(uid);
+      return;
+    }
+    this.idle.set(uid, { rv: stored.metadata.resourceVersion, nodeIP, wakeMs: podWakeMs(rec) });
   }
 
   private announce(ctx: EngineContext, node: Node): void {
@@ -159,18 +191,19 @@ export class Kubelet implements Component<KubeletState> {
   }
 
   /** Posts conditions when they change, and at least every 5 minutes (nodeStatusReportFrequency). */
-  private postNodeStatus(ctx: EngineContext, node: Node, now: number): void {
-    const nowIso = ctx.clock.nowIso();
+  private postNodeStatus(ctx: EngineContext, view: Readonly<Node>, now: number): void {
     const pressure = activePressure(this.s, now);
     const desired = HEALTHY_CONDITIONS.map((c) => {
       const p = PRESSURE[c.type as PressureCondition];
       return p && pressure.has(c.type as PressureCondition) ? { type: c.type, status: 'True' as const, reason: p.reason, message: p.message } : { type: c.type, status: c.status, reason: c.reason, message: c.message };
     });
     const fingerprint = JSON.stringify(desired);
-    const current = JSON.stringify((node.status.conditions ?? []).map(({ type, status, reason, message }) => ({ type, status, reason, message })));
+    const current = JSON.stringify((view.status.conditions ?? []).map(({ type, status, reason, message }) => ({ type, status, reason, message })));
     const changed = fingerprint !== current;
     if (!changed && now - this.s.lastStatusPostMs < STATUS_REPORT_MS) return;
     if (!changed && now - this.s.lastStatusPostMs < HEARTBEAT_MS) return;
+    const node = copyOf(view) as Node;
+    const nowIso = ctx.clock.nowIso();
     this.s.lastStatusPostMs = now;
     this.s.lastPostedConditions = fingerprint;
     // `recordNodeStatusEvent`: each pressure condition that flips is announced on the node.

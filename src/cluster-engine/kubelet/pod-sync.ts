@@ -77,6 +77,22 @@ export function syncPod(ctx: EngineContext, kubelet: KubeletState, pod: Pod, nod
   if (!sameJson(fresh.status, before)) ctx.api.updateStatus(fresh);
 }
 
+/**
+ * The earliest virtual time at which a sync of an unchanged pod could do anything: the pod worker's next
+ * sync, a process exit, a probe, the end of a pull or of a volume retry. Before it, `syncPod` is a no-op.
+ */
+export function podWakeMs(rec: PodRecord): number {
+  let wake = rec.nextSyncMs;
+  if (rec.volumes && !rec.volumes.mounted) wake = Math.min(wake, rec.volumes.nextRetryMs);
+  for (const c of Object.values(rec.containers)) {
+    if (c.exitAtMs !== undefined) wake = Math.min(wake, c.exitAtMs);
+    if (c.pullEndsMs !== undefined) wake = Math.min(wake, c.pullEndsMs);
+    if (c.phase !== 'running') continue;
+    for (const p of [c.probes.startup, c.probes.liveness, c.probes.readiness]) if (p) wake = Math.min(wake, p.nextMs);
+  }
+  return wake;
+}
+
 function allocateIp(kubelet: KubeletState, podCIDR: string): string {
   const base = podCIDR.split('/')[0].split('.').slice(0, 3).join('.');
   const ip = `${base}.${kubelet.nextIp}`;

@@ -14,7 +14,7 @@ const HASH = 'kubernetes.io/config.hash';
  */
 export function syncStaticPods(ctx: EngineContext, kubelet: KubeletState, node: Node): void {
   const dir = kubelet.config?.staticPodPath;
-  const wanted = new Map<string, { pod: Pod; hash: string }>();
+  const wanted = new Map<string, { pod: Readonly<Pod>; hash: string }>();
   if (dir) {
     for (const [path, text] of Object.entries(kubelet.files)) {
       if (!path.startsWith(`${dir.replace(/\/$/, '')}/`) || !/\.(ya?ml|json)$/.test(path)) continue;
@@ -56,14 +56,15 @@ export function syncStaticPods(ctx: EngineContext, kubelet: KubeletState, node: 
 const parsedManifests = new Map<string, { pod: Pod; hash: string } | null>();
 const MAX_CACHED = 512;
 
-function parseManifest(text: string): { pod: Pod; hash: string } | undefined {
+/** The cached parse, shared: callers must not mutate it (the API server copies what it creates). */
+function parseManifest(text: string): { pod: Readonly<Pod>; hash: string } | undefined {
   let entry = parsedManifests.get(text);
   if (entry === undefined) {
     entry = parseUncached(text);
     if (parsedManifests.size >= MAX_CACHED) parsedManifests.clear();
     parsedManifests.set(text, entry);
   }
-  return entry ? { pod: structuredClone(entry.pod), hash: entry.hash } : undefined;
+  return entry ?? undefined;
 }
 
 function parseUncached(text: string): { pod: Pod; hash: string } | null {

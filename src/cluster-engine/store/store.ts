@@ -99,7 +99,7 @@ export class ObjectStore {
 
   static load(data: { revision: number; objects: KubeObject[] }): ObjectStore {
     const store = new ObjectStore(data.revision);
-    for (const o of data.objects) store.put(keyOf(o), copyOf(o));
+    for (const o of data.objects) store.put(keyOf(o), internedCopy(o));
     return store;
   }
 
@@ -116,14 +116,15 @@ export class ObjectStore {
 
   private commit(type: WatchEventType, key: string, obj: KubeObject): KubeObject {
     this.revision++;
-    const stored = copyOf(obj);
+    const stored = internedCopy(obj);
     stored.metadata.resourceVersion = String(this.revision);
     this.put(key, stored);
     this.emit(type, stored);
     return copyOf(stored);
   }
 
-  private put(key: string, obj: KubeObject): void {
+  private put(rawKey: string, obj: KubeObject): void {
+    const key = intern(rawKey);
     this.objects.set(key, obj);
     let index = this.byKind.get(obj.kind);
     if (!index) this.byKind.set(obj.kind, (index = { objects: new Map() }));
@@ -161,6 +162,44 @@ export function copyOf<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(value)) {
     const v = copyOf((value as Record<string, unknown>)[k]);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  }
+  return out as T;
+}
+
+/**
+ * Stored objects hold each string value once per process: most values ("True", timestamps, image names,
+ * the same manifest's fields in every cluster) repeat across objects, versions and clusters. Strings are
+ * immutable, so sharing them changes nothing but the heap. Bounded: cleared when full (sharing restarts).
+ */
+const interned = new Map<string, string>();
+const MAX_INTERNED = 200_000;
+
+function intern(value: string): string {
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  if (interned.size >= MAX_INTERNED) interned.clear();
+  // A property name is a flat, internalized string: keep that, not a concatenation's rope.
+  const flat = Object.keys({ [value]: 0 })[0] ?? value;
+  interned.set(flat, flat);
+  return flat;
+}
+
+/** `copyOf` whose string values are interned (for what the store keeps). */
+function internedCopy<T>(value: T): T {
+  if (typeof value === 'string') return intern(value) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) if (i in value) out[i] = internedCopy(value[i]);
+    return out as T;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) {
+    const v = internedCopy((value as Record<string, unknown>)[k]);
     if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     else out[k] = v;
   }
