@@ -10,6 +10,7 @@ import type { K8sAttemptsService } from './k8s-attempts.service';
 import { ExecServer } from './resources/exec';
 import { handleResource } from './resources/handler';
 import { parseResourcePath } from './resources/path';
+import { serveMetrics } from './resources/metrics';
 import { handleReview } from './resources/reviews';
 import { historyOf } from './resources/watch-history';
 
@@ -74,24 +75,26 @@ export class K8sRouter {
     const path = req.path.replace(/\/+$/, '') || '/';
     const { res } = req;
     if (req.method === 'GET') {
+      // metrics.k8s.io is listed while the cluster runs metrics-server (`kubectl top` re-reads discovery each time).
+      const metrics = this.attempts.read(req.live, (c) => c.metricsAvailable());
       if (path === '/version') return sendJson(res, 200, versionInfo(this.attempts.read(req.live, (c) => c.kubernetesVersion)));
       if (path === '/api' || path === '/apis') {
         const format = discoveryFormat(req.headers.accept);
-        if (format !== 'legacy') return sendJson(res, 200, aggregatedDiscovery(path === '/api', format), discoveryContentType(format));
-        return sendJson(res, 200, path === '/api' ? legacyCoreVersions(this.serverAddress()) : legacyGroupList());
+        if (format !== 'legacy') return sendJson(res, 200, aggregatedDiscovery(path === '/api', format, metrics), discoveryContentType(format));
+        return sendJson(res, 200, path === '/api' ? legacyCoreVersions(this.serverAddress()) : legacyGroupList(metrics));
       }
       if (path === '/openapi/v3') return sendJson(res, 200, this.openapi.index(req.prefix));
       if (path.startsWith('/openapi/v3/')) return this.openapiDoc(req, path.slice('/openapi/v3/'.length));
       if (path === '/openapi/v2') throw notFound();
       const gv = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(path);
       if (gv) {
-        const list = gv[1] ? resourceList('', 'v1') : resourceList(gv[2], gv[3]);
+        const list = gv[1] ? resourceList('', 'v1', metrics) : resourceList(gv[2], gv[3], metrics);
         if (!list) throw notFound();
         return sendJson(res, 200, list);
       }
       const group = /^\/apis\/([^/]+)$/.exec(path);
       if (group) {
-        const versions = groupVersions().filter((x) => x.group === group[1]).map((x) => ({ groupVersion: `${x.group}/${x.version}`, version: x.version }));
+        const versions = groupVersions(metrics).filter((x) => x.group === group[1]).map((x) => ({ groupVersion: `${x.group}/${x.version}`, version: x.version }));
         if (!versions.length) throw notFound();
         return sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', name: group[1], versions, preferredVersion: versions[0] });
       }
@@ -105,6 +108,7 @@ export class K8sRouter {
       throw spdyUnsupported();
     }
     if (resource.resource.virtual) return handleReview(req, resource);
+    if (resource.resource.metrics) return serveMetrics(req, resource, this.attempts);
     await handleResource(req, resource, this.attempts);
   }
 

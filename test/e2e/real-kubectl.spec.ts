@@ -139,7 +139,8 @@ describe('e2e: real kubectl against an attempt', () => {
       const [r, o] = await Promise.all([real(line), ours(`kubectl ${line}`)]);
       // The API also serves selfsubject{access,rules}reviews and selfsubjectreviews for auth can-i / whoami,
       // which the browser terminal's kubectl does not have; column widths follow the longest name.
-      const reviews = /^selfsubject/m;
+      // Nor does it list metrics-server's metrics.k8s.io nodes and pods, which this API serves for `kubectl top`.
+      const reviews = /^selfsubject|metrics\.k8s\.io/m;
       const strip = (t: string) => t.split('\n').filter((l) => !reviews.test(l)).map((l) => l.replace(/ +/g, ' ')).join('\n');
       expect(strip(r.stdout)).toBe(strip(o.stdout));
     });
@@ -167,6 +168,48 @@ describe('e2e: real kubectl against an attempt', () => {
       expect(o.stderr).toBe('Error from server (BadRequest): field label not supported: foo\n');
       // Differs on purpose until our kubectl wraps list errors like client-go's resource builder does.
       expect(r.stderr).toBe('Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "foo=bar": field label not supported: foo\n');
+    });
+  });
+
+  describe('top: metrics.k8s.io serves the same simulated usage as our kubectl top', () => {
+    it.each([
+      'top nodes',
+      'top node node01',
+      'top nodes --sort-by=cpu',
+      'top nodes --sort-by=memory --no-headers',
+      'top nodes --show-capacity',
+      'top nodes -l node-role.kubernetes.io/control-plane',
+      'top pods',
+      'top pods -A',
+      'top pods --containers',
+      'top pods -A --containers',
+      'top pods -A --sort-by=cpu',
+      'top pods -n kube-system --sort-by=memory',
+      'top pods -l app=web',
+      'top pods -A --sum',
+      'top pod nope',
+      'top node nope',
+      'top pods -n kube-system -l nope=none',
+    ])('%s', async (line) => {
+      const [r, o] = await Promise.all([real(line), ours(`kubectl ${line}`)]);
+      expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual({ stdout: o.stdout, stderr: o.stderr, exitCode: o.exitCode });
+    });
+
+    it('top pod NAME and --containers for one running pod', async () => {
+      const pod = (await ours('kubectl get pods -n kube-system -o name')).stdout.split('\n').find((l) => l.includes('etcd'))!.replace('pod/', '');
+      for (const line of [`top pod ${pod} -n kube-system`, `top pod ${pod} -n kube-system --containers`]) {
+        const [r, o] = await Promise.all([real(line), ours(`kubectl ${line}`)]);
+        expect(r.exitCode).toBe(0);
+        expect(r.stdout).toBe(o.stdout);
+      }
+    });
+
+    it('get --raw serves NodeMetricsList and PodMetrics as metrics-server does', async () => {
+      const nodes = JSON.parse((await real('get --raw /apis/metrics.k8s.io/v1beta1/nodes')).stdout) as { kind: string; items: Array<{ window: string; usage: { cpu: string; memory: string } }> };
+      expect(nodes.kind).toBe('NodeMetricsList');
+      expect(nodes.items[0]).toEqual(expect.objectContaining({ window: '15s', usage: { cpu: expect.stringMatching(/^\d+n$/), memory: expect.stringMatching(/^\d+(Ki)?$/) } }));
+      const missing = await real('get --raw /apis/metrics.k8s.io/v1beta1/namespaces/default/pods/nope');
+      expect(missing.stderr).toBe('Error from server (NotFound): podmetrics.metrics.k8s.io "default/nope" not found\n');
     });
   });
 

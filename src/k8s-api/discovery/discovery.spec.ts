@@ -35,6 +35,19 @@ describe('discovery', () => {
     expect(v1.resources.find((r) => r.name === 'pods/eviction')).toEqual(expect.objectContaining({ group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] }));
     expect(resourceList('nope', 'v1')).toBeUndefined();
   });
+
+  it('metrics.k8s.io/v1beta1 (nodes, pods: get and list) is listed only while metrics-server runs', () => {
+    const names = (d: Record<string, unknown>) => (d as { items: Array<{ metadata: { name: string } }> }).items.map((g) => g.metadata.name);
+    expect(names(aggregatedDiscovery(false, 'v2', true))).toContain('metrics.k8s.io');
+    expect(names(aggregatedDiscovery(false, 'v2', false))).not.toContain('metrics.k8s.io');
+    expect((legacyGroupList(false) as { groups: Array<{ name: string }> }).groups.map((g) => g.name)).not.toContain('metrics.k8s.io');
+    expect(resourceList('metrics.k8s.io', 'v1beta1', false)).toBeUndefined();
+    const list = resourceList('metrics.k8s.io', 'v1beta1', true) as { resources: Array<Record<string, unknown>> };
+    expect(list.resources).toEqual([
+      { name: 'nodes', singularName: '', namespaced: false, kind: 'NodeMetrics', verbs: ['get', 'list'] },
+      { name: 'pods', singularName: '', namespaced: true, kind: 'PodMetrics', verbs: ['get', 'list'] },
+    ]);
+  });
 });
 
 describe('resource paths', () => {
@@ -45,6 +58,8 @@ describe('resource paths', () => {
     ['/api/v1/namespaces/team/status', { kind: 'Namespace', namespace: undefined, name: 'team', subresource: 'status' }],
     ['/apis/apps/v1/namespaces/default/deployments/web/scale', { kind: 'Deployment', namespace: 'default', name: 'web', subresource: 'scale' }],
     ['/api/v1/nodes/node01', { kind: 'Node', namespace: undefined, name: 'node01', subresource: undefined }],
+    ['/apis/metrics.k8s.io/v1beta1/namespaces/default/pods/web', { kind: 'PodMetrics', namespace: 'default', name: 'web', subresource: undefined }],
+    ['/apis/metrics.k8s.io/v1beta1/nodes', { kind: 'NodeMetrics', namespace: undefined, name: undefined, subresource: undefined }],
   ])('%s', (path, want) => {
     const p = parseResourcePath(path)!;
     expect({ kind: p.resource.info.kind, namespace: p.namespace, name: p.name, subresource: p.subresource }).toEqual(want);

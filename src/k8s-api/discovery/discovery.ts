@@ -1,4 +1,4 @@
-import { ApiResource, apiResources, groupVersions } from './resources';
+import { ApiResource, groupVersions, servedResources } from './resources';
 
 /** The `/version` of the simulated API server: 1.32, so gcloud's kubectl dispatcher runs kubectl 1.32. */
 export function versionInfo(gitVersion = 'v1.32.2'): Record<string, string> {
@@ -31,8 +31,8 @@ export function discoveryFormat(accept: string | undefined): DiscoveryFormat {
 export const discoveryContentType = (f: Exclude<DiscoveryFormat, 'legacy'>): string => `application/json;g=apidiscovery.k8s.io;v=${f};as=APIGroupDiscoveryList`;
 
 /** `GET /api` (core: true) or `GET /apis` as an aggregated APIGroupDiscoveryList. */
-export function aggregatedDiscovery(core: boolean, format: 'v2' | 'v2beta1'): Record<string, unknown> {
-  const gvs = groupVersions().filter((gv) => (gv.group === '') === core);
+export function aggregatedDiscovery(core: boolean, format: 'v2' | 'v2beta1', metrics = true): Record<string, unknown> {
+  const gvs = groupVersions(metrics).filter((gv) => (gv.group === '') === core);
   const groups = [...new Set(gvs.map((gv) => gv.group))];
   return {
     kind: 'APIGroupDiscoveryList',
@@ -44,7 +44,7 @@ export function aggregatedDiscovery(core: boolean, format: 'v2' | 'v2beta1'): Re
         .filter((gv) => gv.group === group)
         .map((gv) => ({
           version: gv.version,
-          resources: apiResources()
+          resources: servedResources(metrics)
             .filter((r) => r.group === group && r.version === gv.version)
             .map(aggregatedResource),
           freshness: 'Current',
@@ -74,8 +74,8 @@ export function legacyCoreVersions(serverAddress: string): Record<string, unknow
 }
 
 /** Legacy `GET /apis`. */
-export function legacyGroupList(): Record<string, unknown> {
-  const gvs = groupVersions().filter((gv) => gv.group !== '');
+export function legacyGroupList(metrics = true): Record<string, unknown> {
+  const gvs = groupVersions(metrics).filter((gv) => gv.group !== '');
   const groups = [...new Set(gvs.map((gv) => gv.group))];
   return {
     kind: 'APIGroupList',
@@ -88,8 +88,8 @@ export function legacyGroupList(): Record<string, unknown> {
 }
 
 /** `GET /api/v1` or `GET /apis/<group>/<version>`: the APIResourceList, subresources as `pods/log`. */
-export function resourceList(group: string, version: string): Record<string, unknown> | undefined {
-  const resources = apiResources().filter((r) => r.group === group && r.version === version);
+export function resourceList(group: string, version: string, metrics = true): Record<string, unknown> | undefined {
+  const resources = servedResources(metrics).filter((r) => r.group === group && r.version === version);
   if (resources.length === 0) return undefined;
   return {
     kind: 'APIResourceList',

@@ -5,6 +5,8 @@ export interface ApiResource {
   info: KindInfo;
   /** Served by this API itself (access reviews), not by the engine's store. */
   virtual?: boolean;
+  /** metrics.k8s.io: metrics-server's aggregated API, listed only while the cluster runs metrics-server. */
+  metrics?: boolean;
   group: string;
   version: string;
   verbs: string[];
@@ -37,8 +39,21 @@ function review(kind: string, plural: string, group: string): ApiResource {
   return { info, group, version: 'v1', verbs: ['create'], categories: [], subresources: [], virtual: true };
 }
 
+/**
+ * metrics-server's `metrics.k8s.io/v1beta1` (get and list only; metrics-server names no singular), served
+ * from the engine's simulated usage for `kubectl top`.
+ */
+const METRICS: ApiResource[] = [metricsResource('NodeMetrics', 'nodes', false), metricsResource('PodMetrics', 'pods', true)];
+
+function metricsResource(kind: string, plural: string, namespaced: boolean): ApiResource {
+  const group = 'metrics.k8s.io';
+  const info: KindInfo = { kind, plural, singular: '', shortNames: [], apiVersion: `${group}/v1beta1`, group, namespaced };
+  return { info, group, version: 'v1beta1', verbs: ['get', 'list'], categories: [], subresources: [], metrics: true };
+}
+
 let cache: ApiResource[] | undefined;
 
+/** Every resource a path may name (metrics.k8s.io included: its handler answers 404 without metrics-server). */
 export function apiResources(): ApiResource[] {
   cache ??= allKinds().map((info) => {
     const { group, version } = splitApiVersion(info.apiVersion);
@@ -51,14 +66,19 @@ export function apiResources(): ApiResource[] {
       subresources.push({ name: 'exec', kind: 'PodExecOptions', group: '', version: 'v1', verbs: ['create', 'get'] });
     }
     return { info, group, version, verbs: VERBS, categories: ALL_CATEGORY.has(info.kind) ? ['all'] : [], subresources };
-  }).concat(REVIEWS);
+  }).concat(REVIEWS, METRICS);
   return cache;
 }
 
+/** What discovery lists for a cluster: metrics.k8s.io only while metrics-server runs, as its APIService. */
+export function servedResources(metrics: boolean): ApiResource[] {
+  return metrics ? apiResources() : apiResources().filter((r) => !r.metrics);
+}
+
 /** The group-versions served, core first, then the groups in order of appearance. */
-export function groupVersions(): Array<{ group: string; version: string }> {
+export function groupVersions(metrics = true): Array<{ group: string; version: string }> {
   const seen = new Map<string, { group: string; version: string }>();
-  for (const r of apiResources()) seen.set(`${r.group}/${r.version}`, { group: r.group, version: r.version });
+  for (const r of servedResources(metrics)) seen.set(`${r.group}/${r.version}`, { group: r.group, version: r.version });
   return [...seen.values()].sort((a, b) => (a.group === '' ? -1 : b.group === '' ? 1 : 0));
 }
 

@@ -42,10 +42,11 @@ function topNodes(ctx: VerbContext, name: string | undefined): CommandResult {
   const sortBy = sortKey(ctx);
   if (name && f.string('selector')) throw new KubectlError('only one of NAME or --selector can be provided');
   if (!ctx.cluster.metricsAvailable()) return fail('error: Metrics API not available\n');
+  // kubectl asks metrics.k8s.io first, so an unknown (or unscraped) node is metrics-server's 404.
+  if (name && !ctx.cluster.nodeMetrics().some((m) => m.name === name)) throw new ApiError({ ...notFound('Node', name).status, message: `nodemetrics.metrics.k8s.io "${name}" not found` });
   let nodes = name ? [ctx.cluster.api.get<Node>('Node', undefined, name)] : ctx.cluster.api.list<Node>('Node', { labelSelector: f.string('selector') || undefined });
   const names = new Set(nodes.map((n) => n.metadata.name));
   let metrics = ctx.cluster.nodeMetrics().filter((m) => names.has(m.name));
-  if (name && metrics.length === 0) throw new ApiError({ ...notFound('Node', name).status, message: `nodemetrics.metrics.k8s.io "${name}" not found` });
   if (metrics.length === 0) return fail('error: metrics not available yet\n');
   const measured = new Set(metrics.map((m) => m.name));
   metrics = [...metrics].sort((a, b) => (sortBy === 'cpu' ? b.cpuMillis - a.cpuMillis : sortBy === 'memory' ? b.memoryBytes - a.memoryBytes : 0) || a.name.localeCompare(b.name));
