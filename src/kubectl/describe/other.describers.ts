@@ -17,7 +17,8 @@ export function describeConfigMap(cluster: Cluster, cm: ConfigMap): string {
   w.write(LEVEL_0, '\nData\n====\n');
   for (const k of Object.keys(cm.data ?? {}).sort()) {
     w.write(LEVEL_0, `${k}:\n----\n`);
-    w.write(LEVEL_0, `${cm.data![k]}\n`);
+    // kubectl 1.32 leaves a blank line after each value (it ranges over a Go map: its key order is random, ours sorted).
+    w.write(LEVEL_0, `${cm.data![k]}\n\n`);
   }
   w.write(LEVEL_0, '\nBinaryData\n====\n');
   for (const k of Object.keys(cm.binaryData ?? {}).sort()) w.write(LEVEL_0, `${k}: ${Buffer.from(cm.binaryData![k], 'base64').length} bytes\n`);

@@ -57,7 +57,7 @@ function canI(ctx: VerbContext): CommandResult {
       if (info) {
         resource = info.plural;
         apiGroup = info.group;
-        if (!info.namespaced && namespace && !quiet) out.warn(`Warning: resource '${info.plural}' is not namespace scoped\n`);
+        if (!info.namespaced && namespace && !quiet) out.warn(`Warning: resource '${info.plural}' is not namespace scoped\n\n`); // kubectl's warning printer adds a newline to a message ending in one
       } else {
         const dot = typeWithGroup.indexOf('.');
         if (dot > 0) [resource, apiGroup] = [typeWithGroup.slice(0, dot), typeWithGroup.slice(dot + 1)];

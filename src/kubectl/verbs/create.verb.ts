@@ -55,6 +55,10 @@ function generate(ctx: VerbContext): KubeObject {
       const data = Object.fromEntries(Object.entries(dataFrom(ctx)).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
       return { apiVersion: 'v1', kind: 'Secret', metadata: meta(name), type: ctx.flags.string('type') || 'Opaque', data };
     }
+    case 'serviceaccount':
+    case 'sa':
+      if (rest.length !== 1) throw usageError('create serviceaccount', 'exactly one NAME is required, got ' + rest.length);
+      return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(rest[0]) };
     case 'service':
     case 'svc':
       return generateService(ctx, rest);

@@ -164,7 +164,7 @@ describe('kubectl describe node and others', () => {
     expect(t.run('kubectl describe secret db').stdout).toBe('Name:         db\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nType:  Opaque\n\nData\n====\npassword:  6 bytes\n');
     expect(t.run('kubectl describe ns kube-public').stdout).toBe('Name:         kube-public\nLabels:       kubernetes.io/metadata.name=kube-public\nAnnotations:  <none>\nStatus:       Active\n\nNo resource quota.\n\nNo LimitRange resource.\n');
     t.run('kubectl create configmap app --from-literal=mode=prod');
-    expect(t.run('kubectl describe cm app').stdout).toBe('Name:         app\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\nmode:\n----\nprod\n\nBinaryData\n====\n\nEvents:  <none>\n');
+    expect(t.run('kubectl describe cm app').stdout).toBe('Name:         app\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\nmode:\n----\nprod\n\n\nBinaryData\n====\n\nEvents:  <none>\n');
     t.cluster.tick(2000);
     expect(t.run('kubectl describe lease worker-1 -n kube-node-lease').stdout).toMatch(/^Name:         worker-1\nNamespace:    kube-node-lease\nLabels:       <none>\nAnnotations:  <none>\nAPI Version:  coordination.k8s.io\/v1\nKind:         Lease\nMetadata:\n  Creation Timestamp:  2025-01-15T09:00:01Z\n[\s\S]*Spec:\n  Holder Identity:         worker-1\n  Lease Duration Seconds:  40\n  Renew Time:              2025-01-15T09:00:0\d\.000000Z\nEvents:                    <none>\n$/);
   });

@@ -20,7 +20,7 @@ describe('kubectl logs', () => {
     ['kubectl logs duo main -p --tail 1', 'config missing, exiting\n', '', 0],
     ['kubectl logs web --previous', '', 'Error from server (BadRequest): previous terminated container "app" in pod "web" not found\n', 1],
     ['kubectl logs bad', '', 'Error from server (BadRequest): container "app" in pod "bad" is waiting to start: trying and failing to pull image\n', 1],
-    ['kubectl logs nope', '', 'Error from server (NotFound): pods "nope" not found\n', 1],
+    ['kubectl logs nope', '', 'error: error from server (NotFound): pods "nope" not found in namespace "default"\n', 1],
     ['kubectl logs web -c nope', '', 'Error from server (BadRequest): container nope is not valid for pod web\n', 1],
     ['kubectl logs', '', "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n", 1],
     ['kubectl logs web --tail=x', '', 'error: invalid argument "x" for "--tail" flag: strconv.ParseInt: parsing "x": invalid syntax\nSee \'kubectl logs --help\' for usage.\n', 1],
@@ -77,7 +77,7 @@ describe('kubectl logs TYPE/NAME (a workload or Service picks one of its pods)',
   it('answers like kubectl when nothing matches or the kind has no pods', () => {
     const t = testShell([deployment('idle', 0, 'nginx:1.27')]);
     expect(t.run('kubectl logs deployment/idle')).toEqual({ stdout: '', stderr: 'error: timed out waiting for the condition\n', exitCode: 1 });
-    expect(t.run('kubectl logs deployment/nope').stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+    expect(t.run('kubectl logs deployment/nope').stderr).toBe('error: error from server (NotFound): deployments.apps "nope" not found in namespace "default"\n');
     expect(t.run('kubectl logs configmap/kube-root-ca.crt').stderr).toBe('error: cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n');
   });
 });

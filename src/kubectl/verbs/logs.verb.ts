@@ -1,4 +1,4 @@
-import { Pod } from '../../cluster-engine';
+import { ApiError, Pod } from '../../cluster-engine';
 import { formatError, KubectlError, usageError } from '../errors';
 import { invalidDuration, parseGoDuration } from '../flags/duration';
 import { CommandResult, fail, Output } from '../result';
@@ -58,7 +58,14 @@ function run(ctx: VerbContext): CommandResult {
       if (container) throw usageError('logs', 'only one of -c or an inline [CONTAINER] arg is allowed');
       container = ctx.args[1];
     }
-    const picked = attachablePod(ctx.cluster.api, ctx.namespace, ctx.args[0]);
+    let picked: ReturnType<typeof attachablePod>;
+    try {
+      picked = attachablePod(ctx.cluster.api, ctx.namespace, ctx.args[0]);
+    } catch (e) {
+      // kubectl logs rewords the resource builder's NotFound (logs.go): `error from server (NotFound): … in namespace "ns"`.
+      if (e instanceof ApiError && e.status.reason === 'NotFound') return fail(`error: error from server (NotFound): ${e.message} in namespace "${ctx.namespace}"\n`);
+      throw e;
+    }
     if (picked.note) out.warn(picked.note);
     pods = [picked.pod];
   }

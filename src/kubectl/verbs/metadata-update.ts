@@ -27,7 +27,7 @@ export function splitChanges(args: string[]): { resources: string[]; changes: Ma
 }
 
 /** The objects named by the resource words, or selected with `--all` / `-l`. */
-export function targetObjects(ctx: VerbContext, resources: string[], out: Output): KubeObject[] {
+export function targetObjects(ctx: VerbContext, resources: string[], out: Output, errors?: unknown[]): KubeObject[] {
   const requests = resolveResourceArgs(resources);
   const selecting = ctx.flags.bool('all') || !!ctx.flags.string('selector');
   const objects: KubeObject[] = [];
@@ -35,7 +35,10 @@ export function targetObjects(ctx: VerbContext, resources: string[], out: Output
     if (req.names.length === 0 && !selecting) throw new KubectlError('resource(s) were provided, but no name was specified');
     const got = fetchObjects(ctx, req, { labelSelector: ctx.flags.string('selector'), allNamespaces: ctx.flags.bool('all-namespaces') });
     objects.push(...got.objects);
-    for (const e of got.errors) out.err(formatError(e));
+    for (const e of got.errors) {
+      if (errors) errors.push(e);
+      else out.err(formatError(e));
+    }
   }
   return objects;
 }

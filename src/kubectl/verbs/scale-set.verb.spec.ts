@@ -60,7 +60,7 @@ describe('kubectl scale', () => {
     ['kubectl scale deployment web', 'error: required flag(s) "replicas" not set\n'],
     ['kubectl scale deployment web --replicas=-1', 'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n'],
     ['kubectl scale deployment web --replicas=2 --current-replicas=5', 'error: Expected replicas to be 5, was 3\n'],
-    ['kubectl scale deployment nope --replicas=2', 'Error from server (NotFound): deployments.apps "nope" not found\n'],
+    ['kubectl scale deployment nope --replicas=2', 'error: no objects passed to scale deployments.apps "nope" not found\n'],
   ])('%s', (line, err) => {
     expect(deploymentShell().run(line)).toEqual({ stdout: '', stderr: err, exitCode: 1 });
   });

@@ -2,7 +2,7 @@ import { Deployment, KubeObject, ReplicaSet } from '../../cluster-engine';
 import { formatError, KubectlError } from '../errors';
 import { dryRunOf, dryRunSuffix } from '../manifests/prepare';
 import { objectName } from '../printers/object-printer';
-import { CommandResult, Output } from '../result';
+import { CommandResult, fail, Output } from '../result';
 import { targetObjects } from './metadata-update';
 import { Verb, VerbContext } from './verb';
 
@@ -15,7 +15,14 @@ function run(ctx: VerbContext): CommandResult {
   if (replicas < 0) throw new KubectlError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   if (ctx.args.length === 0 && !f.bool('all') && !f.string('selector')) throw new KubectlError('You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'');
   const out = new Output();
-  const objects = targetObjects(ctx, ctx.args, out);
+  const errors: unknown[] = [];
+  const objects = targetObjects(ctx, ctx.args, out, errors);
+  // kubectl scale skips what it could not fetch, and fails only when nothing is left, naming why.
+  if (objects.length === 0 && errors.length > 0) {
+    const msgs = errors.map((e) => (e as Error).message);
+    return fail(`error: no objects passed to scale ${msgs.length === 1 ? msgs[0] : `[${msgs.join(', ')}]`}\n`);
+  }
+  for (const e of errors) out.err(formatError(e));
   const dryRun = dryRunOf(ctx);
   const current = f.int('current-replicas');
   for (const obj of objects) {
