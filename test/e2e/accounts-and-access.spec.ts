@@ -8,29 +8,19 @@ import type { AckErrorCode, AttemptSolvedPush, DiagnosisResult, LeaderboardChang
 import { connectAs, register, setRole, TEST_PASSWORD } from '../support/accounts';
 import { IMAGEPULL_FIX } from '../support/fixtures';
 import { call, collect, connect, poll, send, type TestSocket } from '../support/socket-client';
-import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
+import { AppHarness } from '../support/app-harness';
+import { MANUAL_TICKER } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
 import { tick, tickUntilSolved } from '../support/ticks';
 
 const SCENARIO = 'imagepull-wrong-tag';
 
 describe('e2e: accounts, isolation, restarts and limits', () => {
-  let testApp: TestApp | undefined;
-  const sockets: TestSocket[] = [];
+  const h = new AppHarness();
 
-  async function open(token?: string): Promise<TestSocket> {
-    const socket = await connect(testApp!.url, token === undefined ? undefined : { token });
-    sockets.push(socket);
-    return socket;
-  }
 
-  async function closeApp(): Promise<void> {
-    for (const socket of sockets.splice(0)) socket.close();
-    await testApp?.app.close();
-    testApp = undefined;
-  }
 
-  afterEach(closeApp);
+  afterEach(() => h.close());
 
   async function expectError(socket: TestSocket, code: AckErrorCode, event: string, payload: unknown): Promise<void> {
     const ack = await send(socket, event, payload);
@@ -38,7 +28,7 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
   }
 
   async function http(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: { error?: string; message?: string } }> {
-    const res = await fetch(`${testApp!.url}${path}`, {
+    const res = await fetch(`${h.app!.url}${path}`, {
       method,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -48,26 +38,26 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
 
   it('keeps an attempt across a restart mid-attempt and counts its virtual time across it', async () => {
     const databaseUrl = freshDatabaseUrl();
-    testApp = await startTestApp({ databaseUrl, env: MANUAL_TICKER });
-    const first = await open();
+    await h.start({ databaseUrl, env: MANUAL_TICKER });
+    const first = await h.open();
     const session = await register(first, 'carol');
     const attempt = await call<AttemptView>(first, 'attempt:start', { scenarioId: SCENARIO });
-    await tick(testApp, 20);
+    await tick(h.app!, 20);
     const pods = await call<CommandResult>(first, 'command:run', { attemptId: attempt.attemptId, command: 'kubectl get pods' });
     expect(pods.stdout).toMatch(/^web\s+0\/1\s+(ImagePullBackOff|ErrImagePull)\s/m);
 
-    await closeApp(); // flushes the snapshot
-    testApp = await startTestApp({ databaseUrl, env: MANUAL_TICKER });
+    await h.close(); // flushes the snapshot
+    await h.start({ databaseUrl, env: MANUAL_TICKER });
 
     // The same session token still signs in at the handshake (the secret persists in the data dir).
-    const again = await open(session.token);
+    const again = await h.open(session.token);
     const resumed = await call<AttemptView>(again, 'attempt:resume', { attemptId: attempt.attemptId });
     // The wall-clock time of the restart is not counted: the virtual clock continues where it stopped.
     expect(resumed.progress.elapsedMs).toBe(20_000);
     const solved = collect<AttemptSolvedPush>(again, 'attempt:solved');
     const fix = await call<CommandResult>(again, 'command:run', { attemptId: attempt.attemptId, command: IMAGEPULL_FIX });
     expect(fix.exitCode).toBe(0);
-    await tickUntilSolved(testApp, attempt.attemptId);
+    await tickUntilSolved(h.app!, attempt.attemptId);
     const [result] = await poll(async () => (solved.length > 0 ? solved : undefined));
     // Fixed at 20 s of virtual time; the new image pulls and the pod turns Ready a few virtual seconds later.
     expect(result.solveSeconds).toBeGreaterThanOrEqual(20);
@@ -79,12 +69,12 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
       [1, 20_000],
       [2, 20_000],
     ]);
-    const board = (await (await fetch(`${testApp.url}/api/leaderboard?scenarioId=${SCENARIO}`)).json()) as LeaderboardResponse;
+    const board = (await (await fetch(`${h.app!.url}/api/leaderboard?scenarioId=${SCENARIO}`)).json()) as LeaderboardResponse;
     expect(board.entries).toEqual([expect.objectContaining({ playerName: 'carol', score: result.score, solveSeconds: result.solveSeconds })]);
 
     // The diagnosis is graded apart from the repair, also after it: the solved attempt is re-scored.
     expect(result.breakdown.diagnosisPoints).toBe(0);
-    const watcher = await open();
+    const watcher = await h.open();
     const pushes = collect<LeaderboardChangedPush>(watcher, 'leaderboard:changed');
     await call(watcher, 'leaderboard:subscribe', { scenarioId: SCENARIO });
     const diagnosis = { attemptId: attempt.attemptId, object: 'pod/web', reason: 'ImagePullBackOff', cause: 'wrong-tag' };
@@ -96,12 +86,12 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
   });
 
   it('never lets a learner start, read or command another learner\'s attempt, nor call instructor endpoints', async () => {
-    testApp = await startTestApp({ databaseUrl: freshDatabaseUrl(), env: MANUAL_TICKER });
-    const admin = await connectAs(testApp.url, 'root');
-    sockets.push(admin.socket);
-    const alice = await connectAs(testApp.url, 'alice');
-    const bob = await connectAs(testApp.url, 'bob');
-    sockets.push(alice.socket, bob.socket);
+    await h.start({ databaseUrl: freshDatabaseUrl(), env: MANUAL_TICKER });
+    const admin = await connectAs(h.app!.url, 'root');
+    h.adopt(admin.socket);
+    const alice = await connectAs(h.app!.url, 'alice');
+    const bob = await connectAs(h.app!.url, 'bob');
+    h.adopt(alice.socket, bob.socket);
     expect([admin.session.role, alice.session.role, bob.session.role]).toEqual(['admin', 'learner', 'learner']);
 
     const now = Date.now();
@@ -132,10 +122,10 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
     expect(await http('POST', '/api/events', undefined, eventBody)).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED' } });
     expect(await http('POST', '/api/events', `${bob.session.token}x`, eventBody)).toMatchObject({ status: 401 });
     // A forged or tampered token does not even connect.
-    await expect(connect(testApp.url, { token: 'eyJzdWIiOiJ4IiwiZXhwIjo5OTk5OTk5OTk5OTk5fQ.AAAA' })).rejects.toThrow(/invalid session token/);
+    await expect(connect(h.app!.url, { token: 'eyJzdWIiOiJ4IiwiZXhwIjo5OTk5OTk5OTk5OTk5fQ.AAAA' })).rejects.toThrow(/invalid session token/);
     // An instructor who did not create the event does not see it either; an admin does.
-    await setRole(testApp.url, admin.session.token, 'bob', 'instructor');
-    const bobInstructor = await open(bob.session.token);
+    await setRole(h.app!.url, admin.session.token, 'bob', 'instructor');
+    const bobInstructor = await h.open(bob.session.token);
     await expectError(bobInstructor, 'EVENT_NOT_FOUND', 'event:watch', { eventId: event.eventId });
     expect(await http('GET', `/api/events/${event.eventId}`, admin.session.token)).toMatchObject({ status: 200 });
     expect((await http('GET', '/api/events', admin.session.token)).body).toEqual([event]);
@@ -143,8 +133,8 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
     // Replays over HTTP follow the socket's rules: Alice's own, an instructor's any, not a learner's.
     expect(await http('GET', `/api/attempts/${attemptId}/replay`, alice.session.token)).toMatchObject({ status: 200, body: { attemptId, playerName: 'alice' } });
     expect(await http('GET', `/api/attempts/${attemptId}/replay`, admin.session.token)).toMatchObject({ status: 200 });
-    const carl = await connectAs(testApp.url, 'carl');
-    sockets.push(carl.socket);
+    const carl = await connectAs(h.app!.url, 'carl');
+    h.adopt(carl.socket);
     expect(await http('GET', `/api/attempts/${attemptId}/replay`, carl.session.token)).toMatchObject({ status: 404, body: { error: 'ATTEMPT_NOT_FOUND' } });
     expect(await http('GET', `/api/attempts/${attemptId}/replay`)).toMatchObject({ status: 401 });
 
@@ -162,16 +152,16 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
   });
 
   it('keeps guests off the public board until they claim an account, keeping their attempts', async () => {
-    testApp = await startTestApp({ databaseUrl: freshDatabaseUrl(), env: MANUAL_TICKER });
-    await connectAs(testApp.url, 'root').then((a) => sockets.push(a.socket));
-    const socket = await open();
+    await h.start({ databaseUrl: freshDatabaseUrl(), env: MANUAL_TICKER });
+    await connectAs(h.app!.url, 'root').then((a) => h.adopt(a.socket));
+    const socket = await h.open();
     const guest = await call<SessionResponse>(socket, 'player:guest', {});
     expect(guest).toMatchObject({ guest: true, role: 'learner' });
     const { attemptId } = await call<AttemptView>(socket, 'attempt:start', { scenarioId: SCENARIO });
-    await tick(testApp, 5);
+    await tick(h.app!, 5);
     await call(socket, 'command:run', { attemptId, command: IMAGEPULL_FIX });
-    await tickUntilSolved(testApp, attemptId);
-    const empty = (await (await fetch(`${testApp.url}/api/leaderboard`)).json()) as LeaderboardResponse;
+    await tickUntilSolved(h.app!, attemptId);
+    const empty = (await (await fetch(`${h.app!.url}/api/leaderboard`)).json()) as LeaderboardResponse;
     expect(empty.total).toBe(0);
     // A guest can replay its own attempt, and, having solved, see the best attempts.
     expect((await call<ReplayView>(socket, 'attempt:replay', { attemptId })).state).toBe('solved');
@@ -179,31 +169,31 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
       expect.objectContaining({ attemptId, playerName: guest.name }),
     ]);
 
-    const watcher = await open();
+    const watcher = await h.open();
     const pushes = collect<LeaderboardChangedPush>(watcher, 'leaderboard:changed');
     await call(watcher, 'leaderboard:subscribe', {});
     const claimed = await call<SessionResponse>(socket, 'player:claim', { name: 'gina', password: TEST_PASSWORD });
     const [pushed] = await poll(async () => (pushes.length > 0 ? pushes : undefined));
     expect(pushed.entries.map((e) => e.playerName)).toEqual(['gina']);
     expect(claimed).toMatchObject({ playerId: guest.playerId, name: 'gina', guest: false });
-    const board = (await (await fetch(`${testApp.url}/api/leaderboard`)).json()) as LeaderboardResponse;
+    const board = (await (await fetch(`${h.app!.url}/api/leaderboard`)).json()) as LeaderboardResponse;
     expect(board.entries).toEqual([expect.objectContaining({ playerId: guest.playerId, playerName: 'gina' })]);
     // The old guest token names the same player, now an account.
-    const viaOldToken = await open(guest.token);
+    const viaOldToken = await h.open(guest.token);
     expect((await call<ReplayView>(viaOldToken, 'attempt:replay', { attemptId })).playerName).toBe('gina');
     // A learner who has not solved the scenario cannot browse others' replays.
-    const other = await connectAs(testApp.url, 'olga');
-    sockets.push(other.socket);
+    const other = await connectAs(h.app!.url, 'olga');
+    h.adopt(other.socket);
     await expectError(other.socket, 'FORBIDDEN', 'attempt:best', { scenarioId: SCENARIO });
     await expectError(other.socket, 'ATTEMPT_NOT_FOUND', 'attempt:replay', { attemptId });
   });
 
   it('limits the command rate per connection with RATE_LIMITED', async () => {
-    testApp = await startTestApp({
+    await h.start({
       databaseUrl: freshDatabaseUrl(),
       env: { ...MANUAL_TICKER, CRASHLOOP_COMMAND_RATE: '0.001', CRASHLOOP_COMMAND_BURST: '3', CRASHLOOP_AUTH_RATE: '0.001', CRASHLOOP_AUTH_BURST: '3' },
     });
-    const socket = await open();
+    const socket = await h.open();
     await register(socket, 'rita');
     const { attemptId } = await call<AttemptView>(socket, 'attempt:start', { scenarioId: SCENARIO });
     const acks = await Promise.all(Array.from({ length: 6 }, () => send(socket, 'command:run', { attemptId, command: 'kubectl get pods' })));
@@ -214,7 +204,7 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
     // Other messages still work, and another connection has its own budget.
     expect((await call<AttemptView>(socket, 'attempt:resume', { attemptId })).attemptId).toBe(attemptId);
     const session = await call<SessionResponse>(socket, 'player:login', { name: 'rita', password: TEST_PASSWORD });
-    const second = await open(session.token);
+    const second = await h.open(session.token);
 
     // Sign-ins (each a scrypt derivation) have their own budget: password guessing is cut short.
     const guesses = await Promise.all(Array.from({ length: 4 }, (_, i) => send(socket, 'player:login', { name: 'rita', password: `guess-${i}-xx` })));

@@ -18,8 +18,9 @@ import type {
 import { loadQuizBank } from '../../src/game/quiz/quiz-bank';
 import { QuizClock } from '../../src/game/quiz/quiz-bank.provider';
 import { connectAs } from '../support/accounts';
-import { call, collect, connect, poll, send, type TestSocket } from '../support/socket-client';
-import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
+import { call, collect, poll, send, type TestSocket } from '../support/socket-client';
+import { AppHarness } from '../support/app-harness';
+import { MANUAL_TICKER } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
 
 const bank = loadQuizBank();
@@ -27,30 +28,19 @@ const T0 = Date.parse('2026-11-25T12:00:00.000Z');
 const WEEK = '2026-W48';
 
 describe('e2e: standalone quiz rounds', () => {
-  let testApp: TestApp | undefined;
-  const sockets: TestSocket[] = [];
+  const h = new AppHarness();
   let now = T0;
 
   async function boot(databaseUrl = freshDatabaseUrl()): Promise<string> {
-    testApp = await startTestApp({ databaseUrl, env: MANUAL_TICKER });
-    jest.spyOn(testApp.app.get(QuizClock), 'now').mockImplementation(() => now);
+    await h.start({ databaseUrl, env: MANUAL_TICKER });
+    jest.spyOn(h.app!.app.get(QuizClock), 'now').mockImplementation(() => now);
     return databaseUrl;
   }
 
-  async function open(token?: string): Promise<TestSocket> {
-    const socket = await connect(testApp!.url, token === undefined ? undefined : { token });
-    sockets.push(socket);
-    return socket;
-  }
 
-  async function closeApp(): Promise<void> {
-    for (const socket of sockets.splice(0)) socket.close();
-    await testApp?.app.close();
-    testApp = undefined;
-  }
 
   afterEach(async () => {
-    await closeApp();
+    await h.close();
     now = T0;
   });
 
@@ -76,26 +66,26 @@ describe('e2e: standalone quiz rounds', () => {
   }
 
   async function quizBoard(query = ''): Promise<{ status: number; body: LeaderboardResponse & { error?: string } }> {
-    const res = await fetch(`${testApp!.url}/api/leaderboards?board=quiz${query}`);
+    const res = await fetch(`${h.app!.url}/api/leaderboards?board=quiz${query}`);
     return { status: res.status, body: (await res.json()) as LeaderboardResponse & { error?: string } };
   }
 
   it('lists the topics of a bank of at least 40 questions, over the socket and HTTP', async () => {
     await boot();
-    const socket = await open();
+    const socket = await h.open();
     const { topics } = await call<QuizTopicsResponse>(socket, 'quiz:topics', {});
     expect(topics.map((t) => t.id)).toEqual(
       expect.arrayContaining(['pod-creation', 'phases-conditions', 'admission', 'probes', 'resource-version', 'debugging', 'back-off', 'node-lifecycle']),
     );
     expect(topics.every((t) => t.count >= 5 && t.title.length > 0)).toBe(true);
     expect(topics.reduce((sum, t) => sum + t.count, 0)).toBeGreaterThanOrEqual(40);
-    expect(await (await fetch(`${testApp!.url}/api/quiz/topics`)).json()).toEqual({ topics });
+    expect(await (await fetch(`${h.app!.url}/api/quiz/topics`)).json()).toEqual({ topics });
   });
 
   it('times answers on the server clock: a speed bonus when right and fast, nothing when wrong or late, the explanation always', async () => {
     const databaseUrl = await boot();
-    const { socket, session } = await connectAs(testApp!.url, 'alice');
-    sockets.push(socket);
+    const { socket, session } = await connectAs(h.app!.url, 'alice');
+    h.adopt(socket);
     const round = await call<QuizRoundView>(socket, 'quiz-round:start', { topic: 'probes', size: 3 });
     expect(round).toMatchObject({ topic: 'probes', state: 'open', score: 0, resumed: false, startedAt: new Date(T0).toISOString() });
     expect(round.questions).toHaveLength(3);
@@ -107,9 +97,9 @@ describe('e2e: standalone quiz rounds', () => {
     expect(JSON.stringify(round)).not.toMatch(/explanation|"answers"/);
 
     // A restart in the middle: the open round comes back as it was, choice order included.
-    await closeApp();
+    await h.close();
     await boot(databaseUrl);
-    const again = await open(session.token);
+    const again = await h.open(session.token);
     const resumed = await call<QuizRoundView>(again, 'quiz-round:start', { topic: 'admission', size: 5 });
     expect(resumed).toEqual({ ...round, resumed: true });
 
@@ -169,9 +159,9 @@ describe('e2e: standalone quiz rounds', () => {
 
   it('keeps one open round per player, and a player\'s round to that player; bad input answers like the API', async () => {
     await boot();
-    const alice = await connectAs(testApp!.url, 'alice');
-    const bob = await connectAs(testApp!.url, 'bob');
-    sockets.push(alice.socket, bob.socket);
+    const alice = await connectAs(h.app!.url, 'alice');
+    const bob = await connectAs(h.app!.url, 'bob');
+    h.adopt(alice.socket, bob.socket);
     const round = await call<QuizRoundView>(alice.socket, 'quiz-round:start', {});
     expect(round.questions).toHaveLength(10);
     expect(new Set(round.questions.map((q) => q.topic)).size).toBeGreaterThan(1);
@@ -197,21 +187,21 @@ describe('e2e: standalone quiz rounds', () => {
     await expectError('quiz-round:start', { size: 0 }, 'BAD_REQUEST', /size must not be less than 1/);
     await expectError('quiz-round:start', { size: 21 }, 'BAD_REQUEST');
     await expectError('quiz-round:start', { topic: 'networking' }, 'BAD_REQUEST', /unknown quiz topic "networking"; topics: /);
-    const anonymous = await open();
+    const anonymous = await h.open();
     await expect(send(anonymous, 'quiz-round:start', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('ranks accounts by their best round on the quiz board, pushed live; guests play but stay off it', async () => {
     await boot();
-    const watcher = await open();
+    const watcher = await h.open();
     const pushes = collect<LeaderboardChangedPush>(watcher, 'leaderboard:changed');
     const initial = await call<LeaderboardResponse>(watcher, 'leaderboard:subscribe', { board: 'quiz' });
     expect(initial).toMatchObject({ board: 'quiz', total: 0, entries: [] });
     await call(watcher, 'leaderboard:subscribe', { board: 'quiz', week: WEEK });
     const until = (n: number): Promise<LeaderboardChangedPush[]> => poll(async () => (pushes.length >= n ? pushes : undefined));
 
-    const alice = await connectAs(testApp!.url, 'alice');
-    sockets.push(alice.socket);
+    const alice = await connectAs(h.app!.url, 'alice');
+    h.adopt(alice.socket);
     // 100 + 45, then 100 + 25: 270
     expect((await playRound(alice.socket, [{ afterMs: 3_000, right: true }, { afterMs: 15_000, right: true }])).score).toBe(270);
     await until(2); // the all-time board and this week's
@@ -224,12 +214,12 @@ describe('e2e: standalone quiz rounds', () => {
     await until(4);
 
     // Bob scores the same, later: the tie goes to Alice, who finished first. Carol beats both.
-    const bob = await connectAs(testApp!.url, 'bob');
-    sockets.push(bob.socket);
+    const bob = await connectAs(h.app!.url, 'bob');
+    h.adopt(bob.socket);
     await playRound(bob.socket, [{ afterMs: 3_000, right: true }, { afterMs: 15_000, right: true }]);
     await until(6);
-    const carol = await connectAs(testApp!.url, 'carol');
-    sockets.push(carol.socket);
+    const carol = await connectAs(h.app!.url, 'carol');
+    h.adopt(carol.socket);
     await playRound(carol.socket, [{ afterMs: 0, right: true }, { afterMs: 0, right: true }, { afterMs: 0, right: true }]);
     const latest = (await until(8))[7];
     expect(latest.entries.map((e) => [e.rank, e.playerName, e.score, e.correctAnswers])).toEqual([
@@ -239,7 +229,7 @@ describe('e2e: standalone quiz rounds', () => {
     ]);
 
     // A guest plays a perfect round: no push, not on the board.
-    const guestSocket = await open();
+    const guestSocket = await h.open();
     const guest = await call<SessionResponse>(guestSocket, 'player:guest', {});
     expect(await playRound(guestSocket, [{ afterMs: 0, right: true }, { afterMs: 0, right: true }, { afterMs: 0, right: true }, { afterMs: 0, right: true }])).toMatchObject({
       score: 600,
@@ -259,8 +249,8 @@ describe('e2e: standalone quiz rounds', () => {
     expect((await quizBoard(`&week=${WEEK}`)).body.total).toBe(4);
     expect((await quizBoard('&week=2026-W01')).body).toMatchObject({ total: 0, entries: [] });
     expect(await quizBoard('&scenarioId=imagepull-wrong-tag')).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', message: 'the quiz board can only be filtered by week' } });
-    expect((await fetch(`${testApp!.url}/api/leaderboards?board=chess`)).status).toBe(400);
+    expect((await fetch(`${h.app!.url}/api/leaderboards?board=chess`)).status).toBe(400);
     // The scenario boards are untouched by quiz rounds.
-    expect(((await (await fetch(`${testApp!.url}/api/leaderboard`)).json()) as LeaderboardResponse).total).toBe(0);
+    expect(((await (await fetch(`${h.app!.url}/api/leaderboard`)).json()) as LeaderboardResponse).total).toBe(0);
   });
 });

@@ -6,30 +6,20 @@
 import type { AttemptView, ReplayTimelineItem, ReplayView, SessionResponse } from '../../src/game/protocol/messages';
 import { register } from '../support/accounts';
 import { IMAGEPULL_FIX } from '../support/fixtures';
-import { call, connect, type TestSocket } from '../support/socket-client';
-import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
+import { call } from '../support/socket-client';
+import { AppHarness } from '../support/app-harness';
+import { MANUAL_TICKER } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
 import { tick, tickUntilSolved } from '../support/ticks';
 
 const SCENARIO = 'imagepull-wrong-tag';
 
 describe('e2e: replays with the cluster timeline', () => {
-  let testApp: TestApp | undefined;
-  const sockets: TestSocket[] = [];
+  const h = new AppHarness();
 
-  async function open(token?: string): Promise<TestSocket> {
-    const socket = await connect(testApp!.url, token === undefined ? undefined : { token });
-    sockets.push(socket);
-    return socket;
-  }
 
-  async function closeApp(): Promise<void> {
-    for (const socket of sockets.splice(0)) socket.close();
-    await testApp?.app.close();
-    testApp = undefined;
-  }
 
-  afterEach(closeApp);
+  afterEach(() => h.close());
 
   function indexOf(timeline: ReplayTimelineItem[], what: string, match: (item: ReplayTimelineItem) => boolean): number {
     const i = timeline.findIndex(match);
@@ -39,23 +29,23 @@ describe('e2e: replays with the cluster timeline', () => {
 
   it('shows the back-off events, the fixing command, the pod turning Ready and the objective met, in that order', async () => {
     const databaseUrl = freshDatabaseUrl();
-    testApp = await startTestApp({ databaseUrl, env: MANUAL_TICKER });
-    const first = await open();
+    await h.start({ databaseUrl, env: MANUAL_TICKER });
+    const first = await h.open();
     const session: SessionResponse = await register(first, 'rita');
     const { attemptId } = await call<AttemptView>(first, 'attempt:start', { scenarioId: SCENARIO });
-    await tick(testApp, 15);
+    await tick(h.app!, 15);
     await call(first, 'command:run', { attemptId, command: 'kubectl get pods' });
     // The replay of a running attempt already has what happened so far.
     const midway = await call<ReplayView>(first, 'attempt:replay', { attemptId });
     expect(midway.timeline.some((t) => t.kind === 'event' && t.reason === 'BackOff' && t.object === 'pod/web')).toBe(true);
 
-    await closeApp(); // flushes the snapshot and the timeline
-    testApp = await startTestApp({ databaseUrl, env: MANUAL_TICKER });
-    const again = await open(session.token);
+    await h.close(); // flushes the snapshot and the timeline
+    await h.start({ databaseUrl, env: MANUAL_TICKER });
+    const again = await h.open(session.token);
     await call<AttemptView>(again, 'attempt:resume', { attemptId });
-    await tick(testApp, 10);
+    await tick(h.app!, 10);
     await call(again, 'command:run', { attemptId, command: IMAGEPULL_FIX });
-    await tickUntilSolved(testApp, attemptId);
+    await tickUntilSolved(h.app!, attemptId);
 
     const replay = await call<ReplayView>(again, 'attempt:replay', { attemptId });
     const { timeline } = replay;
@@ -92,7 +82,7 @@ describe('e2e: replays with the cluster timeline', () => {
     expect(timeline.filter((t) => t.kind === 'command').map((t) => (t as { seq: number }).seq)).toEqual(replay.commands.map((c) => c.seq));
 
     // The HTTP replay is the same view.
-    const res = await fetch(`${testApp.url}/api/attempts/${attemptId}/replay`, { headers: { authorization: `Bearer ${session.token}` } });
+    const res = await fetch(`${h.app!.url}/api/attempts/${attemptId}/replay`, { headers: { authorization: `Bearer ${session.token}` } });
     expect(res.status).toBe(200);
     expect(((await res.json()) as ReplayView).timeline).toEqual(timeline);
   });

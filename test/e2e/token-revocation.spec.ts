@@ -7,31 +7,21 @@
 import type { AttemptView, LogoutResponse, SessionResponse, SessionRevokedPush } from '../../src/game/protocol/messages';
 import { connectAs, TEST_PASSWORD } from '../support/accounts';
 import { call, connect, nextPush, send, type TestSocket } from '../support/socket-client';
-import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
+import { AppHarness } from '../support/app-harness';
+import { MANUAL_TICKER } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
 
 const SCENARIO = 'imagepull-wrong-tag';
 
 describe('e2e: token revocation', () => {
-  let testApp: TestApp | undefined;
-  const sockets: TestSocket[] = [];
+  const h = new AppHarness();
 
-  async function open(token?: string): Promise<TestSocket> {
-    const socket = await connect(testApp!.url, token === undefined ? undefined : { token });
-    sockets.push(socket);
-    return socket;
-  }
 
-  async function closeApp(): Promise<void> {
-    for (const socket of sockets.splice(0)) socket.close();
-    await testApp?.app.close();
-    testApp = undefined;
-  }
 
-  afterEach(closeApp);
+  afterEach(() => h.close());
 
   async function http(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-    const res = await fetch(`${testApp!.url}${path}`, {
+    const res = await fetch(`${h.app!.url}${path}`, {
       method,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -58,13 +48,13 @@ describe('e2e: token revocation', () => {
 
   it('logs one session out over HTTP: that token is refused everywhere, even after a restart; the others work', async () => {
     const databaseUrl = freshDatabaseUrl();
-    testApp = await startTestApp({ databaseUrl, env: MANUAL_TICKER });
-    const { socket: registered } = await connectAs(testApp.url, 'dana');
-    sockets.push(registered);
+    await h.start({ databaseUrl, env: MANUAL_TICKER });
+    const { socket: registered } = await connectAs(h.app!.url, 'dana');
+    h.adopt(registered);
     const laptop = await login('dana');
     const phone = await login('dana');
-    const laptopSocket = await open(laptop.token);
-    const phoneSocket = await open(phone.token);
+    const laptopSocket = await h.open(laptop.token);
+    const phoneSocket = await h.open(phone.token);
     const { attemptId } = await call<AttemptView>(laptopSocket, 'attempt:start', { scenarioId: SCENARIO });
 
     const ended = revokedAndDisconnected(laptopSocket);
@@ -73,27 +63,27 @@ describe('e2e: token revocation', () => {
 
     const refused = await http('GET', `/api/attempts/${attemptId}/replay`, laptop.token);
     expect(refused).toEqual({ status: 401, body: { statusCode: 401, error: 'UNAUTHENTICATED', message: 'the session token was revoked (logged out); log in again' } });
-    await expect(connect(testApp.url, { token: laptop.token })).rejects.toThrow(/invalid session token: the session token was revoked \(logged out\)/);
+    await expect(connect(h.app!.url, { token: laptop.token })).rejects.toThrow(/invalid session token: the session token was revoked \(logged out\)/);
     expect(await http('POST', '/api/auth/logout', laptop.token)).toMatchObject({ status: 401 });
     // The phone's session is another token: untouched, on the socket and over HTTP.
     expect(phoneSocket.connected).toBe(true);
     expect((await call<AttemptView>(phoneSocket, 'attempt:resume', { attemptId })).attemptId).toBe(attemptId);
     expect(await http('GET', `/api/attempts/${attemptId}/replay`, phone.token)).toMatchObject({ status: 200 });
 
-    await closeApp();
-    testApp = await startTestApp({ databaseUrl, env: MANUAL_TICKER });
+    await h.close();
+    await h.start({ databaseUrl, env: MANUAL_TICKER });
     expect(await http('GET', `/api/attempts/${attemptId}/replay`, laptop.token)).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED' } });
-    await expect(connect(testApp.url, { token: laptop.token })).rejects.toThrow(/revoked/);
+    await expect(connect(h.app!.url, { token: laptop.token })).rejects.toThrow(/revoked/);
     expect(await http('GET', `/api/attempts/${attemptId}/replay`, phone.token)).toMatchObject({ status: 200 });
   });
 
   it('logs out over the socket: the socket is signed out, other sockets on the same token are disconnected', async () => {
-    testApp = await startTestApp({ databaseUrl: freshDatabaseUrl(), env: MANUAL_TICKER });
-    const { socket, session } = await connectAs(testApp.url, 'erin');
-    sockets.push(socket);
-    const sameToken = await open(session.token);
+    await h.start({ databaseUrl: freshDatabaseUrl(), env: MANUAL_TICKER });
+    const { socket, session } = await connectAs(h.app!.url, 'erin');
+    h.adopt(socket);
+    const sameToken = await h.open(session.token);
     const other = await login('erin');
-    const otherSocket = await open(other.token);
+    const otherSocket = await h.open(other.token);
 
     const ended = revokedAndDisconnected(sameToken);
     expect(await call<LogoutResponse>(socket, 'player:logout', {})).toEqual({ revoked: true });
@@ -102,7 +92,7 @@ describe('e2e: token revocation', () => {
     expect(socket.connected).toBe(true);
     expect(await send(socket, 'attempt:start', { scenarioId: SCENARIO })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await send(socket, 'player:logout', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    await expect(connect(testApp.url, { token: session.token })).rejects.toThrow(/revoked/);
+    await expect(connect(h.app!.url, { token: session.token })).rejects.toThrow(/revoked/);
     expect(await http('POST', '/api/auth/logout', session.token)).toMatchObject({ status: 401 });
     // Signing in again on the same socket works; the other login was never touched.
     await call<SessionResponse>(socket, 'player:login', { name: 'erin', password: TEST_PASSWORD });
@@ -112,12 +102,12 @@ describe('e2e: token revocation', () => {
   });
 
   it('lets an admin revoke every session of a player; a learner may not', async () => {
-    testApp = await startTestApp({ databaseUrl: freshDatabaseUrl(), env: MANUAL_TICKER });
-    const admin = await connectAs(testApp.url, 'root');
-    const frank = await connectAs(testApp.url, 'frank');
-    sockets.push(admin.socket, frank.socket);
+    await h.start({ databaseUrl: freshDatabaseUrl(), env: MANUAL_TICKER });
+    const admin = await connectAs(h.app!.url, 'root');
+    const frank = await connectAs(h.app!.url, 'frank');
+    h.adopt(admin.socket, frank.socket);
     const second = await login('frank');
-    const secondSocket = await open(second.token);
+    const secondSocket = await h.open(second.token);
 
     expect(await http('POST', '/api/admin/players/root/revoke', frank.session.token)).toMatchObject({ status: 403, body: { error: 'FORBIDDEN' } });
     expect(await http('POST', '/api/admin/players/nobody/revoke', admin.session.token)).toMatchObject({ status: 404, body: { error: 'PLAYER_NOT_FOUND' } });
@@ -132,18 +122,18 @@ describe('e2e: token revocation', () => {
     expect(await endedSecond).toMatch(/every session of this player was revoked/);
     for (const token of [frank.session.token, second.token]) {
       expect(await http('POST', '/api/auth/logout', token)).toMatchObject({ status: 401, body: { message: expect.stringMatching(/revoked \(signed out everywhere/) } });
-      await expect(connect(testApp.url, { token })).rejects.toThrow(/revoked/);
+      await expect(connect(h.app!.url, { token })).rejects.toThrow(/revoked/);
     }
     // The admin's own sessions are untouched; frank can log in again with a fresh token.
     expect(admin.socket.connected).toBe(true);
     const fresh = await login('frank');
-    await call<AttemptView>(await open(fresh.token), 'attempt:start', { scenarioId: SCENARIO });
+    await call<AttemptView>(await h.open(fresh.token), 'attempt:start', { scenarioId: SCENARIO });
   });
 
   it('revokes every other session on a password change and answers with a fresh token', async () => {
-    testApp = await startTestApp({ databaseUrl: freshDatabaseUrl(), env: MANUAL_TICKER });
-    const gail = await connectAs(testApp.url, 'gail');
-    sockets.push(gail.socket);
+    await h.start({ databaseUrl: freshDatabaseUrl(), env: MANUAL_TICKER });
+    const gail = await connectAs(h.app!.url, 'gail');
+    h.adopt(gail.socket);
     const other = await login('gail');
     const next = 'a-much-better-passphrase';
 
@@ -161,7 +151,7 @@ describe('e2e: token revocation', () => {
     await ended;
     // Both earlier tokens are revoked, the one that asked included; the fresh one works.
     for (const token of [gail.session.token, other.token]) expect(await http('POST', '/api/auth/logout', token)).toMatchObject({ status: 401 });
-    await call<AttemptView>(await open(fresh.token), 'attempt:start', { scenarioId: SCENARIO });
+    await call<AttemptView>(await h.open(fresh.token), 'attempt:start', { scenarioId: SCENARIO });
     expect(await http('POST', '/api/auth/login', undefined, { name: 'gail', password: TEST_PASSWORD })).toMatchObject({ status: 401 });
     await login('gail', next);
   });
