@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,6 +22,8 @@ export function realKubectl(kubeconfig: string, binary = REAL_KUBECTL): (args: s
   writeFileSync(file, kubeconfig, { mode: 0o600 });
   return (args, stdin, onStdout) =>
     new Promise((resolve) => {
+      // CRASHLOOP_KUBECTL_LOG=FILE records every command the parity suites run (to count them).
+      if (process.env.CRASHLOOP_KUBECTL_LOG) appendFileSync(process.env.CRASHLOOP_KUBECTL_LOG, `${binary} ${args.join(' ')}\n`);
       const child = execFile(
         binary,
         [`--kubeconfig=${file}`, ...args],
