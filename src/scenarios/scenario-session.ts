@@ -370,6 +370,10 @@ export class ScenarioSessionImpl implements ScenarioSession {
     return this.timeline.since(cursor);
   }
 
+  timelineSeq(cursor: number): number {
+    return this.timeline.lastSeq(cursor);
+  }
+
   debrief(): string {
     return this.scenario.format.explanation;
   }

@@ -172,6 +172,8 @@ export interface ScenarioSession {
    * acknowledges them, and are part of the snapshot meanwhile. New entries always get a `seq` above `cursor`.
    */
   timelineSince(cursor: number): TimelineEntry[];
+  /** The `seq` of the last entry recorded so far (at least `cursor`), without copying: places a command among them. */
+  timelineSeq(cursor: number): number;
   /** Everything needed to continue later, as plain JSON. */
   snapshot(): SessionSnapshot;
   /** The live picture of the cluster (nodes and pods) the browser draws beside the terminal. */

@@ -73,6 +73,15 @@ export class TimelineRecorder {
     return out;
   }
 
+  /** What `since(cursor)` would say is the last `seq`, without the copies; entries up to it are handed out (never changed in place). */
+  lastSeq(cursor: number): number {
+    if (this.s.seq < cursor) this.s.seq = cursor;
+    const last = this.s.pending[this.s.pending.length - 1];
+    if (!last || last.seq <= cursor) return cursor;
+    this.s.handedOut = Math.max(this.s.handedOut, last.seq);
+    return last.seq;
+  }
+
   /** The session's objectives after a check: records those whose met state changed. */
   objectives(results: ObjectiveProgress[]): void {
     for (const o of results) {

@@ -6,7 +6,7 @@
  * guest claiming the account; an instructor's event dashboard and the validator's report of a broken scenario.
  * Every page is screenshotted into test-output/screenshots/. Any console error fails the run.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { register, setRole } from '../support/accounts';
@@ -315,6 +315,15 @@ describe('browser: the web client', () => {
     // A cold validation worker compiles the engine first under ts-node: allow it time.
     await page.waitForSelector('#authoring-report[data-ok="false"]', { timeout: 100_000 });
     expect(await page.locator('#authoring-report').innerText()).toMatch(/line \d+/i);
+
+    // A scenario that parses but whose reference solution fixes nothing: the simulation's report says which step failed.
+    const wrongFix = readFileSync(join(__dirname, '..', 'fixtures', 'authoring', 'valid.scenario.yaml'), 'utf8').replace('web=nginx:1.27', 'web=nginx:1.27.99');
+    await page.fill('#authoring-yaml', wrongFix);
+    await page.click('#authoring-validate');
+    await page.waitForSelector('#authoring-report[data-ok="false"] li.failed', { timeout: 100_000 });
+    const failed = await page.locator('#authoring-report li.failed .step-bad').allInnerTexts();
+    expect(failed).toEqual([expect.stringMatching(/^✗ solved by the reference solution/)]);
+    expect(await page.locator('#authoring-report li.ok').count()).toBeGreaterThan(2);
     await shot(page, 'instructor-validation');
   }, 180_000);
 });

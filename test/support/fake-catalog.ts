@@ -117,6 +117,10 @@ class FakeSession implements ScenarioSession {
     return [];
   }
 
+  timelineSeq(cursor: number): number {
+    return cursor;
+  }
+
   progress(): SessionProgress {
     const met = this.status() === 'Running';
     const heldForMs = met && this.state.runningSinceMs !== null ? this.state.elapsedMs - this.state.runningSinceMs : 0;

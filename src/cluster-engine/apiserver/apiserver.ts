@@ -66,13 +66,15 @@ export class ApiServer {
   }
 
   list<T extends KubeObject = KubeObject>(kind: string, opts: ListOptions = {}): T[] {
+    return this.view(kind, opts).map((o) => copyOf(o) as T);
+  }
+
+  /** Like `list` without the copies, for readers that only print: the objects must not be mutated. */
+  view(kind: string, opts: ListOptions = {}): ReadonlyArray<Readonly<KubeObject>> {
     const labels = opts.labelSelector ? parseLabelSelector(opts.labelSelector) : undefined;
     const fields = opts.fieldSelector ? parseFieldSelector(kind, opts.fieldSelector) : undefined;
     const ns = kindInfo(kind).namespaced ? opts.namespace : undefined;
-    return this.store
-      .scan(kind, ns)
-      .filter((o) => (!labels || matchesSelector(labels, o.metadata.labels)) && (!fields || matchesFields(fields, o)))
-      .map((o) => copyOf(o) as T);
+    return this.store.scan(kind, ns).filter((o) => (!labels || matchesSelector(labels, o.metadata.labels)) && (!fields || matchesFields(fields, o)));
   }
 
   create<T extends KubeObject>(input: T, opts: WriteOptions = {}): T {

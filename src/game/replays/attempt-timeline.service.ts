@@ -28,7 +28,6 @@ export class AttemptTimelineService {
 
   /** The `seq` of the last entry recorded so far (stored or not), without storing anything: orders a command among them. */
   lastRecordedSeq(live: LiveAttempt): number {
-    const entries = live.session.timelineSince(live.timelineCursor);
-    return entries.length > 0 ? entries[entries.length - 1].seq : live.timelineCursor;
+    return live.session.timelineSeq(live.timelineCursor);
   }
 }

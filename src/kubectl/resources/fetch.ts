@@ -6,6 +6,8 @@ export interface FetchOptions {
   allNamespaces?: boolean;
   labelSelector?: string;
   fieldSelector?: string;
+  /** The caller only prints the objects: list them without copies (never mutate them). */
+  readOnly?: boolean;
 }
 
 export interface Fetched {
@@ -18,11 +20,8 @@ export interface Fetched {
 export function fetchObjects(ctx: VerbContext, req: ResourceRequest, opts: FetchOptions): Fetched {
   const ns = req.info.namespaced ? ctx.namespace : undefined;
   if (req.names.length === 0) {
-    const objects = ctx.cluster.api.list(req.info.kind, {
-      namespace: opts.allNamespaces ? undefined : ns,
-      labelSelector: opts.labelSelector || undefined,
-      fieldSelector: opts.fieldSelector || undefined,
-    });
+    const list = { namespace: opts.allNamespaces ? undefined : ns, labelSelector: opts.labelSelector || undefined, fieldSelector: opts.fieldSelector || undefined };
+    const objects = opts.readOnly ? (ctx.cluster.api.view(req.info.kind, list) as KubeObject[]) : ctx.cluster.api.list(req.info.kind, list);
     return { objects, errors: [] };
   }
   const out: Fetched = { objects: [], errors: [] };

@@ -41,7 +41,9 @@ function run(ctx: VerbContext): CommandResult {
   const errors: unknown[] = [];
   const groups: Group[] = [];
   for (const req of requests) {
-    const got = fetchObjects(ctx, req, { allNamespaces, labelSelector: f.string('selector'), fieldSelector: f.string('field-selector') });
+    // A plain table only reads the objects; other formats and -w keep copies.
+    const readOnly = format.kind === 'table' && !f.bool('watch');
+    const got = fetchObjects(ctx, req, { allNamespaces, labelSelector: f.string('selector'), fieldSelector: f.string('field-selector'), readOnly });
     errors.push(...(f.bool('ignore-not-found') ? got.errors.filter((e) => !isNotFound(e)) : got.errors));
     let objects = got.objects;
     if (f.string('sort-by')) objects = sortObjects(objects, f.string('sort-by'));
