@@ -32,7 +32,7 @@ export class K8sRouter {
     this.exec = new ExecServer(attempts);
   }
 
-  /** WebSocket upgrades: `pods/<name>/exec` only (kubectl ≥ 1.30; SPDY is not served). */
+  /** WebSocket upgrades: `pods/<name>/exec` and `pods/<name>/attach` (kubectl ≥ 1.30; SPDY is not served). */
   async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
     try {
@@ -40,13 +40,15 @@ export class K8sRouter {
       const m = PREFIX.exec(url.pathname);
       const live = await this.attempts.authorize(req.headers.authorization, m?.[1]);
       const target = parseResourcePath(m ? (m[2] ?? '/') : url.pathname);
-      if (!target || target.resource.info.kind !== 'Pod' || !target.name || target.subresource !== 'exec' || !target.namespace) throw notFound();
+      if (!target || target.resource.info.kind !== 'Pod' || !target.name || (target.subresource !== 'exec' && target.subresource !== 'attach') || !target.namespace) throw notFound();
       if (!/websocket/i.test(String(req.headers.upgrade ?? ''))) {
         // SPDY (kubectl ≤ 1.29, or the fallback after a refused WebSocket): the request's own error first.
-        this.exec.validate(live, target.namespace, target.name, url.searchParams);
+        if (target.subresource === 'exec') this.exec.validate(live, target.namespace, target.name, url.searchParams);
+        else this.exec.attachable(live, target.namespace, target.name, url.searchParams);
         throw spdyUnsupported();
       }
-      this.exec.upgrade(req, socket, head, live, target.namespace, target.name, url.searchParams);
+      if (target.subresource === 'attach') this.exec.attach(req, socket, head, live, target.namespace, target.name, url.searchParams);
+      else this.exec.upgrade(req, socket, head, live, target.namespace, target.name, url.searchParams);
     } catch (err) {
       const status = err instanceof ApiError ? err.status : statusError(500, 'InternalError', (err as Error).message).status;
       const body = JSON.stringify(status);

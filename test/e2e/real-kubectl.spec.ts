@@ -436,6 +436,29 @@ describe('e2e: real kubectl against an attempt', () => {
       expect(await real(`exec -i ${pod} -- cat`, 'hello from stdin\n')).toEqual({ stdout: 'hello from stdin\n', stderr: '', exitCode: 0 });
     });
 
+    it('attach over WebSocket stays on the running container until that process ends; a container that is not running is refused', async () => {
+      const talker = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: talker\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n';
+      expect((await real('apply -f -', talker)).stdout).toBe('pod/talker created\n');
+      await ticker.tickAll(30_000);
+      expect((await ours('kubectl get pod talker -o jsonpath={.status.phase}')).stdout).toBe('Running');
+      let ended = false;
+      const attached = real('attach talker').finally(() => (ended = true));
+      // Connected, it stays open; a new image restarts the container, and the attached process's end ends the stream.
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(ended).toBe(false);
+      await ours('kubectl set image pod/talker app=nginx:1.26');
+      await ticker.tickAll(10_000);
+      expect(await attached).toEqual({ stdout: '', stderr: "If you don't see a command prompt, try pressing enter.\n", exitCode: 0 });
+      await ours('kubectl delete pod talker --grace-period=0 --force');
+
+      expect((await real('run stuck --image=nginx:9.9')).stdout).toBe('pod/stuck created\n');
+      await ticker.tickAll(10_000);
+      const refused = await real('attach stuck --pod-running-timeout=2s');
+      expect(refused.exitCode).toBe(1);
+      expect(refused.stderr).toContain('container stuck in pod stuck is not running');
+      await ours('kubectl delete pod stuck --grace-period=0 --force');
+    });
+
     it('explain reads the committed OpenAPI v3 documents', async () => {
       const r = await real('explain deployment.spec.replicas');
       expect(r.exitCode).toBe(0);

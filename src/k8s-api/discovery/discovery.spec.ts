@@ -24,7 +24,7 @@ describe('discovery', () => {
         responseKind: { group: '', version: 'v1', kind: 'Pod' },
       }),
     );
-    expect((pods!.subresources as Array<{ subresource: string }>).map((s) => s.subresource)).toEqual(['status', 'log', 'eviction', 'exec']);
+    expect((pods!.subresources as Array<{ subresource: string }>).map((s) => s.subresource)).toEqual(['status', 'log', 'eviction', 'exec', 'attach']);
   });
 
   it('legacy lists: groups with preferred versions; APIResourceList with pods/log and the eviction group', () => {

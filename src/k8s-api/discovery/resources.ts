@@ -64,6 +64,7 @@ export function apiResources(): ApiResource[] {
       subresources.push({ name: 'log', kind: 'Pod', group: '', version: 'v1', verbs: ['get'] });
       subresources.push({ name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] });
       subresources.push({ name: 'exec', kind: 'PodExecOptions', group: '', version: 'v1', verbs: ['create', 'get'] });
+      subresources.push({ name: 'attach', kind: 'PodAttachOptions', group: '', version: 'v1', verbs: ['create', 'get'] });
     }
     return { info, group, version, verbs: VERBS, categories: ALL_CATEGORY.has(info.kind) ? ['all'] : [], subresources };
   }).concat(REVIEWS, METRICS);

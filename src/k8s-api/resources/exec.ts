@@ -14,6 +14,7 @@ const STDERR = 2;
 const ERROR = 3;
 const CLOSE = 255;
 const MAX_STDIN = 1024 * 1024;
+const ATTACH_POLL_MS = 250;
 
 /**
  * `pods/<name>/exec` over WebSocket (`v5.channel.k8s.io`, also v4): runs one command in the same
@@ -59,6 +60,56 @@ export class ExecServer {
     });
   }
 
+  /**
+   * `pods/<name>/attach`: the container's output from now on, on the stdout channel, until it stops or the
+   * client leaves (stdin is accepted and dropped: the simulated processes read none). Polls the virtual clock.
+   */
+  attach(req: IncomingMessage, socket: Duplex, head: Buffer, live: LiveAttempt, namespace: string, pod: string, query: URLSearchParams): void {
+    let container: string;
+    let release: () => void;
+    try {
+      container = this.attachable(live, namespace, pod, query);
+      release = this.attempts.limits.openStream(live.id);
+    } catch (err) {
+      return refuse(socket, err);
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const output = () => this.attempts.read(live, (c) => c.logs(namespace, pod, { container }));
+      // The stream belongs to this run of the container: it ends when that process is gone (a restart too).
+      const runningId = () => this.attempts.read(live, (c) => runningContainer(c.api.tryGet<Pod>('Pod', namespace, pod), container));
+      const attachedTo = runningId();
+      let sent = output().length;
+      const timer = setInterval(() => {
+        try {
+          const text = output();
+          if (text.length > sent && ws.readyState === WebSocket.OPEN) ws.send(Buffer.concat([Buffer.from([STDOUT]), Buffer.from(text.slice(sent), 'utf8')]));
+          sent = text.length;
+          if (runningId() !== attachedTo || live.closing) stop({ metadata: {}, status: 'Success' });
+        } catch (err) {
+          stop(err instanceof ApiError ? { ...err.status } : { metadata: {}, status: 'Failure', message: (err as Error).message });
+        }
+      }, ATTACH_POLL_MS);
+      const stop = (status?: Record<string, unknown>) => {
+        clearInterval(timer);
+        release();
+        if (status && ws.readyState === WebSocket.OPEN) {
+          ws.send(Buffer.concat([Buffer.from([ERROR]), Buffer.from(JSON.stringify(status), 'utf8')]));
+          ws.close(1000);
+        }
+      };
+      ws.on('close', () => stop());
+    });
+  }
+
+  /** The running container an attach request targets, or the error the API server gives. */
+  attachable(live: LiveAttempt, namespace: string, pod: string, query: URLSearchParams): string {
+    const p = this.attempts.read(live, (c) => c.api.get<Pod>('Pod', namespace, pod));
+    const target = query.get('container') ?? p.spec.containers[0].name;
+    if (!p.spec.containers.some((c) => c.name === target)) throw statusError(400, 'BadRequest', `container ${target} is not valid for pod ${pod}`);
+    if (!runningContainer(p, target)) throw statusError(400, 'BadRequest', `container ${target} in pod ${pod} is not running`);
+    return target;
+  }
+
   /** The container an exec request targets; the API server's errors for a bad request. */
   validate(live: LiveAttempt, namespace: string, pod: string, query: URLSearchParams): string {
     const p = this.attempts.read(live, (c) => c.api.get<Pod>('Pod', namespace, pod));
@@ -100,6 +151,12 @@ export class ExecServer {
     send(ERROR, JSON.stringify(status));
     ws.close(1000);
   }
+}
+
+/** The container's ID while it runs, else undefined. */
+function runningContainer(pod: Pod | undefined, container: string): string | undefined {
+  const status = pod?.status?.containerStatuses?.find((s) => s.name === container);
+  return status?.state?.running ? status.containerID : undefined;
 }
 
 function refuse(socket: Duplex, err: unknown): void {
