@@ -135,6 +135,14 @@ describe('browser: the web client', () => {
     expect(await webPod.getAttribute('class')).toContain('s-bad');
     expect(await page.locator('#unscheduled').innerText()).toContain('Every pod has a node.');
 
+    // The learner's own kubectl: the button saves a kubeconfig for this attempt's Kubernetes API.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#kubeconfig-button')]);
+    expect(download.suggestedFilename()).toBe('crashloop-imagepull-wrong-tag.kubeconfig');
+    const kubeconfig = readFileSync((await download.path())!, 'utf8');
+    expect(kubeconfig).toMatch(/server: https:\/\/localhost:\d+\/k8s\/[\w-]+/);
+    expect(kubeconfig).toMatch(/certificate-authority-data: \S+/);
+    expect(kubeconfig).toMatch(/token: \S+/);
+
     await page.click('#terminal');
     await typeLine(page, 'kubectl get pods');
     // The kubelet alternates ErrImagePull (each pull) and ImagePullBackOff (between pulls).

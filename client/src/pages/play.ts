@@ -33,6 +33,7 @@ export class PlayPage {
   private described: { kind: 'pod' | 'node'; namespace: string | undefined; name: string } | null = null;
   private readonly hintButton = byId<HTMLButtonElement>('hint-button');
   private readonly abandonButton = byId<HTMLButtonElement>('abandon-button');
+  private readonly kubeconfigButton = byId<HTMLButtonElement>('kubeconfig-button');
   private readonly showSystem = byId<HTMLInputElement>('show-system');
 
   constructor(
@@ -73,6 +74,7 @@ export class PlayPage {
     });
     this.hintButton.addEventListener('click', () => this.takeHint());
     this.abandonButton.addEventListener('click', () => this.abandon());
+    this.kubeconfigButton.addEventListener('click', () => void this.downloadKubeconfig());
     this.showSystem.addEventListener('change', () => this.drawView());
     byId('describe-close').addEventListener('click', () => {
       byId('describe-panel').hidden = true;
@@ -204,6 +206,25 @@ export class PlayPage {
     this.hintButton.disabled = !hint;
     this.hintButton.textContent = hint ? `Take hint ${hint.index + 1} (−${hint.cost} pts)` : this.current ? 'No more hints' : 'Take a hint';
     this.abandonButton.disabled = !this.current;
+    this.kubeconfigButton.disabled = !this.current;
+  }
+
+  /** The attempt's kubeconfig (a fresh token each time), saved as a file for the learner's own kubectl. */
+  private async downloadKubeconfig(): Promise<void> {
+    const attempt = this.current;
+    const token = this.ctx.me()?.token;
+    if (!attempt || !token) return;
+    const res = await fetch(`/api/attempts/${encodeURIComponent(attempt.attemptId)}/kubeconfig`, { headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok) {
+      this.terminal.notice(`Could not get a kubeconfig: HTTP ${res.status}`);
+      return;
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([await res.text()], { type: 'application/yaml' }));
+    link.download = `crashloop-${attempt.scenario.id}.kubeconfig`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+    this.terminal.notice(`Saved ${link.download}: kubectl --kubeconfig ${link.download} get pods`);
   }
 
   private takeHint(): void {
