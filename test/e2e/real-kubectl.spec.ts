@@ -332,6 +332,17 @@ describe('e2e: real kubectl against an attempt', () => {
       expect((await ours('kubectl get deploy api')).stderr).toBe('Error from server (NotFound): deployments.apps "api" not found\n');
     });
 
+    it('delete --cascade=orphan sends propagationPolicy=Orphan: the ReplicaSet outlives its Deployment', async () => {
+      expect((await real('create deployment orph --image=nginx:1.27')).stdout).toBe('deployment.apps/orph created\n');
+      await ticker.tickAll(20_000);
+      expect((await real('delete deployment orph --cascade=orphan')).stdout).toBe('deployment.apps "orph" deleted\n');
+      await ticker.tickAll(20_000);
+      const [r, o] = await Promise.all([real('get rs -l app=orph -o custom-columns=NAME:.metadata.name,OWNERS:.metadata.ownerReferences'), ours('kubectl get rs -l app=orph -o custom-columns=NAME:.metadata.name,OWNERS:.metadata.ownerReferences')]);
+      expect(r.stdout).toBe(o.stdout);
+      expect(r.stdout).toMatch(/^NAME\s+OWNERS\norph-[a-z0-9]+\s+<none>\n$/);
+      expect((await real('delete rs -l app=orph')).exitCode).toBe(0);
+    });
+
     it('a PodDisruptionBudget makes pods/eviction answer 429, and drain keeps retrying', async () => {
       const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 100%\n  selector:\n    matchLabels:\n      app: web\n';
       expect((await real('apply -f -', pdb)).stdout).toBe('poddisruptionbudget.policy/web created\n');

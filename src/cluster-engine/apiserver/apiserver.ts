@@ -1,5 +1,5 @@
 import { KubeObject, Pod } from '../api/types';
-import { kindInfo, isKnownKind } from '../api/kinds';
+import { kindInfo, isKnownKind, allKinds } from '../api/kinds';
 import { applyDefaults } from '../api/defaults';
 import { UPDATE_PREPARERS } from '../api/update-preparers';
 import { IMMUTABLE_FIELDS } from '../api/immutable-fields';
@@ -42,6 +42,12 @@ export interface PatchOptions extends WriteOptions {
 export interface DeleteOptions extends WriteOptions {
   /** Overrides the pod's terminationGracePeriodSeconds; 0 with force removes at once. */
   gracePeriodSeconds?: number;
+  /**
+   * `Orphan` keeps the dependents and drops their ownerReferences to this object (the garbage collector's
+   * orphan finalizer, done at once). `Background` (the default) and `Foreground` both leave the dependents to
+   * the garbage collector, which removes them within a step.
+   */
+  propagationPolicy?: 'Orphan' | 'Background' | 'Foreground';
 }
 
 /**
@@ -156,6 +162,7 @@ export class ApiServer {
     const req = this.admissionRequest('DELETE', current);
     for (const p of VALIDATING_PLUGINS) p.validate(req);
     if (opts.dryRun) return current as T;
+    if (opts.propagationPolicy === 'Orphan') this.orphanDependents(current);
     const now = this.clock.nowMs();
     if (kind === 'Namespace') return this.markDeleting(current, now, 0) as T;
     if (kind === 'Pod') {
@@ -171,6 +178,20 @@ export class ApiServer {
     }
     if (current.metadata.finalizers?.length) return this.markDeleting(current, now, 0) as T;
     return this.store.remove(kind, current.metadata.namespace, name) as T;
+  }
+
+  private orphanDependents(owner: KubeObject): void {
+    for (const info of allKinds()) {
+      for (const obj of this.store.scan(info.kind, info.namespaced ? owner.metadata.namespace : undefined)) {
+        const refs = obj.metadata.ownerReferences;
+        if (!refs?.some((r) => r.uid === owner.metadata.uid)) continue;
+        const orphan = copyOf(obj) as KubeObject;
+        const kept = refs.filter((r) => r.uid !== owner.metadata.uid);
+        if (kept.length) orphan.metadata.ownerReferences = kept;
+        else delete orphan.metadata.ownerReferences;
+        this.store.update(orphan);
+      }
+    }
   }
 
   /** The `eviction` subresource: deletes the pod unless its PodDisruptionBudget forbids it (429 TooManyRequests). */

@@ -163,9 +163,15 @@ function decodeObject(req: K8sRequest, kind: string, ns: string | undefined, nam
 function deleteOptions(req: K8sRequest, body: Record<string, unknown> | undefined): DeleteOptions {
   const grace = body?.gracePeriodSeconds ?? req.query.get('gracePeriodSeconds') ?? undefined;
   const dryRun = dryRunOf(req) || (Array.isArray(body?.dryRun) && (body!.dryRun as string[]).includes('All'));
-  // propagationPolicy: the engine's garbage collector removes dependents in the background either way;
-  // Orphan is not simulated (dependents still go).
-  return { ...(grace !== undefined && grace !== null ? { gracePeriodSeconds: Number(grace) } : {}), ...(dryRun ? { dryRun: true } : {}) };
+  const policy = body?.propagationPolicy ?? req.query.get('propagationPolicy') ?? undefined;
+  if (policy !== undefined && policy !== 'Orphan' && policy !== 'Background' && policy !== 'Foreground') {
+    throw badRequest(`DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${String(policy)}": supported values: "Foreground", "Background", "Orphan"`);
+  }
+  return {
+    ...(grace !== undefined && grace !== null ? { gracePeriodSeconds: Number(grace) } : {}),
+    ...(dryRun ? { dryRun: true } : {}),
+    ...(policy ? { propagationPolicy: policy } : {}),
+  };
 }
 
 const isTrue = (v: string | null): boolean => v === 'true' || v === '1';

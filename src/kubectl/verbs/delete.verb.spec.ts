@@ -46,3 +46,38 @@ describe('kubectl delete', () => {
     expect(t.run('kubectl delete -f web.yaml --grace-period=0 --force').stdout).toBe('pod "web" force deleted\n');
   });
 });
+
+describe('kubectl delete --cascade', () => {
+  function withDeployment() {
+    const t = testShell([]);
+    t.run('kubectl create deployment shop --image=nginx:1.27 --replicas=2');
+    t.cluster.tick(30_000);
+    return t;
+  }
+
+  it('background (the default): the ReplicaSet and its pods go with the Deployment', () => {
+    const t = withDeployment();
+    expect(t.run('kubectl delete deployment shop').stdout).toBe('deployment.apps "shop" deleted\n');
+    t.cluster.tick(40_000);
+    expect(t.run('kubectl get rs,pods').stderr).toBe('No resources found in default namespace.\n');
+  });
+
+  it('orphan: the ReplicaSet stays, without its ownerReference, and keeps its pods running', () => {
+    const t = withDeployment();
+    expect(t.run('kubectl delete deployment shop --cascade=orphan')).toEqual({ stdout: 'deployment.apps "shop" deleted\n', stderr: '', exitCode: 0 });
+    t.cluster.tick(40_000);
+    expect(t.run('kubectl get rs -o jsonpath={.items[*].metadata.ownerReferences}').stdout).toBe('');
+    expect(t.run('kubectl get rs -o jsonpath={.items[*].status.readyReplicas}').stdout).toBe('2');
+    expect(t.run('kubectl get pods --no-headers').stdout.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('the old boolean still works, with kubectl\'s warning; a bad value is refused', () => {
+    const t = withDeployment();
+    expect(t.run('kubectl delete deployment shop --cascade=false')).toEqual({
+      stdout: 'deployment.apps "shop" deleted\n',
+      stderr: 'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n',
+      exitCode: 0,
+    });
+    expect(t.run('kubectl delete rs --all --cascade=sideways').stderr).toBe('error: invalid cascade value (sideways). Must be "background", "foreground", or "orphan".\n');
+  });
+});

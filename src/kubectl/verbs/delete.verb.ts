@@ -1,4 +1,4 @@
-import { KubeObject, isKnownKind, kindInfo } from '../../cluster-engine';
+import { DeleteOptions, KubeObject, isKnownKind, kindInfo } from '../../cluster-engine';
 import { formatError, KubectlError } from '../errors';
 import { readManifestArgs } from '../manifests/read';
 import { fetchObjects } from '../resources/fetch';
@@ -26,6 +26,25 @@ function gracePeriod(ctx: VerbContext): number | undefined {
   return grace >= 0 ? grace : undefined;
 }
 
+/** `--cascade`: background (default), foreground or orphan; the old booleans still work, with kubectl's warning. */
+function propagation(ctx: VerbContext, out: Output): DeleteOptions['propagationPolicy'] {
+  const value = ctx.flags.string('cascade');
+  switch (value) {
+    case 'background':
+    case 'true':
+      return 'Background';
+    case 'foreground':
+      return 'Foreground';
+    case 'orphan':
+      return 'Orphan';
+    case 'false':
+      out.warn('warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n');
+      return 'Orphan';
+    default:
+      throw new KubectlError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan".`);
+  }
+}
+
 function targets(ctx: VerbContext, out: Output): KubeObject[] {
   const f = ctx.flags;
   if (f.strings('filename').length) {
@@ -50,12 +69,13 @@ function run(ctx: VerbContext): CommandResult {
   const out = new Output();
   const grace = gracePeriod(ctx);
   const force = ctx.flags.bool('force') && grace === 0;
+  const propagationPolicy = propagation(ctx, out);
   const objects = targets(ctx, out);
   if (force && objects.length) out.warn(FORCE_WARNING);
   for (const obj of objects) {
     const name = isKnownKind(obj.kind) ? kindPrefix(kindInfo(obj.kind)) : obj.kind.toLowerCase();
     try {
-      ctx.cluster.api.delete(obj.kind, obj.metadata.namespace, obj.metadata.name, grace === undefined ? {} : { gracePeriodSeconds: grace });
+      ctx.cluster.api.delete(obj.kind, obj.metadata.namespace, obj.metadata.name, { propagationPolicy, ...(grace === undefined ? {} : { gracePeriodSeconds: grace }) });
       out.out(`${name} "${obj.metadata.name}" ${force ? 'force deleted' : 'deleted'}\n`);
     } catch (e) {
       if (ctx.flags.bool('ignore-not-found') && formatError(e).includes('(NotFound)')) continue;
@@ -74,6 +94,7 @@ export const deleteVerb: Verb = {
     { name: 'filename', short: 'f', type: 'stringArray', description: 'containing the resource to delete.' },
     { name: 'grace-period', type: 'int', default: -1, description: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },
     { name: 'force', type: 'bool', description: 'If true, immediately remove resources from API and bypass graceful deletion.' },
+    { name: 'cascade', type: 'string', default: 'background', noOptDefault: 'background', description: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.' },
     { name: 'now', type: 'bool', description: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).' },
     { name: 'all', type: 'bool', description: 'Delete all resources, in the namespace of the specified resource types.' },
     { name: 'selector', short: 'l', type: 'string', description: 'Selector (label query) to filter on.' },
