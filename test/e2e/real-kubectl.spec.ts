@@ -10,7 +10,7 @@
 import type { AttemptSolvedPush, AttemptView, CommandResult, LeaderboardResponse, ReplayView } from '../../src/game/protocol/messages';
 import { AttemptTickerService } from '../../src/game/attempts/attempt-ticker.service';
 import { register } from '../support/accounts';
-import { realKubectl, type KubectlRun } from '../support/real-kubectl';
+import { pacedOurs, realKubectl, type KubectlRun } from '../support/real-kubectl';
 import { call, connect, nextPush, poll, type TestSocket } from '../support/socket-client';
 import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
@@ -61,14 +61,7 @@ describe('e2e: real kubectl against an attempt', () => {
     await testApp?.app.close();
   });
 
-  // The socket allows 10 commands a second (bursts of 20): pace ours, so the long tables of commands stay under it.
-  let lastOurs = 0;
-  const ours = async (command: string): Promise<CommandResult> => {
-    const wait = lastOurs + 120 - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    lastOurs = Date.now();
-    return call<CommandResult>(socket, 'command:run', { attemptId, command });
-  };
+  const ours = pacedOurs(() => socket, () => attemptId);
   const real = (line: string, stdin?: string): Promise<KubectlRun> => kubectl(argv(line), stdin);
 
   it('kubectl version reports the 1.32 server', async () => {

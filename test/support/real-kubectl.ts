@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CommandResult } from '../../src/game/protocol/messages';
+import { call, type TestSocket } from './socket-client';
 
 export interface KubectlRun {
   stdout: string;
@@ -37,4 +39,18 @@ export function realKubectl(kubeconfig: string, binary = REAL_KUBECTL): (args: s
       if (stdin !== undefined) child.stdin?.end(stdin);
       else child.stdin?.end();
     });
+}
+
+/**
+ * Our socket kubectl for parity tables: the socket allows 10 commands a second (bursts of 20), so calls
+ * are spaced 120 ms apart. `attemptId` is read at call time (it is set in a beforeAll).
+ */
+export function pacedOurs(socket: () => TestSocket, attemptId: () => string): (command: string) => Promise<CommandResult> {
+  let last = 0;
+  return async (command) => {
+    const wait = last + 120 - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    last = Date.now();
+    return call<CommandResult>(socket(), 'command:run', { attemptId: attemptId(), command });
+  };
 }
