@@ -9,6 +9,7 @@
  */
 import type { AttemptSolvedPush, AttemptView, CommandResult, LeaderboardResponse, ReplayView } from '../../src/game/protocol/messages';
 import { AttemptTickerService } from '../../src/game/attempts/attempt-ticker.service';
+import { K8sAttemptsService } from '../../src/k8s-api/k8s-attempts.service';
 import { register } from '../support/accounts';
 import { pacedOurs, realKubectl, type KubectlRun } from '../support/real-kubectl';
 import { call, connect, nextPush, poll, type TestSocket } from '../support/socket-client';
@@ -445,10 +446,12 @@ describe('e2e: real kubectl against an attempt', () => {
       expect((await real('apply -f -', talker)).stdout).toBe('pod/talker created\n');
       await ticker.tickAll(30_000);
       expect((await ours('kubectl get pod talker -o jsonpath={.status.phase}')).stdout).toBe('Running');
+      const limits = testApp.app.get(K8sAttemptsService).limits;
+      const before = limits.openStreams(attemptId);
       let ended = false;
       const attached = real('attach talker').finally(() => (ended = true));
-      // Connected, it stays open; a new image restarts the container, and the attached process's end ends the stream.
-      await new Promise((r) => setTimeout(r, 1_500));
+      // Once the attach stream is open it stays open; a new image restarts the container, and the end of the attached process ends the stream.
+      await poll(async () => (limits.openStreams(attemptId) > before || ended ? true : undefined), 200, 100);
       expect(ended).toBe(false);
       await ours('kubectl set image pod/talker app=nginx:1.26');
       await ticker.tickAll(10_000);

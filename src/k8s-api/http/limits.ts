@@ -22,6 +22,11 @@ export class AttemptLimits {
   }
 
   /** Opens a long-running stream (watch, logs -f); returns its release. */
+  /** Watches and log/attach streams open now. */
+  openStreams(attemptId: string): number {
+    return this.streams.get(attemptId) ?? 0;
+  }
+
   openStream(attemptId: string): () => void {
     const open = this.streams.get(attemptId) ?? 0;
     if (open >= LIMITS.streams) throw tooMany(`${open} watches and log streams are open`);
