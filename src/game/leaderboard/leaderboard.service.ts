@@ -6,6 +6,9 @@ import { ScenariosService } from '../scenarios/scenarios.service';
 import { PushService } from '../transport/push.service';
 import { boardIncludes, LEADERBOARD_PUSH_ROWS, type SolvedFacts } from './leaderboard-board';
 
+/** A board row before its rank (the page's offset) is known. */
+type UnrankedEntry = Omit<LeaderboardResponse['entries'][number], 'rank'>;
+
 @Injectable()
 export class LeaderboardService {
   private readonly logger = new Logger(LeaderboardService.name);
@@ -21,16 +24,16 @@ export class LeaderboardService {
   ) {}
 
   async page(board: LeaderboardBoard, limit: number, offset: number): Promise<LeaderboardResponse> {
-    if (board.board === 'quiz') return this.quizPage(board, limit, offset);
+    const { total, entries } = board.board === 'quiz' ? await this.quizEntries(board, limit, offset) : await this.scenarioEntries(board, limit, offset);
+    return { ...board, limit, offset, total, entries: entries.map((entry, i) => ({ rank: offset + i + 1, ...entry })) };
+  }
+
+  private async scenarioEntries(board: LeaderboardBoard, limit: number, offset: number): Promise<{ total: number; entries: UnrankedEntry[] }> {
     if (board.scenarioId !== null) this.scenarios.requireExists(board.scenarioId);
     const { total, rows } = await this.leaderboard.page(board, limit, offset);
     return {
-      ...board,
-      limit,
-      offset,
       total,
-      entries: rows.map((row, i) => ({
-        rank: offset + i + 1,
+      entries: rows.map((row) => ({
         playerId: row.playerId,
         playerName: row.playerName,
         score: row.score,
@@ -42,15 +45,11 @@ export class LeaderboardService {
   }
 
   /** Best quiz round per account; ties go to the earlier finish. */
-  private async quizPage(board: LeaderboardBoard, limit: number, offset: number): Promise<LeaderboardResponse> {
+  private async quizEntries(board: LeaderboardBoard, limit: number, offset: number): Promise<{ total: number; entries: UnrankedEntry[] }> {
     const { total, rows } = await this.quizBoard.page(board.week, limit, offset);
     return {
-      ...board,
-      limit,
-      offset,
       total,
-      entries: rows.map((row, i) => ({
-        rank: offset + i + 1,
+      entries: rows.map((row) => ({
         playerId: row.playerId,
         playerName: row.playerName,
         score: row.score,

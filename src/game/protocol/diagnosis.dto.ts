@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { AttemptRefDto } from './attempt.dto';
+import { IsChoiceIndices, IsQuestionId } from './quiz-answer.validators';
 import type { DiagnosisSubmitRequest, QuizAnswerRequest } from './messages';
 
 // Pipes stop at the first failing check per field, and class-validator runs decorators bottom-up:
@@ -22,15 +23,9 @@ export class SubmitDiagnosisDto extends AttemptRefDto implements DiagnosisSubmit
 }
 
 export class AnswerQuizDto extends AttemptRefDto implements QuizAnswerRequest {
-  @MaxLength(128)
-  @IsNotEmpty()
-  @IsString()
+  @IsQuestionId()
   questionId!: string;
 
-  @Max(99, { each: true })
-  @Min(0, { each: true })
-  @IsInt({ each: true })
-  @ArrayMaxSize(32)
-  @IsArray()
+  @IsChoiceIndices()
   choices!: number[];
 }

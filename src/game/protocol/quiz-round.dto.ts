@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsChoiceIndices, IsQuestionId } from './quiz-answer.validators';
 import type { QuizRoundAnswerRequest, QuizRoundFinishRequest, QuizRoundStartRequest } from './messages';
 
 export const DEFAULT_QUIZ_ROUND_SIZE = 10;
@@ -30,15 +31,9 @@ export class QuizRoundRefDto implements QuizRoundFinishRequest {
 
 /** quiz-round:answer */
 export class QuizRoundAnswerDto extends QuizRoundRefDto implements QuizRoundAnswerRequest {
-  @MaxLength(128)
-  @IsNotEmpty()
-  @IsString()
+  @IsQuestionId()
   questionId!: string;
 
-  @Max(99, { each: true })
-  @Min(0, { each: true })
-  @IsInt({ each: true })
-  @ArrayMaxSize(32)
-  @IsArray()
+  @IsChoiceIndices()
   choices!: number[];
 }
