@@ -36,8 +36,13 @@ export interface ClusterSnapshot {
   pendingMs: number;
   rng: number;
   kubernetesVersion: string;
-  registry: RepositorySpec[];
-  store: { revision: number; objects: KubeObject[] };
+  /** Absent in a snapshot against a base (the registry never changes): the base's. */
+  registry?: RepositorySpec[];
+  /**
+   * With `base`, a snapshot against a base (`snapshot({ againstBase: true })`): `objects` holds only what is
+   * not the base's own object, and `base.removed` the keys of base objects gone since.
+   */
+  store: { revision: number; objects: KubeObject[]; base?: { id: string; removed: string[] } };
   scheduler: SchedulerState;
   /** each controller's state, by its name in the controller registry */
   controllers: Record<string, unknown>;
@@ -55,6 +60,15 @@ export interface LogOptions {
   timestamps?: boolean;
   /** Only lines at or after this virtual time (`--since` / `--since-time`). */
   sinceMs?: number;
+}
+
+/**
+ * A deep-frozen snapshot many clusters start from (a scenario's warm-up), with an id that names its content.
+ * Clusters restored over it share its objects, and can snapshot only what differs from it.
+ */
+export interface ClusterBase {
+  id: string;
+  snapshot: ClusterSnapshot;
 }
 
 /** The log of one container instance, for a follower (`kubectl logs -f`). */
@@ -77,6 +91,8 @@ export class Cluster {
   private lastExpireMs: number;
   private staticControlPlane = false;
   private metricsServer = true;
+  /** The base the store shares objects with, for snapshots against it. */
+  private base?: ClusterBase;
 
   private constructor(
     readonly clock: VirtualClock,
@@ -119,13 +135,28 @@ export class Cluster {
     return cluster;
   }
 
-  /** With `shareObjects`, the store keeps the snapshot's (deep-frozen) API objects instead of copying them; see ObjectStore.share. */
-  static restore(snap: ClusterSnapshot, opts: { shareObjects?: boolean } = {}): Cluster {
+  /**
+   * With `shareObjects`, the store keeps the snapshot's (deep-frozen) API objects instead of copying them; see
+   * ObjectStore.share. With `base`, a snapshot taken against that base is restored over it (its id must
+   * match), and a cluster whose store shares the base's objects can snapshot against it.
+   */
+  static restore(snap: ClusterSnapshot, opts: { shareObjects?: boolean; base?: ClusterBase } = {}): Cluster {
+    const base = opts.base;
+    if (snap.store.base && snap.store.base.id !== base?.id) {
+      throw new Error(`the snapshot was taken against cluster base ${snap.store.base.id}, which is not the base given (${base?.id ?? 'none'})`);
+    }
+    const store = snap.store.base
+      ? ObjectStore.overBase(base!.snapshot.store, { revision: snap.store.revision, objects: snap.store.objects, removed: snap.store.base.removed })
+      : opts.shareObjects
+        ? ObjectStore.share(snap.store)
+        : ObjectStore.load(snap.store);
+    const registry = snap.registry ?? base?.snapshot.registry;
+    if (!registry) throw new Error('the snapshot has no image registry and no base to take it from');
     const cluster = new Cluster(
       new VirtualClock(snap.clockMs),
       new Rng(snap.rng),
-      opts.shareObjects ? ObjectStore.share(snap.store) : ObjectStore.load(snap.store),
-      new ImageRegistry(snap.registry),
+      store,
+      new ImageRegistry(registry),
       snap.kubernetesVersion,
       new Scheduler(copyOf(snap.scheduler)),
       new Map(CONTROLLERS.map((c) => [c.name, c.create(copyOf(snap.controllers[c.name]), snap.clockMs)])),
@@ -135,10 +166,15 @@ export class Cluster {
     cluster.staticControlPlane = snap.staticControlPlane;
     cluster.metricsServer = snap.metricsServer !== false;
     cluster.lastExpireMs = snap.lastExpireMs;
+    if (base && store.sharedFrom(base.snapshot.store)) cluster.base = base;
     return cluster;
   }
 
-  snapshot(): ClusterSnapshot {
+  /**
+   * The whole state as JSON. With `againstBase`, a cluster restored over a base (see `restore`) leaves out
+   * what the base holds (unchanged API objects, the registry): restore it with the same base.
+   */
+  snapshot(opts: { againstBase?: boolean } = {}): ClusterSnapshot {
     // Component states may be live references, so they are copied (copyOf: a few times faster than
     // structuredClone on this plain data); the store's dump is a copy already.
     const { scheduler, controllers, kubelets } = copyOf({
@@ -146,14 +182,15 @@ export class Cluster {
       controllers: Object.fromEntries([...this.controllers].map(([name, c]) => [name, c.state()])),
       kubelets: [...this.kubelets.values()].map((k) => k.state()),
     });
+    const delta = opts.againstBase && this.base ? this.store.dumpAgainstBase() : undefined;
     return {
       version: 1,
       clockMs: this.clock.nowMs(),
       pendingMs: this.pendingMs,
       rng: this.rng.seedState,
       kubernetesVersion: this.kubernetesVersion,
-      registry: copyOf(this.registry.specs()),
-      store: this.store.dump(),
+      ...(delta ? {} : { registry: copyOf(this.registry.specs()) }),
+      store: delta ? { revision: delta.revision, objects: delta.objects, base: { id: this.base!.id, removed: delta.removed } } : this.store.dump(),
       scheduler,
       controllers,
       kubelets,

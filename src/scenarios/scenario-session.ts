@@ -25,7 +25,7 @@ import { LoadedScenario, resolveVariant } from './load';
 import { CHECKS } from './checks/registry';
 import { FAULTS } from './faults/registry';
 import { CommandShell, createShell, ShellResult } from './shell-factory';
-import { warmCluster } from './warm-start';
+import { warmBase, warmCluster } from './warm-start';
 import { trackTitle } from './tracks';
 import { GuardRailFormat, HintFormat, ObjectiveFormat } from './format/scenario.format';
 
@@ -171,7 +171,8 @@ export class ScenarioSessionImpl implements ScenarioSession {
 
   static restore(template: LoadedScenario, snap: SessionSnapshotV1): ScenarioSessionImpl {
     const scenario = resolveVariant(template, snap.seed);
-    const cluster = Cluster.restore(snap.cluster);
+    // A snapshot against the warm-up restores over it (the same warm-up, or restore refuses).
+    const cluster = Cluster.restore(snap.cluster, snap.cluster.store.base ? { base: warmBase(scenario, buildCluster) } : {});
     const shell = createShell(cluster, scenario.format.files ?? {}, snap.shell);
     return new ScenarioSessionImpl(scenario, snap.seed, cluster, shell, structuredClone(snap.state), true);
   }
@@ -384,7 +385,8 @@ export class ScenarioSessionImpl implements ScenarioSession {
       scenarioId: this.scenario.format.id,
       seed: this.seed,
       ...(this.scenario.variant ? { variant: { ...this.scenario.variant.values } } : {}),
-      cluster: this.cluster.snapshot(),
+      // Against the warm-up the attempt started from: what it still shares with it is left out.
+      cluster: this.cluster.snapshot({ againstBase: true }),
       shell: this.shell.snapshot(),
       state: structuredClone(this.s),
     };

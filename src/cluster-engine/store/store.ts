@@ -23,6 +23,8 @@ export class ObjectStore {
   /** The same objects by kind, and each kind's objects in key order once a scan has needed it (dropped on every write to the kind). */
   private readonly byKind = new Map<string, { objects: Map<string, KubeObject>; sorted?: KubeObject[] }>();
   private readonly listeners = new Set<WatchListener>();
+  /** The shared data this store started from (see `share`), to dump only what differs from it. */
+  private base?: StoreBase;
 
   constructor(private revision = 0) {}
 
@@ -97,6 +99,30 @@ export class ObjectStore {
     return { revision: this.revision, objects: [...this.objects.values()].map((o) => copyOf(o)) };
   }
 
+  /**
+   * Like `dump`, against the data the store was shared from: the objects that are not the base's own (new
+   * or written since) and the keys of base objects gone since. Undefined for a store without a base.
+   */
+  dumpAgainstBase(): StoreDelta | undefined {
+    if (!this.base) return undefined;
+    const byKey = this.base.byKey;
+    const objects: KubeObject[] = [];
+    for (const [key, obj] of this.objects) if (byKey.get(key) !== obj) objects.push(copyOf(obj));
+    const removed: string[] = [];
+    for (const key of byKey.keys()) if (!this.objects.has(key)) removed.push(key);
+    return { revision: this.revision, objects, removed };
+  }
+
+  /** Whether this store was shared from `data` (so a dump against its base is a dump against `data`). */
+  sharedFrom(data: object): boolean {
+    return this.base?.data === data;
+  }
+
+  /** `data` if the store holds exactly what it was shared from (nothing written since), for indexes derived from it. */
+  pristineBase(): object | undefined {
+    return this.base && this.revision === this.base.revision ? this.base.data : undefined;
+  }
+
   static load(data: { revision: number; objects: KubeObject[] }): ObjectStore {
     const store = new ObjectStore(data.revision);
     for (const o of data.objects) store.put(keyOf(o), internedCopy(o));
@@ -110,7 +136,25 @@ export class ObjectStore {
    */
   static share(data: { revision: number; objects: readonly KubeObject[] }): ObjectStore {
     const store = new ObjectStore(data.revision);
-    for (const o of data.objects) store.put(keyOf(o), o);
+    store.base = baseOf(data);
+    for (const [key, o] of store.base.byKey) store.put(key, o);
+    return store;
+  }
+
+  /** A store from a `dumpAgainstBase` of a store shared from `data`: the base's objects shared, the rest copied in. */
+  static overBase(data: { revision: number; objects: readonly KubeObject[] }, delta: StoreDelta): ObjectStore {
+    const store = new ObjectStore(delta.revision);
+    store.base = baseOf(data);
+    const removed = new Set(delta.removed);
+    const changed = new Map(delta.objects.map((o) => [keyOf(o), o]));
+    for (const [key, o] of store.base.byKey) {
+      const mine = changed.get(key);
+      if (mine) {
+        store.put(key, internedCopy(mine));
+        changed.delete(key);
+      } else if (!removed.has(key)) store.put(key, o);
+    }
+    for (const [key, o] of changed) store.put(key, internedCopy(o));
     return store;
   }
 
@@ -143,6 +187,32 @@ export class ObjectStore {
     if (this.listeners.size === 0) return;
     for (const l of this.listeners) l({ type, object: copyOf(obj) });
   }
+}
+
+/** What `dumpAgainstBase` returns. */
+export interface StoreDelta {
+  revision: number;
+  objects: KubeObject[];
+  /** Keys (`objectKey`) of base objects that are gone. */
+  removed: string[];
+}
+
+interface StoreBase {
+  data: object;
+  revision: number;
+  byKey: ReadonlyMap<string, KubeObject>;
+}
+
+/** One key index per shared data set, for every store shared from it. */
+const bases = new WeakMap<object, StoreBase>();
+
+function baseOf(data: { revision: number; objects: readonly KubeObject[] }): StoreBase {
+  let base = bases.get(data);
+  if (!base) {
+    base = { data, revision: data.revision, byKey: new Map(data.objects.map((o) => [intern(keyOf(o)), o])) };
+    bases.set(data, base);
+  }
+  return base;
 }
 
 /**
