@@ -147,9 +147,15 @@ export class ScenarioSessionImpl implements ScenarioSession {
     private readonly shell: CommandShell,
     private readonly s: SessionState,
     restored: boolean,
+    /** For a fresh start: the warm-up the cluster is, so the timeline's first page is shared. */
+    warmUp?: object,
   ) {
     this.summary = summarise(scenario);
-    this.timeline = restored ? TimelineRecorder.restore(cluster, s.startMs, s.timeline) : TimelineRecorder.start(cluster, s.startMs);
+    this.timeline = restored
+      ? TimelineRecorder.restore(cluster, s.startMs, s.timeline)
+      : warmUp
+        ? TimelineRecorder.startFromWarmUp(cluster, s.startMs, warmUp)
+        : TimelineRecorder.start(cluster, s.startMs);
     s.timeline = this.timeline.state;
     // The objectives as the player finds them are the timeline's first word on them.
     if (!restored) this.timeline.objectives(this.checkAll(scenario.format.objectives));
@@ -166,7 +172,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
       violations: [],
       diagnosis: { correct: false, wrongGuesses: 0 },
       quiz: {},
-    }, false);
+    }, false, warmBase(scenario, buildCluster));
   }
 
   static restore(template: LoadedScenario, snap: SessionSnapshotV1): ScenarioSessionImpl {

@@ -1,5 +1,8 @@
 import { loadBuiltInCatalog } from './catalog';
+import { buildCluster } from './scenario-session';
 import { TimelineEntry } from './session.types';
+import { TimelineRecorder } from './timeline-recorder';
+import { warmCluster } from './warm-start';
 
 const catalog = loadBuiltInCatalog();
 
@@ -88,5 +91,19 @@ describe('the cluster timeline of a session', () => {
     expect(c.timelineSince(cursor + 10)).toEqual([]);
     c.exec('kubectl delete pod web');
     expect(c.timelineSince(cursor + 10)[0]).toMatchObject({ seq: cursor + 11, kind: 'pod', object: 'pod/web', status: 'Terminating' });
+  });
+
+  it('shares the warm-up\'s first page between attempts: the same entries as recording it afresh, and one attempt\'s count rise stays its own', () => {
+    const a = catalog.start('imagepull-wrong-tag', 1);
+    const b = catalog.start('imagepull-wrong-tag', 2);
+    const fresh = warmCluster(catalog.scenario('imagepull-wrong-tag'), 3, buildCluster);
+    const recorded = TimelineRecorder.start(fresh, fresh.nowMs()).since(0);
+    expect(b.timelineSince(0).filter((e) => e.kind !== 'objective')).toEqual(recorded);
+    // Not handed out yet, so a's warm-up BackOff entry takes the rise in place (a new record in its slot).
+    a.tick(12_000);
+    const backOff = (s: typeof a) => s.timelineSince(0).map(describeEntry).filter((e) => e.includes('BackOff'))[0];
+    expect(backOff(a)).toBe('-21000 event pod/web BackOff x4');
+    expect(backOff(b)).toBe('-21000 event pod/web BackOff x3');
+    expect(backOff(catalog.start('imagepull-wrong-tag', 4))).toBe('-21000 event pod/web BackOff x3');
   });
 });
