@@ -12,6 +12,7 @@ import { CONTROLLERS } from './controllers/registry';
 import { Component } from './context';
 import { HEALTHY_CONDITIONS, Kubelet, KubeletService, newKubeletState } from './kubelet/kubelet';
 import { ContainerRecord, HostProcess, KubeletState, LogRecord } from './kubelet/state';
+import { copyKubeletState } from './kubelet/state-copy';
 import { NodeUsage, nodeUsage } from './kubelet/node-usage';
 import { badRequest, notFound } from './api/errors';
 import { toIsoNano } from './logs';
@@ -160,7 +161,7 @@ export class Cluster {
       snap.kubernetesVersion,
       new Scheduler(copyOf(snap.scheduler)),
       new Map(CONTROLLERS.map((c) => [c.name, c.create(copyOf(snap.controllers[c.name]), snap.clockMs)])),
-      new Map(snap.kubelets.map((k) => [k.node, new Kubelet(copyOf(k))])),
+      new Map(snap.kubelets.map((k) => [k.node, new Kubelet(copyKubeletState(k))])),
     );
     cluster.pendingMs = snap.pendingMs;
     cluster.staticControlPlane = snap.staticControlPlane;

@@ -1,22 +1,26 @@
+/** Marks a base key deleted in the overlay. */
+const GONE: unique symbol = Symbol('gone');
+
 /**
- * A map over a shared, read-only base map: reads fall through to the base, writes go to the map's own
- * entries. Many clusters started from one warm-up share the index it derived (the base is never written
- * to), so each pays only for what it changed. The first delete of a base key copies the base's remaining
- * entries in and lets go of the base, since a tombstone per key would cost as much.
+ * A map over a shared, read-only base map: reads fall through to the base, writes (and deletes, as
+ * tombstones) go to the map's own entries. Many clusters started from one warm-up share what it holds or
+ * derived (the base is never written to), so each pays only for what it changed.
  */
 export class OverlayMap<K, V> {
-  private own = new Map<K, V>();
+  private readonly own = new Map<K, V | typeof GONE>();
 
-  constructor(private base?: ReadonlyMap<K, V>) {}
+  constructor(private readonly base?: ReadonlyMap<K, V>) {}
 
   get(key: K): V | undefined {
     const v = this.own.get(key);
-    if (v !== undefined || !this.base || this.own.has(key)) return v;
-    return this.base.get(key);
+    if (v === GONE) return undefined;
+    if (v !== undefined || !this.base) return v;
+    return this.own.has(key) ? undefined : this.base.get(key);
   }
 
   has(key: K): boolean {
-    return this.own.has(key) || !!this.base?.has(key);
+    if (this.own.has(key)) return this.own.get(key) !== GONE;
+    return !!this.base?.has(key);
   }
 
   set(key: K, value: V): this {
@@ -25,35 +29,29 @@ export class OverlayMap<K, V> {
   }
 
   delete(key: K): boolean {
-    if (this.base?.has(key)) this.detach();
-    return this.own.delete(key);
+    const had = this.has(key);
+    if (this.base?.has(key)) this.own.set(key, GONE);
+    else this.own.delete(key);
+    return had;
   }
 
-  get size(): number {
-    if (!this.base) return this.own.size;
-    let n = this.base.size;
-    for (const k of this.own.keys()) if (!this.base.has(k)) n++;
-    return n;
-  }
-
-  /** Every entry (a copy of the list: deleting during the walk is safe). */
+  /** Every entry: the base's (where not overridden) first, then the own ones. A copy: changing the map during the walk is safe. */
   entries(): Array<[K, V]> {
     const out: Array<[K, V]> = [];
     if (this.base) for (const [k, v] of this.base) if (!this.own.has(k)) out.push([k, v]);
-    for (const e of this.own) out.push(e);
+    for (const [k, v] of this.own) if (v !== GONE) out.push([k, v]);
+    return out;
+  }
+
+  values(): V[] {
+    const out: V[] = [];
+    if (this.base) for (const [k, v] of this.base) if (!this.own.has(k)) out.push(v);
+    for (const v of this.own.values()) if (v !== GONE) out.push(v);
     return out;
   }
 
   /** Whether `key` still reads through to the shared base (its value must then not be mutated). */
   isShared(key: K): boolean {
     return !this.own.has(key) && !!this.base?.has(key);
-  }
-
-  private detach(): void {
-    const base = this.base!;
-    this.base = undefined;
-    const own = new Map(base);
-    for (const [k, v] of this.own) own.set(k, v);
-    this.own = own;
   }
 }

@@ -1,6 +1,7 @@
 import { KubeObject, WatchEvent, WatchEventType } from '../api/types';
 import { alreadyExists, conflict, notFound } from '../api/errors';
 import { sameJson } from '../api/json';
+import { OverlayMap } from './overlay-map';
 
 export type WatchListener = (event: WatchEvent) => void;
 
@@ -19,14 +20,19 @@ export function keyOf(obj: KubeObject): string {
  * Objects are copied in and out, so no caller can mutate stored state behind the store's back.
  */
 export class ObjectStore {
-  private readonly objects = new Map<string, KubeObject>();
+  /** By key; over a shared base (see `share`), the base's objects are read through, not copied in. */
+  private readonly objects: OverlayMap<string, KubeObject>;
   /** The same objects by kind, and each kind's objects in key order once a scan has needed it (dropped on every write to the kind). */
-  private readonly byKind = new Map<string, { objects: Map<string, KubeObject>; sorted?: KubeObject[] }>();
+  private readonly byKind = new Map<string, KindIndex>();
   private readonly listeners = new Set<WatchListener>();
-  /** The shared data this store started from (see `share`), to dump only what differs from it. */
-  private base?: StoreBase;
 
-  constructor(private revision = 0) {}
+  /** `base`: the shared data this store starts from (see `share`), also to dump only what differs from it. */
+  constructor(
+    private revision = 0,
+    private readonly base?: StoreBase,
+  ) {
+    this.objects = new OverlayMap(base?.byKey);
+  }
 
   get resourceVersion(): string {
     return String(this.revision);
@@ -49,11 +55,12 @@ export class ObjectStore {
 
   /** Like `list`, without copies. Callers must not mutate the results. */
   scan(kind: string, namespace?: string): ReadonlyArray<Readonly<KubeObject>> {
+    // A kind not written to since the base reads the base's order (no index of its own needed).
     const index = this.byKind.get(kind);
-    if (!index) return [];
-    index.sorted ??= [...index.objects.values()].sort(compareByKey);
-    if (namespace === undefined) return index.sorted.slice();
-    return index.sorted.filter((o) => (o.metadata.namespace ?? '') === namespace);
+    const sorted = index ? (index.sorted ??= index.objects.values().sort(compareByKey)) : this.base?.kinds.get(kind)?.sorted;
+    if (!sorted) return [];
+    if (namespace === undefined) return sorted.slice();
+    return sorted.filter((o) => (o.metadata.namespace ?? '') === namespace);
   }
 
   create(obj: KubeObject): KubeObject {
@@ -96,7 +103,7 @@ export class ObjectStore {
 
   /** Every object, for snapshots. */
   dump(): { revision: number; objects: KubeObject[] } {
-    return { revision: this.revision, objects: [...this.objects.values()].map((o) => copyOf(o)) };
+    return { revision: this.revision, objects: this.objects.values().map((o) => copyOf(o)) };
   }
 
   /**
@@ -107,7 +114,7 @@ export class ObjectStore {
     if (!this.base) return undefined;
     const byKey = this.base.byKey;
     const objects: KubeObject[] = [];
-    for (const [key, obj] of this.objects) if (byKey.get(key) !== obj) objects.push(copyOf(obj));
+    for (const [key, obj] of this.objects.entries()) if (byKey.get(key) !== obj) objects.push(copyOf(obj));
     const removed: string[] = [];
     for (const key of byKey.keys()) if (!this.objects.has(key)) removed.push(key);
     return { revision: this.revision, objects, removed };
@@ -135,26 +142,19 @@ export class ObjectStore {
    * (a write stores a new one), and callers of peek()/scan() must not mutate what they get.
    */
   static share(data: { revision: number; objects: readonly KubeObject[] }): ObjectStore {
-    const store = new ObjectStore(data.revision);
-    store.base = baseOf(data);
-    for (const [key, o] of store.base.byKey) store.put(key, o);
-    return store;
+    return new ObjectStore(data.revision, baseOf(data));
   }
 
   /** A store from a `dumpAgainstBase` of a store shared from `data`: the base's objects shared, the rest copied in. */
   static overBase(data: { revision: number; objects: readonly KubeObject[] }, delta: StoreDelta): ObjectStore {
-    const store = new ObjectStore(delta.revision);
-    store.base = baseOf(data);
-    const removed = new Set(delta.removed);
-    const changed = new Map(delta.objects.map((o) => [keyOf(o), o]));
-    for (const [key, o] of store.base.byKey) {
-      const mine = changed.get(key);
-      if (mine) {
-        store.put(key, internedCopy(mine));
-        changed.delete(key);
-      } else if (!removed.has(key)) store.put(key, o);
+    const store = new ObjectStore(delta.revision, baseOf(data));
+    for (const key of delta.removed) {
+      const gone = store.objects.get(key);
+      if (!gone) continue;
+      store.objects.delete(key);
+      store.unindex(gone.kind, key);
     }
-    for (const [key, o] of changed) store.put(key, internedCopy(o));
+    for (const o of delta.objects) store.put(keyOf(o), internedCopy(o));
     return store;
   }
 
@@ -170,17 +170,28 @@ export class ObjectStore {
   private put(rawKey: string, obj: KubeObject): void {
     const key = intern(rawKey);
     this.objects.set(key, obj);
-    let index = this.byKind.get(obj.kind);
-    if (!index) this.byKind.set(obj.kind, (index = { objects: new Map() }));
+    let index = this.kindIndex(obj.kind);
+    if (!index) this.byKind.set(obj.kind, (index = { objects: new OverlayMap() }));
     index.objects.set(key, obj);
     index.sorted = undefined;
   }
 
   private unindex(kind: string, key: string): void {
-    const index = this.byKind.get(kind);
+    const index = this.kindIndex(kind);
     if (!index) return;
     index.objects.delete(key);
     index.sorted = undefined;
+  }
+
+  /** A kind's index; over a base, made on first use, reading through the base's. */
+  private kindIndex(kind: string): KindIndex | undefined {
+    const index = this.byKind.get(kind);
+    if (index || !this.base) return index;
+    const shared = this.base.kinds.get(kind);
+    if (!shared) return undefined;
+    const own = { objects: new OverlayMap(shared.objects), sorted: shared.sorted };
+    this.byKind.set(kind, own);
+    return own;
   }
 
   private emit(type: WatchEventType, obj: KubeObject): void {
@@ -197,10 +208,17 @@ export interface StoreDelta {
   removed: string[];
 }
 
+interface KindIndex {
+  objects: OverlayMap<string, KubeObject>;
+  sorted?: KubeObject[];
+}
+
 interface StoreBase {
   data: object;
   revision: number;
   byKey: ReadonlyMap<string, KubeObject>;
+  /** Each kind's objects by key and in key order (never written to: a store's own index reads through them). */
+  kinds: ReadonlyMap<string, { objects: ReadonlyMap<string, KubeObject>; sorted: KubeObject[] }>;
 }
 
 /** One key index per shared data set, for every store shared from it. */
@@ -209,7 +227,16 @@ const bases = new WeakMap<object, StoreBase>();
 function baseOf(data: { revision: number; objects: readonly KubeObject[] }): StoreBase {
   let base = bases.get(data);
   if (!base) {
-    base = { data, revision: data.revision, byKey: new Map(data.objects.map((o) => [intern(keyOf(o)), o])) };
+    const byKey = new Map(data.objects.map((o) => [intern(keyOf(o)), o]));
+    const kinds = new Map<string, { objects: Map<string, KubeObject>; sorted: KubeObject[] }>();
+    for (const [key, o] of byKey) {
+      let kind = kinds.get(o.kind);
+      if (!kind) kinds.set(o.kind, (kind = { objects: new Map(), sorted: [] }));
+      kind.objects.set(key, o);
+      kind.sorted.push(o);
+    }
+    for (const kind of kinds.values()) kind.sorted.sort(compareByKey);
+    base = { data, revision: data.revision, byKey, kinds };
     bases.set(data, base);
   }
   return base;
