@@ -62,7 +62,7 @@ async function server<T>(script: string, lifetimeMs: number, body: (url: string,
     const { url } = await nextMessage<{ url: string }>(child, 'ready', 60_000);
     /** Server CPU time so far, ms. */
     const usage = async () => {
-      const m = nextMessage<{ cpu: NodeJS.CpuUsage }>(child, 'usage', 10_000);
+      const m = nextMessage<{ cpu: NodeJS.CpuUsage }>(child, 'usage', 60_000);
       child.send({ type: 'usage' });
       const { cpu } = await m;
       return (cpu.user + cpu.system) / 1000;
