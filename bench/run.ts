@@ -57,15 +57,19 @@ async function job<T>(j: Job, timeoutMs: number): Promise<T> {
   });
 }
 
-async function server<T>(script: string, lifetimeMs: number, body: (url: string, usage: () => Promise<number>) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
+type Usage = { cpuMs: number; loop: LoopDelay };
+/** The server's event-loop delay since the previous usage report. */
+type LoopDelay = { p99Ms: number; maxMs: number };
+
+async function server<T>(script: string, lifetimeMs: number, body: (url: string, usage: () => Promise<Usage>) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
   return withChild(script, lifetimeMs, [], async (child) => {
     const { url } = await nextMessage<{ url: string }>(child, 'ready', 60_000);
-    /** Server CPU time so far, ms. */
-    const usage = async () => {
-      const m = nextMessage<{ cpu: NodeJS.CpuUsage }>(child, 'usage', 10_000);
+    /** Server CPU time so far (ms), and its event-loop delay since the last call. */
+    const usage = async (): Promise<Usage> => {
+      const m = nextMessage<{ cpu: NodeJS.CpuUsage; loop: LoopDelay }>(child, 'usage', 60_000);
       child.send({ type: 'usage' });
-      const { cpu } = await m;
-      return (cpu.user + cpu.system) / 1000;
+      const { cpu, loop } = await m;
+      return { cpuMs: (cpu.user + cpu.system) / 1000, loop: { p99Ms: round1(loop.p99Ms), maxMs: round1(loop.maxMs) } };
     };
     return body(url, usage);
   }, env);
@@ -141,10 +145,10 @@ async function main(): Promise<void> {
     const budget = MODE.setupBudgetMs + MODE.playersMs + 30_000;
     players.push(
       await server('server.child.ts', budget + 30_000, async (url, usage) => {
-        const cpu0 = await usage();
-        const r = await job<Omit<PlayersResult, 'serverCpuMs'>>({ kind: 'players', url, players: n, durationMs: MODE.playersMs, intervalMs: INTERVAL_MS, scenarioId: PLAYER_SCENARIO, setupBudgetMs: MODE.setupBudgetMs }, budget);
-        const cpu = await usage();
-        return { ...r, serverCpuMs: Math.round(cpu - cpu0) };
+        const before = await usage();
+        const r = await job<Omit<PlayersResult, 'serverCpuMs' | 'loopDelay'>>({ kind: 'players', url, players: n, durationMs: MODE.playersMs, intervalMs: INTERVAL_MS, scenarioId: PLAYER_SCENARIO, setupBudgetMs: MODE.setupBudgetMs }, budget);
+        const after = await usage();
+        return { ...r, serverCpuMs: Math.round(after.cpuMs - before.cpuMs), loopDelay: after.loop };
       }),
     );
     log(`players: ${JSON.stringify(players[players.length - 1])}`);
@@ -206,6 +210,8 @@ interface PlayersResult {
   errors: number;
   /** CPU time of the server process during setup and load. */
   serverCpuMs: number;
+  /** The server's event-loop delay during setup and load (absent in results from before it was measured). */
+  loopDelay?: LoopDelay;
 }
 type Results = {
   machine: { nproc: number; model: string; node: string };
@@ -237,6 +243,7 @@ function evaluate(r: Results): Target[] {
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function pad(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -284,7 +291,7 @@ function table(r: Results, targets: Target[]): string {
     );
   }
   if (r.players.length) {
-    lines.push(`player setup (player:guest + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}`);
+    lines.push(`player setup (player:guest + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}; event-loop delay p99 / max: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.p99Ms} / ${p.loopDelay.maxMs} ms` : '-')).join(', ')}`);
   }
   lines.push('', pad([['target', 'measured', ''], ...targets.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED'])]));
   return lines.join('\n');

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { selfDestructAfter } from './lib/child';
@@ -33,8 +34,15 @@ async function main(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   process.send!({ type: 'ready', url: `http://127.0.0.1:${port}` });
+  // How long callbacks waited for the event loop: every command's latency includes it.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   process.on('message', (m: { type: string }) => {
-    if (m.type === 'usage') process.send!({ type: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage() });
+    if (m.type === 'usage') {
+      const loop = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 };
+      loopDelay.reset();
+      process.send!({ type: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage(), loop });
+    }
     if (m.type === 'stop') {
       const t = setTimeout(() => process.exit(0), 5_000);
       app.close().finally(() => {

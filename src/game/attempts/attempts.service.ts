@@ -95,6 +95,7 @@ export class AttemptsService {
     const virtualMs = live.session.progress().elapsedMs;
     const timelineSeq = this.timeline.lastRecordedSeq(live);
     const result = step(live.session);
+    live.unsavedInput = true;
     const seq = live.nextSeq++;
     const { stdout, stderr, exitCode } = result;
     this.logs.append({ attemptId, seq, command, stdout, stderr, exitCode, virtualMs, timelineSeq });
