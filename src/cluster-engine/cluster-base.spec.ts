@@ -35,6 +35,7 @@ describe('snapshots against a base (warm start)', () => {
     const snap = fromBase(b, 3).snapshot({ againstBase: true });
     expect(snap.store).toEqual({ revision: b.snapshot.store.revision, objects: [], base: { id: 'test@1', removed: [] } });
     expect(snap.registry).toBeUndefined();
+    expect(snap.kubelets).toEqual([{ node: 'control-plane', baseDelta: {} }, { node: 'worker-1', baseDelta: {} }]);
     // Without the option, or without a base, the snapshot is whole.
     expect(fromBase(b, 3).snapshot().store.objects).toHaveLength(b.snapshot.store.objects.length);
     expect(Cluster.restore(JSON.parse(JSON.stringify(b.snapshot))).snapshot({ againstBase: true }).store.base).toBeUndefined();
@@ -50,6 +51,9 @@ describe('snapshots against a base (warm start)', () => {
     expect(snap.store.base!.removed).toEqual(['ConfigMap/default/settings']);
     expect(snap.store.objects.map((o) => o.metadata.name)).toContain('extra');
     expect(snap.store.objects.length).toBeLessThan(b.snapshot.store.objects.length / 4);
+    // Kubelets are their differences from the base's: a sync time, the crash loop's container record.
+    expect(snap.kubelets.every((k) => 'baseDelta' in k)).toBe(true);
+    expect(JSON.stringify(snap.kubelets).length).toBeLessThan(JSON.stringify(live.snapshot().kubelets).length / 2);
 
     const restored = Cluster.restore(snap, { base: b });
     const whole = (c: Cluster) => ({ ...c.snapshot(), store: sortedStore(c.snapshot()) });

@@ -13,6 +13,7 @@ import { Component } from './context';
 import { HEALTHY_CONDITIONS, Kubelet, KubeletService, newKubeletState } from './kubelet/kubelet';
 import { ContainerRecord, HostProcess, KubeletState, LogRecord } from './kubelet/state';
 import { copyKubeletState } from './kubelet/state-copy';
+import { JsonDelta, applyJsonDelta, jsonDelta } from './json-delta';
 import { NodeUsage, nodeUsage } from './kubelet/node-usage';
 import { badRequest, notFound } from './api/errors';
 import { toIsoNano } from './logs';
@@ -47,7 +48,8 @@ export interface ClusterSnapshot {
   scheduler: SchedulerState;
   /** each controller's state, by its name in the controller registry */
   controllers: Record<string, unknown>;
-  kubelets: KubeletState[];
+  /** In a snapshot against a base, a kubelet the base has is its difference from the base's (`KubeletAgainstBase`). */
+  kubelets: Array<KubeletState | KubeletAgainstBase>;
   lastExpireMs: number;
   staticControlPlane: boolean;
   /** absent in snapshots taken before metrics existed: installed */
@@ -61,6 +63,12 @@ export interface LogOptions {
   timestamps?: boolean;
   /** Only lines at or after this virtual time (`--since` / `--since-time`). */
   sinceMs?: number;
+}
+
+/** A kubelet's state as its difference from the same node's kubelet in the base. */
+export interface KubeletAgainstBase {
+  node: string;
+  baseDelta: JsonDelta;
 }
 
 /**
@@ -161,7 +169,7 @@ export class Cluster {
       snap.kubernetesVersion,
       new Scheduler(copyOf(snap.scheduler)),
       new Map(CONTROLLERS.map((c) => [c.name, c.create(copyOf(snap.controllers[c.name]), snap.clockMs)])),
-      new Map(snap.kubelets.map((k) => [k.node, new Kubelet(copyKubeletState(k))])),
+      new Map(snap.kubelets.map((k) => [k.node, new Kubelet(copyKubeletState(kubeletState(k, base)))])),
     );
     cluster.pendingMs = snap.pendingMs;
     cluster.staticControlPlane = snap.staticControlPlane;
@@ -184,6 +192,7 @@ export class Cluster {
       kubelets: [...this.kubelets.values()].map((k) => k.state()),
     });
     const delta = opts.againstBase && this.base ? this.store.dumpAgainstBase() : undefined;
+    const baseKubelets = new Map(delta ? this.base!.snapshot.kubelets.map((k) => [k.node, k]) : []);
     return {
       version: 1,
       clockMs: this.clock.nowMs(),
@@ -194,7 +203,8 @@ export class Cluster {
       store: delta ? { revision: delta.revision, objects: delta.objects, base: { id: this.base!.id, removed: delta.removed } } : this.store.dump(),
       scheduler,
       controllers,
-      kubelets,
+      // Most of a kubelet's records stay as the warm-up left them (a sync time, a probe's counters move).
+      kubelets: kubelets.map((k) => (baseKubelets.has(k.node) ? { node: k.node, baseDelta: jsonDelta(baseKubelets.get(k.node), k) ?? {} } : k)),
       lastExpireMs: this.lastExpireMs,
       staticControlPlane: this.staticControlPlane,
       metricsServer: this.metricsServer,
@@ -469,6 +479,14 @@ export class Cluster {
     obj.metadata.creationTimestamp = created;
     return obj;
   }
+}
+
+/** A snapshot's kubelet state, a difference from the base's applied (unchanged parts are the base's: copy before use). */
+function kubeletState(k: KubeletState | KubeletAgainstBase, base: ClusterBase | undefined): KubeletState {
+  if (!('baseDelta' in k)) return k;
+  const from = base?.snapshot.kubelets.find((b) => b.node === k.node);
+  if (!from) throw new Error(`the snapshot's kubelet ${k.node} is a difference from a base that has none`);
+  return applyJsonDelta(from, k.baseDelta) as KubeletState;
 }
 
 /** One line per record, with kubectl's RFC 3339 nanosecond timestamps when asked for. */

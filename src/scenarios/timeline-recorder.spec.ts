@@ -1,5 +1,6 @@
 import { loadBuiltInCatalog } from './catalog';
-import { buildCluster } from './scenario-session';
+import { buildCluster, SessionSnapshotV1 } from './scenario-session';
+import { TimelineAgainstFirstPage } from './timeline-pack';
 import { TimelineEntry } from './session.types';
 import { TimelineRecorder } from './timeline-recorder';
 import { warmCluster } from './warm-start';
@@ -105,5 +106,25 @@ describe('the cluster timeline of a session', () => {
     expect(backOff(a)).toBe('-21000 event pod/web BackOff x4');
     expect(backOff(b)).toBe('-21000 event pod/web BackOff x3');
     expect(backOff(catalog.start('imagepull-wrong-tag', 4))).toBe('-21000 event pod/web BackOff x3');
+  });
+
+  it('keeps a warm start\'s timeline in its snapshot as a difference from the warm-up\'s first page, restored exactly', () => {
+    const s = catalog.start('imagepull-wrong-tag', 1);
+    s.tick(12_000);
+    const snap = JSON.parse(JSON.stringify(s.snapshot())) as SessionSnapshotV1;
+    const packed = snap.state.timeline as TimelineAgainstFirstPage;
+    expect(packed.againstFirstPage).toBe(true);
+    // The first page's entries are named by seq, but the one whose count rose since is written out.
+    expect(packed.pending.filter((e) => typeof e === 'number').length).toBeGreaterThan(10);
+    expect(packed.pending.some((e) => typeof e !== 'number' && e.kind === 'event' && e.reason === 'BackOff' && e.count === 4 && e.atMs < 0)).toBe(true);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(s.timelineSince(0)).length / 3);
+    const r = catalog.restore(snap);
+    expect(r.timelineSince(0)).toEqual(s.timelineSince(0));
+    for (const x of [s, r]) {
+      x.exec(FIX);
+      x.tick(20_000);
+    }
+    expect(r.timelineSince(0)).toEqual(s.timelineSince(0));
+    expect(r.snapshot()).toEqual(s.snapshot());
   });
 });

@@ -55,10 +55,10 @@ export class TimelineRecorder {
   }
 
   /**
-   * Like `start`, for a cluster that is exactly the warm-up `warmUp` names (any object that identifies it):
-   * that first page is the same for every attempt on it, so it is recorded once and its entries shared.
+   * The first page `start` records on a cluster that is exactly the warm-up `warmUp` names (any object that
+   * identifies it): the same for every attempt on it, so recorded once, frozen, and shared.
    */
-  static startFromWarmUp(cluster: Cluster, startMs: number, warmUp: object): TimelineRecorder {
+  static firstPage(cluster: Cluster, startMs: number, warmUp: object): TimelineState {
     let first = firstPages.get(warmUp);
     if (!first) {
       const probe = new TimelineRecorder(cluster, startMs, emptyState(), false);
@@ -66,6 +66,11 @@ export class TimelineRecorder {
       first = deepFreeze(probe.s);
       firstPages.set(warmUp, first);
     }
+    return first;
+  }
+
+  /** Like `start`, on the cluster `first` (see `firstPage`) was recorded from: its entries are shared, not copied. */
+  static startFromFirstPage(cluster: Cluster, startMs: number, first: TimelineState): TimelineRecorder {
     const own: TimelineState = { ...first, pending: first.pending.slice(), events: { ...first.events }, pods: { ...first.pods }, nodes: { ...first.nodes }, objectives: { ...first.objectives } };
     return new TimelineRecorder(cluster, startMs, own);
   }
