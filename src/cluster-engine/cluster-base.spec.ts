@@ -36,6 +36,8 @@ describe('snapshots against a base (warm start)', () => {
     expect(snap.store).toEqual({ revision: b.snapshot.store.revision, objects: [], base: { id: 'test@1', removed: [] } });
     expect(snap.registry).toBeUndefined();
     expect(snap.kubelets).toEqual([{ node: 'control-plane', baseDelta: {} }, { node: 'worker-1', baseDelta: {} }]);
+    expect(snap.components).toEqual({});
+    expect(snap.scheduler).toBeUndefined();
     // Without the option, or without a base, the snapshot is whole.
     expect(fromBase(b, 3).snapshot().store.objects).toHaveLength(b.snapshot.store.objects.length);
     expect(Cluster.restore(JSON.parse(JSON.stringify(b.snapshot))).snapshot({ againstBase: true }).store.base).toBeUndefined();
@@ -50,6 +52,10 @@ describe('snapshots against a base (warm start)', () => {
     const snap = JSON.parse(JSON.stringify(live.snapshot({ againstBase: true }))) as ClusterSnapshot;
     expect(snap.store.base!.removed).toEqual(['ConfigMap/default/settings']);
     expect(snap.store.objects.map((o) => o.metadata.name)).toContain('extra');
+    // The crash-looping pod moved on (restarts): a delta from the base's object, far smaller than the object.
+    const podDelta = snap.store.base!.changed!['Pod/default/crash'];
+    expect(JSON.stringify(podDelta)).toContain('restartCount');
+    expect(JSON.stringify(podDelta).length).toBeLessThan(JSON.stringify(b.snapshot.store.objects.find((o) => o.metadata.name === 'crash')).length / 2);
     expect(snap.store.objects.length).toBeLessThan(b.snapshot.store.objects.length / 4);
     // Kubelets are their differences from the base's: a sync time, the crash loop's container record.
     expect(snap.kubelets.every((k) => 'baseDelta' in k)).toBe(true);

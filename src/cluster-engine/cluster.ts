@@ -42,12 +42,16 @@ export interface ClusterSnapshot {
   registry?: RepositorySpec[];
   /**
    * With `base`, a snapshot against a base (`snapshot({ againstBase: true })`): `objects` holds only what is
-   * not the base's own object, and `base.removed` the keys of base objects gone since.
+   * new since the base, `base.changed` the base objects written since as deltas from the base's (by key), and
+   * `base.removed` the keys of base objects gone since.
    */
-  store: { revision: number; objects: KubeObject[]; base?: { id: string; removed: string[] } };
-  scheduler: SchedulerState;
-  /** each controller's state, by its name in the controller registry */
-  controllers: Record<string, unknown>;
+  store: { revision: number; objects: KubeObject[]; base?: { id: string; removed: string[]; changed?: Record<string, JsonDelta> } };
+  /** Absent in a snapshot against a base: see `components`. */
+  scheduler?: SchedulerState;
+  /** each controller's state, by its name in the controller registry (absent in a snapshot against a base: see `components`) */
+  controllers?: Record<string, unknown>;
+  /** In a snapshot against a base: `{ scheduler, controllers }` as their delta from the base's. */
+  components?: JsonDelta;
   /** In a snapshot against a base, a kubelet the base has is its difference from the base's (`KubeletAgainstBase`). */
   kubelets: Array<KubeletState | KubeletAgainstBase>;
   lastExpireMs: number;
@@ -155,11 +159,12 @@ export class Cluster {
       throw new Error(`the snapshot was taken against cluster base ${snap.store.base.id}, which is not the base given (${base?.id ?? 'none'})`);
     }
     const store = snap.store.base
-      ? ObjectStore.overBase(base!.snapshot.store, { revision: snap.store.revision, objects: snap.store.objects, removed: snap.store.base.removed })
+      ? ObjectStore.overBase(base!.snapshot.store, { revision: snap.store.revision, objects: snap.store.objects, changed: snap.store.base.changed, removed: snap.store.base.removed })
       : opts.shareObjects
         ? ObjectStore.share(snap.store)
         : ObjectStore.load(snap.store);
     const registry = snap.registry ?? base?.snapshot.registry;
+    const { scheduler, controllers } = snap.components ? (applyJsonDelta(componentsOf(base!.snapshot), snap.components) as Components) : componentsOf(snap);
     if (!registry) throw new Error('the snapshot has no image registry and no base to take it from');
     const cluster = new Cluster(
       new VirtualClock(snap.clockMs),
@@ -167,8 +172,8 @@ export class Cluster {
       store,
       new ImageRegistry(registry),
       snap.kubernetesVersion,
-      new Scheduler(copyOf(snap.scheduler)),
-      new Map(CONTROLLERS.map((c) => [c.name, c.create(copyOf(snap.controllers[c.name]), snap.clockMs)])),
+      new Scheduler(copyOf(scheduler)),
+      new Map(CONTROLLERS.map((c) => [c.name, c.create(copyOf(controllers[c.name]), snap.clockMs)])),
       new Map(snap.kubelets.map((k) => [k.node, new Kubelet(copyKubeletState(kubeletState(k, base)))])),
     );
     cluster.pendingMs = snap.pendingMs;
@@ -200,9 +205,8 @@ export class Cluster {
       rng: this.rng.seedState,
       kubernetesVersion: this.kubernetesVersion,
       ...(delta ? {} : { registry: copyOf(this.registry.specs()) }),
-      store: delta ? { revision: delta.revision, objects: delta.objects, base: { id: this.base!.id, removed: delta.removed } } : this.store.dump(),
-      scheduler,
-      controllers,
+      store: delta ? { revision: delta.revision, objects: delta.objects, base: { id: this.base!.id, removed: delta.removed, ...(delta.changed ? { changed: delta.changed } : {}) } } : this.store.dump(),
+      ...(delta ? { components: jsonDelta(componentsOf(this.base!.snapshot), { scheduler, controllers }) ?? {} } : { scheduler, controllers }),
       // Most of a kubelet's records stay as the warm-up left them (a sync time, a probe's counters move).
       kubelets: kubelets.map((k) => (baseKubelets.has(k.node) ? { node: k.node, baseDelta: jsonDelta(baseKubelets.get(k.node), k) ?? {} } : k)),
       lastExpireMs: this.lastExpireMs,
@@ -479,6 +483,14 @@ export class Cluster {
     obj.metadata.creationTimestamp = created;
     return obj;
   }
+}
+
+type Components = { scheduler: SchedulerState; controllers: Record<string, unknown> };
+
+/** A whole snapshot's scheduler and controller states. */
+function componentsOf(snap: ClusterSnapshot): Components {
+  if (!snap.scheduler || !snap.controllers) throw new Error('the snapshot has no scheduler or controller state and no base to take them from');
+  return { scheduler: snap.scheduler, controllers: snap.controllers };
 }
 
 /** A snapshot's kubelet state, a difference from the base's applied (unchanged parts are the base's: copy before use). */

@@ -43,4 +43,12 @@ describe('JSON deltas (a state stored as its difference from a shared base)', ()
     roundTrip({ files: {} }, odd);
     expect(Object.getPrototypeOf((applyJsonDelta({ files: {} }, jsonDelta({ files: {} }, odd)) as typeof odd).files)).toBe(Object.prototype);
   });
+
+  it('changes an array of the same length item by item, and replaces one of another length', () => {
+    const conditions = { conditions: [{ type: 'Ready', status: 'True', t: 1 }, { type: 'Initialized', status: 'True', t: 1 }] };
+    const later = { conditions: [{ type: 'Ready', status: 'False', t: 2 }, { type: 'Initialized', status: 'True', t: 1 }] };
+    expect(roundTrip(conditions, later)).toEqual({ p: { conditions: { i: { 0: { p: { status: { s: 'False' }, t: { s: 2 } } } } } } });
+    expect(roundTrip(conditions, { conditions: [later.conditions[0]] })).toEqual({ p: { conditions: { s: [later.conditions[0]] } } });
+    expect(roundTrip([1, 'a', null], [1, 'b', null])).toEqual({ i: { 1: { s: 'b' } } });
+  });
 });

@@ -4,9 +4,10 @@ import { sameJson } from './api/json';
  * How a JSON value differs from a base value, to store a state as its difference from a shared one.
  * `s`: replaced by this value. Otherwise an object's changes: `p` the changed or new keys, `d` the keys gone,
  * `o` the key order when it is not the natural one (the base's keys that stay, then the new ones) — object key
- * order decides iteration order, so it is kept exactly. Arrays and scalars are replaced whole.
+ * order decides iteration order, so it is kept exactly. `i`: an array of the same length's changed items, by
+ * index. Anything else (scalars, arrays of another length) is replaced whole.
  */
-export type JsonDelta = { s: unknown } | { p?: Record<string, JsonDelta>; d?: string[]; o?: string[] };
+export type JsonDelta = { s: unknown } | { i: Record<string, JsonDelta> } | { p?: Record<string, JsonDelta>; d?: string[]; o?: string[] };
 
 type Obj = Record<string, unknown>;
 
@@ -17,6 +18,7 @@ const jsonKeys = (o: Obj): string[] => Object.keys(o).filter((k) => o[k] !== und
 /** The delta from `base` to `value`, or undefined when they are the same JSON (key order included). */
 export function jsonDelta(base: unknown, value: unknown): JsonDelta | undefined {
   if (base === value) return undefined;
+  if (Array.isArray(base) && Array.isArray(value) && base.length === value.length) return arrayDelta(base, value);
   if (!isObject(base) || !isObject(value)) return sameJson(base, value) ? undefined : { s: value };
   const keys = jsonKeys(value);
   const inBase = new Set(jsonKeys(base));
@@ -43,6 +45,10 @@ export function jsonDelta(base: unknown, value: unknown): JsonDelta | undefined 
 export function applyJsonDelta(base: unknown, delta: JsonDelta | undefined): unknown {
   if (!delta) return base;
   if ('s' in delta) return delta.s;
+  if ('i' in delta) {
+    if (!Array.isArray(base)) throw new Error('a JSON delta of an array applied to something else');
+    return base.map((item, n) => (Object.prototype.hasOwnProperty.call(delta.i, n) ? applyJsonDelta(item, delta.i[n]) : item));
+  }
   if (!isObject(base)) throw new Error('a JSON delta of an object applied to something else');
   const p = delta.p ?? {};
   const baseKeys = jsonKeys(base);
@@ -51,6 +57,22 @@ export function applyJsonDelta(base: unknown, delta: JsonDelta | undefined): unk
   for (const k of order) setKey(out, k, Object.prototype.hasOwnProperty.call(p, k) ? applyJsonDelta(base[k], p[k]) : base[k]);
   return out;
 }
+
+/** Item by item; an item JSON leaves as null (undefined, a function) compares as null. */
+function arrayDelta(base: unknown[], value: unknown[]): JsonDelta | undefined {
+  const i: Record<string, JsonDelta> = {};
+  let changed = false;
+  for (let n = 0; n < value.length; n++) {
+    const sub = jsonDelta(asItem(base[n]), asItem(value[n]));
+    if (sub) {
+      i[n] = sub;
+      changed = true;
+    }
+  }
+  return changed ? { i } : undefined;
+}
+
+const asItem = (v: unknown): unknown => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v);
 
 /** `o[k] = v`, also for a key named `__proto__` (an own property, as JSON.parse makes it). */
 function setKey(o: object, k: string, v: unknown): void {

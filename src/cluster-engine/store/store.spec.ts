@@ -119,12 +119,16 @@ describe('ObjectStore over a shared base', () => {
     expect(store.pristineBase()).toBe(base);
     store.remove('ConfigMap', 'default', 'b');
     store.create(cm('d'));
+    store.update({ ...cm('a'), data: { v: '1', w: '2' } } as KubeObject);
     expect(store.pristineBase()).toBeUndefined();
     const delta = JSON.parse(JSON.stringify(store.dumpAgainstBase()));
     expect(delta.removed).toEqual(['ConfigMap/default/b']);
     expect(delta.objects.map((o: KubeObject) => o.metadata.name)).toEqual(['d']);
+    // A base object written since is its delta from the base's.
+    expect(delta.changed).toEqual({ 'ConfigMap/default/a': { p: { metadata: { p: { resourceVersion: { s: '6' } } }, data: { p: { w: { s: '2' } } } } } });
     const back = ObjectStore.overBase(base, delta);
     expect(names(back)).toEqual(names(store));
+    expect(back.get('ConfigMap', 'default', 'a')).toEqual(store.get('ConfigMap', 'default', 'a'));
     expect(back.resourceVersion).toBe(store.resourceVersion);
     expect(back.dumpAgainstBase()).toEqual(delta);
     expect(ObjectStore.load({ revision: 1, objects: [cm('x')] }).dumpAgainstBase()).toBeUndefined();

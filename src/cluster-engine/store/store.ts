@@ -2,6 +2,7 @@ import { KubeObject, WatchEvent, WatchEventType } from '../api/types';
 import { alreadyExists, conflict, notFound } from '../api/errors';
 import { sameJson } from '../api/json';
 import { OverlayMap } from './overlay-map';
+import { JsonDelta, applyJsonDelta, jsonDelta } from '../json-delta';
 
 export type WatchListener = (event: WatchEvent) => void;
 
@@ -114,10 +115,17 @@ export class ObjectStore {
     if (!this.base) return undefined;
     const byKey = this.base.byKey;
     const objects: KubeObject[] = [];
-    for (const [key, obj] of this.objects.entries()) if (byKey.get(key) !== obj) objects.push(copyOf(obj));
+    const changed: Record<string, JsonDelta> = {};
+    for (const [key, obj] of this.objects.entries()) {
+      const was = byKey.get(key);
+      if (was === obj) continue;
+      // A base object written since is mostly as it was (a heartbeat, a count): its delta is enough.
+      if (was) changed[key] = structuredClone(jsonDelta(was, obj) ?? {});
+      else objects.push(copyOf(obj));
+    }
     const removed: string[] = [];
     for (const key of byKey.keys()) if (!this.objects.has(key)) removed.push(key);
-    return { revision: this.revision, objects, removed };
+    return { revision: this.revision, objects, ...(Object.keys(changed).length ? { changed } : {}), removed };
   }
 
   /** Whether this store was shared from `data` (so a dump against its base is a dump against `data`). */
@@ -153,6 +161,11 @@ export class ObjectStore {
       if (!gone) continue;
       store.objects.delete(key);
       store.unindex(gone.kind, key);
+    }
+    for (const [key, d] of Object.entries(delta.changed ?? {})) {
+      const was = store.base!.byKey.get(key);
+      if (!was) throw new Error(`the snapshot changes ${key}, which its base does not have`);
+      store.put(key, internedCopy(applyJsonDelta(was, d) as KubeObject));
     }
     for (const o of delta.objects) store.put(keyOf(o), internedCopy(o));
     return store;
@@ -203,7 +216,10 @@ export class ObjectStore {
 /** What `dumpAgainstBase` returns. */
 export interface StoreDelta {
   revision: number;
+  /** Objects the base does not have (under their key). */
   objects: KubeObject[];
+  /** Base objects written since, as their deltas from the base's, by key (`objectKey`); absent in older deltas. */
+  changed?: Record<string, JsonDelta>;
   /** Keys (`objectKey`) of base objects that are gone. */
   removed: string[];
 }
