@@ -189,15 +189,24 @@ export class Cluster {
    * what the base holds (unchanged API objects, the registry): restore it with the same base.
    */
   snapshot(opts: { againstBase?: boolean } = {}): ClusterSnapshot {
-    // Component states may be live references, so they are copied (copyOf: a few times faster than
-    // structuredClone on this plain data); the store's dump is a copy already.
-    const { scheduler, controllers, kubelets } = copyOf({
+    const live = {
       scheduler: this.scheduler.state(),
       controllers: Object.fromEntries([...this.controllers].map(([name, c]) => [name, c.state()])),
       kubelets: [...this.kubelets.values()].map((k) => k.state()),
-    });
+    };
     const delta = opts.againstBase && this.base ? this.store.dumpAgainstBase() : undefined;
-    const baseKubelets = new Map(delta ? this.base!.snapshot.kubelets.map((k) => [k.node, k]) : []);
+    // Component states are live references, so what goes out is copied (copyOf: a few times faster than
+    // structuredClone on this plain data); against a base, only the deltas (computed on the live states).
+    // The store's dump is a copy already.
+    let parts: Pick<ClusterSnapshot, 'scheduler' | 'controllers' | 'components' | 'kubelets'>;
+    if (delta) {
+      const baseKubelets = new Map(this.base!.snapshot.kubelets.map((k) => [k.node, k]));
+      parts = {
+        components: copyOf(jsonDelta(componentsOf(this.base!.snapshot), { scheduler: live.scheduler, controllers: live.controllers }) ?? {}),
+        // Most of a kubelet's records stay as the warm-up left them (a sync time, a probe's counters move).
+        kubelets: live.kubelets.map((k) => (baseKubelets.has(k.node) ? { node: k.node, baseDelta: copyOf(jsonDelta(baseKubelets.get(k.node), k) ?? {}) } : copyOf(k))),
+      };
+    } else parts = copyOf(live);
     return {
       version: 1,
       clockMs: this.clock.nowMs(),
@@ -206,9 +215,8 @@ export class Cluster {
       kubernetesVersion: this.kubernetesVersion,
       ...(delta ? {} : { registry: copyOf(this.registry.specs()) }),
       store: delta ? { revision: delta.revision, objects: delta.objects, base: { id: this.base!.id, removed: delta.removed, ...(delta.changed ? { changed: delta.changed } : {}) } } : this.store.dump(),
-      ...(delta ? { components: jsonDelta(componentsOf(this.base!.snapshot), { scheduler, controllers }) ?? {} } : { scheduler, controllers }),
-      // Most of a kubelet's records stay as the warm-up left them (a sync time, a probe's counters move).
-      kubelets: kubelets.map((k) => (baseKubelets.has(k.node) ? { node: k.node, baseDelta: jsonDelta(baseKubelets.get(k.node), k) ?? {} } : k)),
+      ...(delta ? { components: parts.components } : { scheduler: parts.scheduler, controllers: parts.controllers }),
+      kubelets: parts.kubelets,
       lastExpireMs: this.lastExpireMs,
       staticControlPlane: this.staticControlPlane,
       metricsServer: this.metricsServer,

@@ -19,6 +19,7 @@ const jsonKeys = (o: Obj): string[] => Object.keys(o).filter((k) => o[k] !== und
 export function jsonDelta(base: unknown, value: unknown): JsonDelta | undefined {
   if (base === value) return undefined;
   if (Array.isArray(base) && Array.isArray(value) && base.length === value.length) return arrayDelta(base, value);
+  if (typeof base === 'string' || typeof value === 'string' || typeof base === 'boolean') return { s: value }; // not ===, so different
   if (!isObject(base) || !isObject(value)) return sameJson(base, value) ? undefined : { s: value };
   const keys = jsonKeys(value);
   const inBase = new Set(jsonKeys(base));

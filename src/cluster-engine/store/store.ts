@@ -120,7 +120,7 @@ export class ObjectStore {
       const was = byKey.get(key);
       if (was === obj) continue;
       // A base object written since is mostly as it was (a heartbeat, a count): its delta is enough.
-      if (was) changed[key] = structuredClone(jsonDelta(was, obj) ?? {});
+      if (was) changed[key] = copyOf(jsonDelta(was, obj) ?? {});
       else objects.push(copyOf(obj));
     }
     const removed: string[] = [];
