@@ -59,7 +59,7 @@ async function job<T>(j: Job, timeoutMs: number): Promise<T> {
 
 type Usage = { cpuMs: number; loop: LoopDelay };
 /** The server's event-loop delay since the previous usage report. */
-type LoopDelay = { p99Ms: number; maxMs: number };
+type LoopDelay = { p99Ms: number; maxMs: number; gcMs: number; gcMaxMs: number };
 
 async function server<T>(script: string, lifetimeMs: number, body: (url: string, usage: () => Promise<Usage>) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
   return withChild(script, lifetimeMs, [], async (child) => {
@@ -69,7 +69,7 @@ async function server<T>(script: string, lifetimeMs: number, body: (url: string,
       const m = nextMessage<{ cpu: NodeJS.CpuUsage; loop: LoopDelay }>(child, 'usage', 60_000);
       child.send({ type: 'usage' });
       const { cpu, loop } = await m;
-      return { cpuMs: (cpu.user + cpu.system) / 1000, loop: { p99Ms: round1(loop.p99Ms), maxMs: round1(loop.maxMs) } };
+      return { cpuMs: (cpu.user + cpu.system) / 1000, loop: { p99Ms: round1(loop.p99Ms), maxMs: round1(loop.maxMs), gcMs: Math.round(loop.gcMs), gcMaxMs: round1(loop.gcMaxMs) } };
     };
     return body(url, usage);
   }, env);
@@ -291,7 +291,7 @@ function table(r: Results, targets: Target[]): string {
     );
   }
   if (r.players.length) {
-    lines.push(`player setup (player:guest + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}; event-loop delay p99 / max: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.p99Ms} / ${p.loopDelay.maxMs} ms` : '-')).join(', ')}`);
+    lines.push(`player setup (player:guest + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}; event-loop delay p99 / max: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.p99Ms} / ${p.loopDelay.maxMs} ms` : '-')).join(', ')}; GC total / longest pause: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.gcMs} / ${p.loopDelay.gcMaxMs} ms` : '-')).join(', ')}`);
   }
   lines.push('', pad([['target', 'measured', ''], ...targets.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED'])]));
   return lines.join('\n');

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { selfDestructAfter } from './lib/child';
@@ -37,10 +37,15 @@ async function main(): Promise<void> {
   // How long callbacks waited for the event loop: every command's latency includes it.
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
+  let gc = { count: 0, totalMs: 0, maxMs: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gc = { count: gc.count + 1, totalMs: gc.totalMs + e.duration, maxMs: Math.max(gc.maxMs, e.duration) };
+  }).observe({ entryTypes: ['gc'] });
   process.on('message', (m: { type: string }) => {
     if (m.type === 'usage') {
-      const loop = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 };
+      const loop = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6, gcMs: gc.totalMs, gcMaxMs: gc.maxMs };
       loopDelay.reset();
+      gc = { count: 0, totalMs: 0, maxMs: 0 };
       process.send!({ type: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage(), loop });
     }
     if (m.type === 'stop') {
