@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const databaseUrl = `file:${join(dir, 'bench.db')}`;
   const root = resolve(__dirname, '..');
   execFileSync(process.execPath, ['scripts/prisma-offline.mjs', 'migrate-deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' });
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, CRASHLOOP_TICK_MS: '1000', CRASHLOOP_TICK_SPEED: '1', CRASHLOOP_CLIENT_DIR: join(dir, 'no-client') });
+  // The Kubernetes API listens on a free port: two benchmark servers (or a running game server) never collide on 6443.
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, CRASHLOOP_TICK_MS: '1000', CRASHLOOP_TICK_SPEED: '1', CRASHLOOP_CLIENT_DIR: join(dir, 'no-client'), CRASHLOOP_K8S_PORT: '0' });
   // Imported after the environment is set: providers read it when they are created.
   const { AppModule } = await import('../src/app.module');
   const { configureApp } = await import('../src/game/bootstrap/configure-app');
