@@ -144,22 +144,29 @@ async function main(): Promise<void> {
   }
 
   const players: PlayersResult[] = [];
+  const failures: string[] = [];
   for (const n of only.has('players') ? MODE.players : []) {
     log(`game server: ${n} players on ${PLAYER_SCENARIO}, one command each ${INTERVAL_MS / 1000} s for ${MODE.playersMs / 1000} s`);
     const budget = MODE.setupBudgetMs + MODE.playersMs + 30_000;
-    players.push(
-      await server('server.child.ts', budget + 30_000, async (url, usage) => {
-        const before = await usage();
-        const r = await job<Omit<PlayersResult, 'serverCpuMs' | 'loopDelay'>>({ kind: 'players', url, players: n, durationMs: MODE.playersMs, intervalMs: INTERVAL_MS, scenarioId: PLAYER_SCENARIO, setupBudgetMs: MODE.setupBudgetMs }, budget);
-        const after = await usage();
-        return { ...r, serverCpuMs: Math.round(after.cpuMs - before.cpuMs), loopDelay: after.loop };
-      }),
-    );
-    log(`players: ${JSON.stringify(players[players.length - 1])}`);
+    try {
+      players.push(
+        await server('server.child.ts', budget + 30_000, async (url, usage) => {
+          const before = await usage();
+          const r = await job<Omit<PlayersResult, 'serverCpuMs' | 'loopDelay'>>({ kind: 'players', url, players: n, durationMs: MODE.playersMs, intervalMs: INTERVAL_MS, scenarioId: PLAYER_SCENARIO, setupBudgetMs: MODE.setupBudgetMs }, budget);
+          const after = await usage();
+          return { ...r, serverCpuMs: Math.round(after.cpuMs - before.cpuMs), loopDelay: after.loop };
+        }),
+      );
+      log(`players: ${JSON.stringify(players[players.length - 1])}`);
+    } catch (err) {
+      // A load the server cannot carry is a result too: reported, and the other loads still run.
+      failures.push(`${n} players: ${err instanceof Error ? err.message : String(err)}`);
+      log(`players: ${failures[failures.length - 1]}`);
+    }
   }
 
   const after = machine();
-  const run: RunInfo = { sections: [...only], mode: quick ? 'quick' : 'full', when: new Date().toISOString(), loadBefore: before.uptime, loadAfter: after.uptime, durationS: Math.round((Date.now() - t0) / 1000) };
+  const run: RunInfo = { sections: [...only], mode: quick ? 'quick' : 'full', when: new Date().toISOString(), loadBefore: before.uptime, loadAfter: after.uptime, durationS: Math.round((Date.now() - t0) / 1000), failures };
   const dir = join(__dirname, 'results');
   const latest = join(dir, 'latest.json');
   let results: Results = { machine: { nproc: before.nproc, model: before.model, node: before.node }, runs: [run], engine, echo, socket, players };
@@ -189,6 +196,8 @@ interface RunInfo {
   loadBefore: string;
   loadAfter: string;
   durationS: number;
+  /** Loads that failed (absent in results from before failures were kept). */
+  failures?: string[];
 }
 
 interface EngineResult {
@@ -281,6 +290,7 @@ function table(r: Results, targets: Target[]): string {
   const lines = [
     `CrashLoop bench on ${r.machine.nproc} × ${r.machine.model}, Node ${r.machine.node}`,
     ...r.runs.map((x) => `run ${x.when} (${x.mode}: ${x.sections.join(', ')}; ${x.durationS} s), load before: ${x.loadBefore.replace(/.*load average/, 'load average')}, after: ${x.loadAfter.replace(/.*load average/, 'load average')}`),
+    ...r.runs.flatMap((x) => (x.failures ?? []).map((f) => `FAILED: ${f}`)),
     '',
     pad(rows),
   ];
