@@ -61,19 +61,20 @@ async function job<T>(j: Job, timeoutMs: number): Promise<T> {
   });
 }
 
-type Usage = { cpuMs: number; loop: LoopDelay };
+/** heapMb: the server's heap after a full collection. */
+type Usage = { cpuMs: number; heapMb: number; loop: LoopDelay };
 /** The server's event-loop delay since the previous usage report. */
 type LoopDelay = { p99Ms: number; maxMs: number; gcMs: number; gcMaxMs: number };
 
 async function server<T>(script: string, lifetimeMs: number, body: (url: string, usage: () => Promise<Usage>) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
-  return withChild(script, lifetimeMs, [], async (child) => {
+  return withChild(script, lifetimeMs, ['--expose-gc'], async (child) => {
     const { url } = await nextMessage<{ url: string }>(child, 'ready', 60_000);
     /** Server CPU time so far (ms), and its event-loop delay since the last call. */
     const usage = async (): Promise<Usage> => {
-      const m = nextMessage<{ cpu: NodeJS.CpuUsage; loop: LoopDelay }>(child, 'usage', 60_000);
+      const m = nextMessage<{ cpu: NodeJS.CpuUsage; memory: NodeJS.MemoryUsage; loop: LoopDelay }>(child, 'usage', 60_000);
       child.send({ type: 'usage' });
-      const { cpu, loop } = await m;
-      return { cpuMs: (cpu.user + cpu.system) / 1000, loop: { p99Ms: round1(loop.p99Ms), maxMs: round1(loop.maxMs), gcMs: Math.round(loop.gcMs), gcMaxMs: round1(loop.gcMaxMs) } };
+      const { cpu, memory, loop } = await m;
+      return { cpuMs: (cpu.user + cpu.system) / 1000, heapMb: memory.heapUsed / 2 ** 20, loop: { p99Ms: round1(loop.p99Ms), maxMs: round1(loop.maxMs), gcMs: Math.round(loop.gcMs), gcMaxMs: round1(loop.gcMaxMs) } };
     };
     return body(url, usage);
   }, env);
@@ -152,9 +153,10 @@ async function main(): Promise<void> {
       players.push(
         await server('server.child.ts', budget + 30_000, async (url, usage) => {
           const before = await usage();
-          const r = await job<Omit<PlayersResult, 'serverCpuMs' | 'loopDelay'>>({ kind: 'players', url, players: n, durationMs: MODE.playersMs, intervalMs: INTERVAL_MS, scenarioId: PLAYER_SCENARIO, setupBudgetMs: MODE.setupBudgetMs }, budget);
+          const r = await job<Omit<PlayersResult, 'serverCpuMs' | 'loopDelay' | 'heapKbPerAttempt'>>({ kind: 'players', url, players: n, durationMs: MODE.playersMs, intervalMs: INTERVAL_MS, scenarioId: PLAYER_SCENARIO, setupBudgetMs: MODE.setupBudgetMs }, budget);
           const after = await usage();
-          return { ...r, serverCpuMs: Math.round(after.cpuMs - before.cpuMs), loopDelay: after.loop };
+          // The players' sockets are closed by now, their attempts still live: the heap they add is what each costs the server.
+          return { ...r, serverCpuMs: Math.round(after.cpuMs - before.cpuMs), loopDelay: after.loop, heapKbPerAttempt: Math.round(((after.heapMb - before.heapMb) * 1024) / Math.max(1, r.connected)) };
         }),
       );
       log(`players: ${JSON.stringify(players[players.length - 1])}`);
@@ -225,6 +227,8 @@ interface PlayersResult {
   serverCpuMs: number;
   /** The server's event-loop delay during setup and load (absent in results from before it was measured). */
   loopDelay?: LoopDelay;
+  /** Server heap (after full GCs) per live attempt once the load ended (absent in older results). */
+  heapKbPerAttempt?: number;
 }
 type Results = {
   machine: { nproc: number; model: string; node: string };
@@ -305,7 +309,7 @@ function table(r: Results, targets: Target[]): string {
     );
   }
   if (r.players.length) {
-    lines.push(`player setup (player:guest + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}; event-loop delay p99 / max: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.p99Ms} / ${p.loopDelay.maxMs} ms` : '-')).join(', ')}; GC total / longest pause: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.gcMs} / ${p.loopDelay.gcMaxMs} ms` : '-')).join(', ')}`);
+    lines.push(`player setup (player:guest + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}; event-loop delay p99 / max: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.p99Ms} / ${p.loopDelay.maxMs} ms` : '-')).join(', ')}; server heap per live attempt: ${r.players.map((p) => (p.heapKbPerAttempt === undefined ? '-' : `${p.heapKbPerAttempt} KB`)).join(', ')}; GC total / longest pause: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.gcMs} / ${p.loopDelay.gcMaxMs} ms` : '-')).join(', ')}`);
   }
   lines.push('', pad([['target', 'measured', ''], ...targets.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED'])]));
   return lines.join('\n');

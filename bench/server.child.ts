@@ -45,9 +45,14 @@ async function main(): Promise<void> {
   process.on('message', (m: { type: string }) => {
     if (m.type === 'usage') {
       const loop = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6, gcMs: gc.totalMs, gcMaxMs: gc.maxMs };
-      loopDelay.reset();
-      gc = { count: 0, totalMs: 0, maxMs: 0 };
-      process.send!({ type: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage(), loop });
+      (globalThis as { gc?: () => void }).gc?.(); // forked with --expose-gc: the heap figure is live data only
+      const memory = process.memoryUsage();
+      // Reset once the forced collection's own pause has been recorded, so it is not counted in the next interval.
+      setTimeout(() => {
+        loopDelay.reset();
+        gc = { count: 0, totalMs: 0, maxMs: 0 };
+        process.send!({ type: 'usage', cpu: process.cpuUsage(), memory, loop });
+      }, 50);
     }
     if (m.type === 'stop') {
       const t = setTimeout(() => process.exit(0), 5_000);
