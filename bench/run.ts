@@ -227,6 +227,8 @@ interface PlayersResult {
   serverCpuMs: number;
   /** The server's event-loop delay during setup and load (absent in results from before it was measured). */
   loopDelay?: LoopDelay;
+  /** Virtual ms per wall ms of sampled attempts during the load: 1 = real time (absent in older results). */
+  clockRatio?: number;
   /** Server heap (after full GCs) per live attempt once the load ended (absent in older results). */
   heapKbPerAttempt?: number;
 }
@@ -309,7 +311,7 @@ function table(r: Results, targets: Target[]): string {
     );
   }
   if (r.players.length) {
-    lines.push(`player setup (player:guest + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}; event-loop delay p99 / max: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.p99Ms} / ${p.loopDelay.maxMs} ms` : '-')).join(', ')}; server heap per live attempt: ${r.players.map((p) => (p.heapKbPerAttempt === undefined ? '-' : `${p.heapKbPerAttempt} KB`)).join(', ')}; GC total / longest pause: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.gcMs} / ${p.loopDelay.gcMaxMs} ms` : '-')).join(', ')}`);
+    lines.push(`player setup (player:guest + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}; event-loop delay p99 / max: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.p99Ms} / ${p.loopDelay.maxMs} ms` : '-')).join(', ')}; attempt clocks at ${r.players.map((p) => (p.clockRatio === undefined ? '-' : `${p.clockRatio}×`)).join(', ')} real time; server heap per live attempt: ${r.players.map((p) => (p.heapKbPerAttempt === undefined ? '-' : `${p.heapKbPerAttempt} KB`)).join(', ')}; GC total / longest pause: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.gcMs} / ${p.loopDelay.gcMaxMs} ms` : '-')).join(', ')}`);
   }
   lines.push('', pad([['target', 'measured', ''], ...targets.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED'])]));
   return lines.join('\n');
