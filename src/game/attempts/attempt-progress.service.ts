@@ -70,7 +70,7 @@ export class AttemptProgressService {
 
   private async snapshotEach(due: (live: LiveAttempt) => boolean): Promise<void> {
     const slicer = new TimeSlicer();
-    for (const live of [...this.registry.all()]) {
+    for (const live of this.registry.all()) {
       if (live.closing || !due(live)) continue;
       try {
         await this.snapshot(live);

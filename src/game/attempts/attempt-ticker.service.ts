@@ -44,7 +44,7 @@ export class AttemptTickerService implements OnApplicationBootstrap, BeforeAppli
   /** One tick of every live attempt; public for service tests that drive the clock by hand. */
   async tickAll(virtualMs = this.config.tickMs * this.config.tickSpeed): Promise<void> {
     const slicer = new TimeSlicer();
-    for (const live of [...this.registry.all()]) {
+    for (const live of this.registry.all()) {
       if (live.closing) continue;
       try {
         live.session.tick(virtualMs);
