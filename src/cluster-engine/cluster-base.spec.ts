@@ -1,4 +1,4 @@
-import { Cluster, ClusterBase, ClusterSnapshot } from './cluster';
+import { Cluster, ClusterBase, ClusterSnapshot, SnapshotBaseMismatchError } from './cluster';
 import { KubeObject } from './api/types';
 import { Shell } from '../kubectl/shell/shell';
 import { VirtualFs } from '../kubectl/shell/vfs';
@@ -88,5 +88,6 @@ describe('snapshots against a base (warm start)', () => {
     const snap = fromBase(b, 5).snapshot({ againstBase: true });
     expect(() => Cluster.restore(snap, { base: { ...b, id: 'test@2' } })).toThrow('the snapshot was taken against cluster base test@1, which is not the base given (test@2)');
     expect(() => Cluster.restore(snap)).toThrow('the snapshot was taken against cluster base test@1, which is not the base given (none)');
+    expect(() => Cluster.restore(snap)).toThrow(SnapshotBaseMismatchError);
   });
 });

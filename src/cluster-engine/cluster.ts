@@ -69,6 +69,20 @@ export interface LogOptions {
   sinceMs?: number;
 }
 
+/**
+ * A snapshot taken against a base, restored without that very base (say the scenario's warm-up came out
+ * different after an engine or scenario change): its differences cannot be applied to anything else.
+ */
+export class SnapshotBaseMismatchError extends Error {
+  constructor(
+    readonly snapshotBase: string,
+    readonly givenBase: string | undefined,
+  ) {
+    super(`the snapshot was taken against cluster base ${snapshotBase}, which is not the base given (${givenBase ?? 'none'})`);
+    this.name = 'SnapshotBaseMismatchError';
+  }
+}
+
 /** A kubelet's state as its difference from the same node's kubelet in the base. */
 export interface KubeletAgainstBase {
   node: string;
@@ -155,9 +169,7 @@ export class Cluster {
    */
   static restore(snap: ClusterSnapshot, opts: { shareObjects?: boolean; base?: ClusterBase } = {}): Cluster {
     const base = opts.base;
-    if (snap.store.base && snap.store.base.id !== base?.id) {
-      throw new Error(`the snapshot was taken against cluster base ${snap.store.base.id}, which is not the base given (${base?.id ?? 'none'})`);
-    }
+    if (snap.store.base && snap.store.base.id !== base?.id) throw new SnapshotBaseMismatchError(snap.store.base.id, base?.id);
     const store = snap.store.base
       ? ObjectStore.overBase(base!.snapshot.store, { revision: snap.store.revision, objects: snap.store.objects, changed: snap.store.base.changed, removed: snap.store.base.removed })
       : opts.shareObjects
