@@ -14,8 +14,9 @@ export class OverlayMap<K, V> {
   get(key: K): V | undefined {
     const v = this.own.get(key);
     if (v === GONE) return undefined;
+    // Own entries never hold undefined: a miss reads through.
     if (v !== undefined || !this.base) return v;
-    return this.own.has(key) ? undefined : this.base.get(key);
+    return this.base.get(key);
   }
 
   has(key: K): boolean {
