@@ -3,7 +3,7 @@ import { buildCluster, SessionSnapshotV1 } from './scenario-session';
 import { TimelineAgainstFirstPage } from './timeline-pack';
 import { TimelineEntry } from './session.types';
 import { TimelineRecorder } from './timeline-recorder';
-import { warmCluster } from './warm-start';
+import { clearWarmClusters, warmCluster } from './warm-start';
 
 const catalog = loadBuiltInCatalog();
 
@@ -118,6 +118,8 @@ describe('the cluster timeline of a session', () => {
     expect(packed.pending.filter((e) => typeof e === 'number').length).toBeGreaterThan(10);
     expect(packed.pending.some((e) => typeof e !== 'number' && e.kind === 'event' && e.reason === 'BackOff' && e.count === 4 && e.atMs < 0)).toBe(true);
     expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(s.timelineSince(0)).length / 3);
+    // As after a server restart: the warm-up and its first page are simulated again from the scenario.
+    clearWarmClusters(catalog.scenario('imagepull-wrong-tag'));
     const r = catalog.restore(snap);
     expect(r.timelineSince(0)).toEqual(s.timelineSince(0));
     for (const x of [s, r]) {
