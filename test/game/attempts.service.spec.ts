@@ -163,7 +163,7 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
     await attempts().runCommand(alice.playerId, attemptId, 'kubectl get pods');
     await testApp.app.close();
     await boot();
-    // What the real catalogue throws for a snapshot taken over another warm-up (src/scenarios/catalog.spec.ts).
+    // What the real catalogue throws for a snapshot taken over another warm-up (src/scenarios/warm-start.spec.ts).
     jest.spyOn(testApp.app.get<GameCatalog>(SCENARIO_CATALOG), 'restore').mockImplementation((snapshot) => {
       throw new SnapshotOutdatedError(snapshot.scenarioId);
     });
