@@ -9,13 +9,14 @@ import { GameError, GameErrorCode } from '../../src/game/errors/game-error';
 import { LeaderboardService } from '../../src/game/leaderboard/leaderboard.service';
 import { AnswersRepository } from '../../src/game/persistence/answers.repository';
 import { AttemptsRepository } from '../../src/game/persistence/attempts.repository';
+import { TimelineRepository } from '../../src/game/persistence/timeline.repository';
 import { CommandLogsRepository } from '../../src/game/persistence/command-logs.repository';
 import { type Principal, PlayersService } from '../../src/game/auth/players.service';
 import type { AttemptExpiredPush, AttemptProgressPush, AttemptSolvedPush } from '../../src/game/protocol/messages';
 import { PushService } from '../../src/game/transport/push.service';
 import type { GameCatalog } from '../../src/game/scenarios/game-catalog';
 import { SCENARIO_CATALOG } from '../../src/game/scenarios/scenario-catalog.provider';
-import { SnapshotOutdatedError } from '../../src/scenarios/session.types';
+import { SnapshotOutdatedError, type TimelineEntry } from '../../src/scenarios/session.types';
 import { createFakeCatalog, FAKE_SCENARIO_ID } from '../support/fake-catalog';
 import { IMAGEPULL_FIX } from '../support/fixtures';
 import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
@@ -155,6 +156,34 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
 
     await snapshots.snapshotStale(now + IDLE_SNAPSHOT_FACTOR * snapshotMs + 1000);
     expect(await stored(idle)).not.toBeNull();
+  });
+
+  it('stores a batch of due attempts together, each row with its own snapshot and clock', async () => {
+    const ids: string[] = [];
+    for (const name of ['ann', 'ben', 'cat']) {
+      const player = await register(name);
+      ids.push((await attempts().start(player, FAKE_SCENARIO_ID)).attemptId);
+      await tick(1);
+      await attempts().runCommand(player.playerId, ids[ids.length - 1], 'kubectl get pods');
+    }
+    await testApp.app.get(AttemptProgressService).snapshotStale(Date.now() + Number(MANUAL_TICKER.CRASHLOOP_SNAPSHOT_MS));
+
+    const stored = await Promise.all(ids.map((id) => testApp.app.get(AttemptsRepository).findById(id)));
+    expect(stored.map((r) => r!.virtualMs)).toEqual([3000, 2000, 1000]);
+    expect(stored.map((r) => (JSON.parse(r!.snapshot!) as { seed: number }).seed)).toEqual(stored.map((r) => r!.seed));
+  });
+
+  it("writes several attempts' timeline entries in one statement, each under its own attempt", async () => {
+    const [a, b] = [await register('ann'), await register('ben')];
+    const ids = [(await attempts().start(a, FAKE_SCENARIO_ID)).attemptId, (await attempts().start(b, FAKE_SCENARIO_ID)).attemptId];
+    const entry = (seq: number, reason: string) => ({ seq, atMs: seq * 1000, kind: 'event', reason }) as unknown as TimelineEntry;
+    const repo = testApp.app.get(TimelineRepository);
+    await repo.appendMany([
+      { attemptId: ids[0], entries: [entry(1, 'Pulling'), entry(2, 'Failed')] },
+      { attemptId: ids[1], entries: [entry(1, 'Scheduled')] },
+    ]);
+    expect(await repo.listForAttempt(ids[0])).toEqual([entry(1, 'Pulling'), entry(2, 'Failed')]);
+    expect(await repo.listForAttempt(ids[1])).toEqual([entry(1, 'Scheduled')]);
   });
 
   it('closes, with a clear error, an attempt whose snapshot an upgrade made outdated; a new start begins afresh', async () => {

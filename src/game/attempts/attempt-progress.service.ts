@@ -16,6 +16,8 @@ import { TimeSlicer } from './time-slicer';
 
 /** How many snapshot intervals an attempt no player touched waits between snapshots. */
 export const IDLE_SNAPSHOT_FACTOR = 20;
+/** Attempts stored per pair of statements in the periodic pass. */
+const SNAPSHOT_BATCH = 50;
 
 /** After anything moved an attempt on: push changed progress, finish solved attempts, write snapshots. */
 @Injectable()
@@ -45,13 +47,7 @@ export class AttemptProgressService {
   }
 
   async snapshot(live: LiveAttempt): Promise<void> {
-    if (live.closing) return;
-    // Cleared before the writes: input that arrives while they run marks the attempt again.
-    live.unsavedInput = false;
-    live.savedAt = Date.now();
-    await this.timeline.flush(live);
-    const progress = live.session.progress();
-    await this.attempts.saveSnapshot(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs, totals(live, progress));
+    await this.snapshotBatch([live]);
   }
 
   /**
@@ -70,14 +66,40 @@ export class AttemptProgressService {
 
   private async snapshotEach(due: (live: LiveAttempt) => boolean): Promise<void> {
     const slicer = new TimeSlicer();
+    let batch: LiveAttempt[] = [];
     for (const live of this.registry.all()) {
       if (live.closing || !due(live)) continue;
-      try {
-        await this.snapshot(live);
-      } catch (err) {
-        this.logger.error(`snapshot of attempt ${live.id} failed`, err instanceof Error ? err.stack : String(err));
+      batch.push(live);
+      if (batch.length < SNAPSHOT_BATCH) continue;
+      await this.snapshotBatch(batch, slicer);
+      batch = [];
+    }
+    await this.snapshotBatch(batch, slicer);
+  }
+
+  /** Stores the attempts' timelines, then their snapshots: two statements for the whole batch. */
+  private async snapshotBatch(batch: LiveAttempt[], slicer?: TimeSlicer): Promise<void> {
+    const lives = batch.filter((live) => !live.closing);
+    if (lives.length === 0) return;
+    try {
+      for (const live of lives) {
+        // Cleared before the writes: input that arrives while they run marks the attempt again.
+        live.unsavedInput = false;
+        live.savedAt = Date.now();
       }
-      await slicer.pause();
+      await this.timeline.flushMany(lives);
+      const rows = [];
+      for (const live of lives) {
+        if (live.closing) continue; // finished meanwhile: its final state is written by solve or abandon
+        const progress = live.session.progress();
+        rows.push({ id: live.id, snapshot: JSON.stringify(live.session.snapshot()), virtualMs: progress.elapsedMs, ...totals(live, progress) });
+        await slicer?.pause();
+      }
+      await this.attempts.saveSnapshots(rows);
+    } catch (err) {
+      for (const live of lives) live.unsavedInput = true; // tried again at the next pass
+      if (!slicer) throw err; // a single snapshot (a hint, an answer) reports to its caller
+      this.logger.error(`snapshot of attempts ${lives.map((l) => l.id).join(', ')} failed`, err instanceof Error ? err.stack : String(err));
     }
   }
 

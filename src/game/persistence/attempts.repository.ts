@@ -42,6 +42,18 @@ export interface SolvedAttemptSummary {
   solveMs: number;
 }
 
+/** What the attempt row keeps up to date beside its snapshot. */
+export interface SnapshotTotals {
+  hintsUsed: number;
+  hintPoints: number;
+  diagnosisPoints: number;
+  quizPoints: number;
+}
+
+const UPDATE_SNAPSHOTS_JSON =
+  'UPDATE "Attempt" SET "snapshot" = j.value->>1, "virtualMs" = j.value->>2, "hintsUsed" = j.value->>3, "hintPoints" = j.value->>4, ' +
+  '"diagnosisPoints" = j.value->>5, "quizPoints" = j.value->>6 FROM json_each(?) AS j WHERE "Attempt"."id" = j.value->>0 AND "Attempt"."state" = \'active\'';
+
 const recordSelect = {
   id: true,
   playerId: true,
@@ -104,10 +116,18 @@ export class AttemptsRepository {
     return best;
   }
 
-  async saveSnapshot(id: string, snapshot: string, virtualMs: number, totals: { hintsUsed: number; hintPoints: number; diagnosisPoints: number; quizPoints: number }): Promise<void> {
-    // Raw SQL: the periodic pass writes one per live attempt, and Prisma's query compiler cost more than SQLite's write.
-    const { hintsUsed, hintPoints, diagnosisPoints, quizPoints } = totals;
-    await this.prisma.$executeRaw`UPDATE "Attempt" SET "snapshot" = ${snapshot}, "virtualMs" = ${virtualMs}, "hintsUsed" = ${hintsUsed}, "hintPoints" = ${hintPoints}, "diagnosisPoints" = ${diagnosisPoints}, "quizPoints" = ${quizPoints} WHERE "id" = ${id} AND "state" = 'active'`;
+  async saveSnapshot(id: string, snapshot: string, virtualMs: number, totals: SnapshotTotals): Promise<void> {
+    await this.saveSnapshots([{ id, snapshot, virtualMs, ...totals }]);
+  }
+
+  /**
+   * Several active attempts' snapshots in one statement: the periodic pass writes one per live attempt, and
+   * a Prisma call cost more than SQLite's write of a (now few-KB) snapshot.
+   */
+  async saveSnapshots(rows: Array<{ id: string; snapshot: string; virtualMs: number } & SnapshotTotals>): Promise<void> {
+    if (rows.length === 0) return;
+    const values = rows.map((r) => [r.id, r.snapshot, r.virtualMs, r.hintsUsed, r.hintPoints, r.diagnosisPoints, r.quizPoints]);
+    await this.prisma.$executeRawUnsafe(UPDATE_SNAPSHOTS_JSON, JSON.stringify(values));
   }
 
   async markSolved(id: string, update: SolvedAttemptUpdate): Promise<void> {

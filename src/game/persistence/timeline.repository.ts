@@ -8,12 +8,16 @@ export class TimelineRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async append(attemptId: string, entries: TimelineEntry[]): Promise<void> {
-    // Multi-row INSERTs, as the command log's: createMany's query compiler cost more than SQLite's writes.
-    for (let i = 0; i < entries.length; i += BATCH) {
-      const batch = entries.slice(i, i + BATCH);
-      const values = batch.flatMap(({ seq, atMs, kind, ...rest }) => [attemptId, seq, atMs, kind, JSON.stringify(rest)]);
-      await this.prisma.$executeRawUnsafe(`${INSERT} ${batch.map(() => ROW).join(',')}`, ...values);
-    }
+    await this.appendMany([{ attemptId, entries }]);
+  }
+
+  /** Several attempts' entries in one statement (the snapshot pass stores a batch of attempts at once). */
+  async appendMany(batches: Array<{ attemptId: string; entries: TimelineEntry[] }>): Promise<void> {
+    const rows = batches.flatMap(({ attemptId, entries }) => entries.map(({ seq, atMs, kind, ...rest }) => [attemptId, seq, atMs, kind, JSON.stringify(rest)]));
+    if (rows.length === 0) return;
+    // One JSON parameter that SQLite unpacks (json_each), as the command log's: createMany's query compiler,
+    // or a parameter per column, cost more than SQLite's writes.
+    await this.prisma.$executeRawUnsafe(INSERT_JSON, JSON.stringify(rows));
   }
 
   /** The `seq` of the last stored entry (0 for none): where a revived session's timeline goes on from. */
@@ -28,7 +32,5 @@ export class TimelineRepository {
   }
 }
 
-/** Rows per INSERT: 5 parameters each, well under SQLite's limit of 32,766. */
-const BATCH = 500;
-const INSERT = 'INSERT INTO "TimelineEntry" ("attemptId", "seq", "atMs", "kind", "data") VALUES';
-const ROW = '(?, ?, ?, ?, ?)';
+const INSERT_JSON =
+  'INSERT INTO "TimelineEntry" ("attemptId", "seq", "atMs", "kind", "data") SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)';

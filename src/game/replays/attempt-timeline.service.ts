@@ -16,14 +16,24 @@ export class AttemptTimelineService {
   constructor(private readonly timeline: TimelineRepository) {}
 
   flush(live: LiveAttempt): Promise<void> {
-    return this.mutex.run(live.id, async () => {
-      const entries = live.session.timelineSince(live.timelineCursor);
-      if (entries.length === 0) return;
-      await this.timeline.append(live.id, entries);
-      live.timelineCursor = entries[entries.length - 1].seq;
-      // Acknowledge at once, so the snapshot written next does not carry what is stored already.
-      live.session.timelineSince(live.timelineCursor);
-    });
+    return this.flushMany([live]);
+  }
+
+  /** Several attempts' timelines in one write (the snapshot pass); give them in the registry's order. */
+  flushMany(lives: readonly LiveAttempt[]): Promise<void> {
+    return this.mutex.runAll(
+      lives.map((live) => live.id),
+      async () => {
+        const pending = lives.map((live) => ({ live, entries: live.session.timelineSince(live.timelineCursor) })).filter((p) => p.entries.length > 0);
+        if (pending.length === 0) return;
+        await this.timeline.appendMany(pending.map(({ live, entries }) => ({ attemptId: live.id, entries })));
+        for (const { live, entries } of pending) {
+          live.timelineCursor = entries[entries.length - 1].seq;
+          // Acknowledge at once, so the snapshot written next does not carry what is stored already.
+          live.session.timelineSince(live.timelineCursor);
+        }
+      },
+    );
   }
 
   /** The `seq` of the last entry recorded so far (stored or not), without storing anything: orders a command among them. */
