@@ -12,7 +12,7 @@ const ids = process.argv.slice(2).length ? process.argv.slice(2) : [syntheticId(
 const bytes = (x: unknown): number => (x === undefined ? 0 : Buffer.byteLength(JSON.stringify(x)));
 
 function parts(s: ScenarioSession): Record<string, number> {
-  const snap = s.snapshot() as { cluster: Record<string, unknown>; state: { timeline?: unknown }; shell: unknown };
+  const snap = s.snapshot() as unknown as { cluster: Record<string, unknown>; state: { timeline?: unknown }; shell: unknown };
   const { cluster } = snap;
   return {
     total: bytes(snap),

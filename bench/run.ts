@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   if (only.has('socket')) {
     log('game server: start over the socket, saturated get pods');
     socket = await server('server.child.ts', 150_000 * T, async (url) => {
-      const start = await job<Record<number, Summary>>({ kind: 'start', url, sizes: [5, 50, 500], reps: MODE.socketStartReps }, 90_000 * T);
+      const start = await job<Record<number, Summary & { coldMs?: number }>>({ kind: 'start', url, sizes: [5, 50, 500], reps: MODE.socketStartReps }, 90_000 * T);
       const saturated = await job<SaturateResult>({ kind: 'saturate', url, target: 'command', sockets: SATURATE_SOCKETS, durationMs: MODE.saturateMs, scenarioId: PLAYER_SCENARIO }, 60_000);
       return { start, saturated };
     }, UNLIMITED);
@@ -237,7 +237,8 @@ type Results = {
   runs: RunInfo[];
   engine?: EngineResult;
   echo?: { serial: Summary; saturated: SaturateResult };
-  socket?: { start: Record<number, Summary>; saturated: SaturateResult };
+  /** start: warm starts; coldMs, the first start of the scenario in the server process (absent in older results). */
+  socket?: { start: Record<number, Summary & { coldMs?: number }>; saturated: SaturateResult };
   players: PlayersResult[];
 };
 type Target = { target: string; measured: string; met: boolean };
@@ -309,6 +310,9 @@ function table(r: Results, targets: Target[]): string {
       `fleet: ${f.clusters} live clusters × ${f.podsPerCluster} pods: ${kb(f.heapBytesPerCluster)} KB heap each (${kb(f.heapBytesPerClusterAfterTicks)} KB after 5 ticks); one tick round of all ${f.tickRoundCpuMs} ms CPU (${f.tickRoundWallMs} ms wall) ⇒ ${f.clustersPerCoreRealTime} clusters per core at real time`,
       `snapshot JSON per attempt: ${Object.entries(engine.snapshots).map(([id, b]) => `${id} ${kb(b)} KB`).join(', ')}`,
     );
+  }
+  if (socket && Object.values(socket.start).some((s) => s.coldMs !== undefined)) {
+    lines.push(`first start of each scenario in the server (simulates its warm-up once, then cached; not in the rows above): ${Object.entries(socket.start).map(([size, s]) => `${size} pods ${s.coldMs ?? '-'} ms`).join(', ')}`);
   }
   if (r.players.length) {
     lines.push(`player setup (player:guest + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}; event-loop delay p99 / max: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.p99Ms} / ${p.loopDelay.maxMs} ms` : '-')).join(', ')}; attempt clocks at ${r.players.map((p) => (p.clockRatio === undefined ? '-' : `${p.clockRatio}×`)).join(', ')} real time; server heap per live attempt: ${r.players.map((p) => (p.heapKbPerAttempt === undefined ? '-' : `${p.heapKbPerAttempt} KB`)).join(', ')}; GC total / longest pause: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.gcMs} / ${p.loopDelay.gcMaxMs} ms` : '-')).join(', ')}`);
