@@ -24,22 +24,31 @@ const WARM_UP_MS = 2_000;
 
 export function controlPlaneStatus(store: ObjectStore, staticControlPlane: boolean, nowMs: number): ControlPlaneStatus {
   if (!staticControlPlane) return ALL_RUNNING;
-  const pods = (store.scan('Pod', 'kube-system') as Pod[]).filter((p) => p.metadata.annotations?.['kubernetes.io/config.mirror'] && p.metadata.labels?.tier === 'control-plane');
-  const running = (component: string) =>
-    pods.some(
-      (p) =>
-        p.metadata.labels?.component === component &&
-        !p.metadata.deletionTimestamp &&
-        p.status.containerStatuses?.some((c) => c.state.running && nowMs - Date.parse(c.state.running.startedAt ?? '') >= WARM_UP_MS),
-    );
-  const cm = pods.find((p) => p.metadata.labels?.component === 'kube-controller-manager');
-  const flags = [...(cm?.spec.containers[0]?.command ?? []), ...(cm?.spec.containers[0]?.args ?? [])];
-  const controllers = (flags.find((f) => f.startsWith('--controllers='))?.slice('--controllers='.length) ?? '*').split(',');
+  // One pass over kube-system (kubectl asks before every command): which components run, and the controller-manager's pod.
+  const running = new Set<string>();
+  let cm: Pod | undefined;
+  for (const p of store.scan('Pod', 'kube-system') as Pod[]) {
+    const labels = p.metadata.labels;
+    if (!p.metadata.annotations?.['kubernetes.io/config.mirror'] || labels?.tier !== 'control-plane') continue;
+    const component = labels.component;
+    if (component === 'kube-controller-manager') cm ??= p;
+    if (component === undefined || running.has(component) || p.metadata.deletionTimestamp) continue;
+    if (p.status.containerStatuses?.some((c) => c.state.running && nowMs - Date.parse(c.state.running.startedAt ?? '') >= WARM_UP_MS)) running.add(component);
+  }
+  let controllers: string[] | undefined;
   const enabled = (name: string) => {
+    if (!controllers) {
+      const flags = [...(cm?.spec.containers[0]?.command ?? []), ...(cm?.spec.containers[0]?.args ?? [])];
+      controllers = (flags.find((f) => f.startsWith('--controllers='))?.slice('--controllers='.length) ?? '*').split(',');
+    }
     if (controllers.includes(`-${name}`)) return false;
     if (controllers.includes(name)) return true;
     return controllers.includes('*') && !DISABLED_BY_DEFAULT.has(name);
   };
-  const apiServer = running('kube-apiserver') && running('etcd');
-  return { apiServer, scheduler: running('kube-scheduler'), controllerEnabled: (name) => running('kube-controller-manager') && enabled(name) };
+  const controllerManager = running.has('kube-controller-manager');
+  return {
+    apiServer: running.has('kube-apiserver') && running.has('etcd'),
+    scheduler: running.has('kube-scheduler'),
+    controllerEnabled: (name) => controllerManager && enabled(name),
+  };
 }

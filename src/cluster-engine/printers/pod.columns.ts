@@ -91,6 +91,16 @@ export function summarizePod(pod: Pod, ctx: PrintContext): PodSummary {
   return { ready: `${readyCount}/${total}`, reason, restarts: restartsCell };
 }
 
+/**
+ * READY, STATUS and RESTARTS of one row share one summary: printTable computes a row's columns one after
+ * another with a context object of that row's own, and nothing changes the pod in between.
+ */
+let lastRow: { pod: Pod; ctx: PrintContext; summary: PodSummary } | undefined;
+function rowSummary(pod: Pod, ctx: PrintContext): PodSummary {
+  if (lastRow?.pod !== pod || lastRow.ctx !== ctx) lastRow = { pod, ctx, summary: summarizePod(pod, ctx) };
+  return lastRow.summary;
+}
+
 function readinessGates(pod: Pod): string {
   const gates = (pod.spec.readinessGates as Array<{ conditionType: string }> | undefined) ?? [];
   if (gates.length === 0) return '<none>';
@@ -103,12 +113,12 @@ export const podPrinter: KindPrinter<Pod> = {
   kind: 'Pod',
   columns: [
     nameColumn(),
-    column('Ready', 'The aggregate readiness state of this pod for accepting traffic.', (p, ctx) => summarizePod(p, ctx).ready),
-    column('Status', 'The aggregate status of the containers in this pod.', (p, ctx) => summarizePod(p, ctx).reason),
+    column('Ready', 'The aggregate readiness state of this pod for accepting traffic.', (p, ctx) => rowSummary(p, ctx).ready),
+    column('Status', 'The aggregate status of the containers in this pod.', (p, ctx) => rowSummary(p, ctx).reason),
     column(
       'Restarts',
       'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
-      (p, ctx) => summarizePod(p, ctx).restarts,
+      (p, ctx) => rowSummary(p, ctx).restarts,
     ),
     ageColumn(),
     column('IP', 'podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', (p) => p.status?.podIPs?.[0]?.ip || '<none>', 1),

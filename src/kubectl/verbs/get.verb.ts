@@ -57,7 +57,7 @@ function run(ctx: VerbContext): CommandResult {
     const tables = groups
       .filter((g) => g.objects.length > 0)
       .map((g) =>
-        renderTable(printTable(g.req.info.kind, g.objects, { nowMs: ctx.cluster.nowMs() }), {
+        renderTable(printTable(g.req.info.kind, g.objects, { nowMs: ctx.cluster.nowMs(), copy: false }), {
           wide: format.wide,
           noHeaders: f.bool('no-headers'),
           withNamespace: allNamespaces && g.req.info.namespaced,
