@@ -1,5 +1,5 @@
 /**
- * `npx ts-node --transpile-only bench/summarize-profile.ts [file.cpuprofile] [--top=40] [--skip=seconds] [--by=fn|file] [--match=text] [--after=text]`:
+ * `npx ts-node --transpile-only bench/summarize-profile.ts [file.cpuprofile] [--top=40] [--skip=seconds] [--by=fn|file] [--match=text] [--after=text] [--per=N]`:
  * self and inclusive time per function (or per file) of a V8 .cpuprofile (default: the newest one in
  * bench/results/profiles). `--skip` drops the first seconds (server start-up); `--match` keeps only rows
  * whose name contains the text; `--after` starts at the first sample with a frame containing the text (e.g.
@@ -32,6 +32,8 @@ const skipUs = Number(flag('skip') ?? 0) * 1e6;
 const by = flag('by') ?? 'fn';
 const match = flag('match');
 const after = flag('after');
+/** `--per=N`: also show microseconds per unit of work (say, the commands the load generator counted). */
+const per = flag('per') === undefined ? undefined : Number(flag('per'));
 const dir = join(__dirname, 'results', 'profiles');
 const file =
   args.find((a) => !a.startsWith('--')) ??
@@ -92,7 +94,7 @@ for (let i = 0; i < profile.samples.length; i++) {
 }
 
 const ms = (us: number) => (us / 1000).toFixed(0).padStart(7);
-const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)}%`;
+const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)}%${per ? ` ${(us / per).toFixed(2).padStart(7)} µs` : ''}`;
 function table(title: string, m: Map<string, number>): void {
   process.stdout.write(`\n${title}\n`);
   const rows = [...m].filter(([k]) => !match || k.includes(match)).sort((a, b) => b[1] - a[1]).slice(0, top);
