@@ -1,9 +1,9 @@
 /**
- * `npx ts-node --transpile-only bench/summarize-profile.ts [file.cpuprofile] [--top=40] [--skip=seconds] [--by=fn|file] [--match=text] [--after=text] [--per=N]`:
+ * `npx ts-node --transpile-only bench/summarize-profile.ts [file.cpuprofile] [--top=40] [--skip=seconds] [--by=fn|file] [--match=text] [--after=text] [--under=text] [--per=N]`:
  * self and inclusive time per function (or per file) of a V8 .cpuprofile (default: the newest one in
  * bench/results/profiles). `--skip` drops the first seconds (server start-up); `--match` keeps only rows
  * whose name contains the text; `--after` starts at the first sample with a frame containing the text (e.g.
- * `--after=runCommand` skips the server start-up). Inclusive time counts a function once per sample even when it recurses.
+ * `--after=runCommand` skips the server start-up); `--under` keeps only samples below a frame containing the text. Inclusive time counts a function once per sample even when it recurses.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -32,6 +32,8 @@ const skipUs = Number(flag('skip') ?? 0) * 1e6;
 const by = flag('by') ?? 'fn';
 const match = flag('match');
 const after = flag('after');
+/** `--under=text`: only samples with a frame containing the text (what one caller costs). */
+const under = flag('under');
 /** `--per=N`: also show microseconds per unit of work (say, the commands the load generator counted). */
 const per = flag('per') === undefined ? undefined : Number(flag('per'));
 const dir = join(__dirname, 'results', 'profiles');
@@ -81,6 +83,11 @@ for (let i = 0; i < profile.samples.length; i++) {
   if (fnOf.get(id)!.startsWith('(idle)')) {
     idle += dt;
     continue;
+  }
+  if (under !== undefined) {
+    let hit = false;
+    for (let n: number | undefined = id; n !== undefined && !hit; n = parent.get(n)) hit = fnOf.get(n)!.includes(under);
+    if (!hit) continue;
   }
   total += dt;
   self.set(leaf, (self.get(leaf) ?? 0) + dt);

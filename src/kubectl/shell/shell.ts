@@ -98,10 +98,11 @@ export class Shell {
 
   private remember(line: string): void {
     const h = (this.state.history ??= []);
-    h.push(line.replace(/\n+$/, ''));
+    h.push(line.endsWith('\n') ? line.replace(/\n+$/, '') : line);
     if (h.length > HISTORY_SIZE) {
       this.state.historyBase = (this.state.historyBase ?? 0) + (h.length - HISTORY_SIZE);
-      h.splice(0, h.length - HISTORY_SIZE);
+      // shift(), not splice(): V8 drops the first element without moving the other 499 (one per command once full).
+      while (h.length > HISTORY_SIZE) h.shift();
     }
   }
 
