@@ -1,4 +1,5 @@
 import { Container, ContainerStatus, Pod } from '../api/types';
+import { parseIsoMs } from '../clock';
 import { ageColumn, column, KindPrinter, nameColumn, PrintContext } from './column';
 import { timestampSince } from './human-duration';
 
@@ -13,7 +14,7 @@ const isRestartable = (c: Container | undefined): boolean => c?.restartPolicy ==
 
 function later(current: string | undefined, candidate: string | undefined): string | undefined {
   if (!candidate) return current;
-  return !current || Date.parse(candidate) > Date.parse(current) ? candidate : current;
+  return !current || parseIsoMs(candidate) > parseIsoMs(current) ? candidate : current;
 }
 
 function conditionTrue(pod: Pod, type: string): boolean {
