@@ -140,6 +140,9 @@ describe('printTable(Pod)', () => {
     const copied = printTable('Pod', [p], { nowMs: NOW }).rows[0].object;
     expect(copied.metadata).toEqual(p.metadata);
     expect(copied.metadata).not.toBe(p.metadata);
-    expect(printTable('Pod', [p], { nowMs: NOW, copy: false }).rows[0].object.metadata).toBe(p.metadata);
+    const shared = printTable('Pod', [p], { nowMs: NOW, copy: false });
+    expect(shared.rows[0].object.metadata).toBe(p.metadata);
+    expect(shared.columnDefinitions).toEqual(printTable('Pod', [p], { nowMs: NOW }).columnDefinitions);
+    expect(Object.isFrozen(shared.columnDefinitions)).toBe(true);
   });
 });

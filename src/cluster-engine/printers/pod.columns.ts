@@ -11,6 +11,7 @@ export interface PodSummary {
 }
 
 const isRestartable = (c: Container | undefined): boolean => c?.restartPolicy === 'Always';
+const NO_INIT_SPECS: ReadonlyMap<string, Container> = new Map();
 
 function later(current: string | undefined, candidate: string | undefined): string | undefined {
   if (!candidate) return current;
@@ -23,8 +24,11 @@ function conditionTrue(pod: Pod, type: string): boolean {
 
 export function summarizePod(pod: Pod, ctx: PrintContext): PodSummary {
   const status = pod.status ?? {};
-  const initSpecs = new Map((pod.spec.initContainers ?? []).map((c) => [c.name, c]));
-  const total = pod.spec.containers.length + [...initSpecs.values()].filter(isRestartable).length;
+  // Most pods have no init containers: no map to build then (this runs for every row of every `get pods`).
+  const initContainers = pod.spec.initContainers;
+  const initSpecs = initContainers?.length ? new Map(initContainers.map((c) => [c.name, c])) : NO_INIT_SPECS;
+  let total = pod.spec.containers.length;
+  for (const c of initSpecs.values()) if (isRestartable(c)) total++;
   let readyCount = 0;
   let restarts = 0;
   let sidecarRestarts = 0;

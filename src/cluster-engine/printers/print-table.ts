@@ -1,4 +1,5 @@
-import { KubeObject, Table, TableRow } from '../api/types';
+import { KubeObject, Table, TableColumnDefinition, TableRow } from '../api/types';
+import type { KindPrinter } from './column';
 import { copyOf } from '../store/store';
 import { printerFor } from './registry';
 
@@ -8,8 +9,9 @@ export interface PrintTableOptions {
   includeObject?: 'Metadata' | 'Object' | 'None';
   resourceVersion?: string;
   /**
-   * false: rows with `Metadata` share the objects' own metadata instead of a copy, for a caller that only reads
-   * the table before anything can change (kubectl's own table output). Default true, as the API serves it.
+   * false: rows with `Metadata` share the objects' own metadata instead of a copy, and the column definitions are
+   * one frozen list per kind, for a caller that only reads the table before anything can change (kubectl's own
+   * table output). Default true, as the API serves it.
    */
   copy?: boolean;
 }
@@ -29,9 +31,21 @@ export function printTable(kind: string, objects: readonly KubeObject[], opts: P
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: opts.resourceVersion !== undefined ? { resourceVersion: opts.resourceVersion } : {},
-    columnDefinitions: printer.columns.map(({ name, type, format, description, priority }) => ({ name, type, format, description, priority })),
+    columnDefinitions: opts.copy === false ? sharedDefinitions(printer) : definitionsOf(printer),
     rows,
   };
+}
+
+function definitionsOf(printer: KindPrinter): TableColumnDefinition[] {
+  return printer.columns.map(({ name, type, format, description, priority }) => ({ name, type, format, description, priority }));
+}
+
+/** One frozen copy per printer, for readers that take `copy: false`. */
+const shared = new WeakMap<KindPrinter, TableColumnDefinition[]>();
+function sharedDefinitions(printer: KindPrinter): TableColumnDefinition[] {
+  let defs = shared.get(printer);
+  if (!defs) shared.set(printer, (defs = Object.freeze(definitionsOf(printer).map((d) => Object.freeze(d))) as TableColumnDefinition[]));
+  return defs;
 }
 
 function rowObject(obj: KubeObject, include: 'Metadata' | 'Object' | 'None', copy: boolean): TableRow['object'] {
