@@ -84,6 +84,19 @@ function commandFor(i: number, seq: number): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Players whose attempt clocks are read before and after the load. */
+const CLOCK_SAMPLE = 20;
+
+/** Each sampled attempt's virtual time (attempt:resume) and the wall time it was read at. */
+async function clocks(list: Array<{ socket: Socket; attemptId: string }>): Promise<Array<{ virtualMs: number; wallMs: number }>> {
+  return Promise.all(
+    list.slice(0, CLOCK_SAMPLE).map(async (c) => {
+      const { progress } = await call<{ progress: { elapsedMs: number } }>(c.socket, 'attempt:resume', { attemptId: c.attemptId });
+      return { virtualMs: progress.elapsedMs, wallMs: nowMs() };
+    }),
+  );
+}
+
 async function run(job: Job): Promise<unknown> {
   assertLoopback(job.url);
   switch (job.kind) {
@@ -130,6 +143,7 @@ async function run(job: Job): Promise<unknown> {
     case 'players': {
       const n = Math.min(job.players, MAX_SOCKETS);
       const setup = await players(job.url, job.scenarioId, n, job.setupBudgetMs);
+      const clocksBefore = await clocks(setup.list);
       const samples: number[] = [];
       let errors = 0;
       const t0 = nowMs();
@@ -154,8 +168,12 @@ async function run(job: Job): Promise<unknown> {
         }),
       );
       const seconds = (nowMs() - t0) / 1000;
+      const clocksAfter = await clocks(setup.list);
+      // 1 = the ticker kept every attempt at real time; less = the clusters fell behind under this load.
+      const ratios = clocksAfter.map((a, i) => (a.virtualMs - clocksBefore[i].virtualMs) / (a.wallMs - clocksBefore[i].wallMs));
       for (const c of setup.list) c.socket.close();
       return {
+        clockRatio: ratios.length ? Math.round((ratios.reduce((x, y) => x + y, 0) / ratios.length) * 100) / 100 : 0,
         requested: job.players,
         connected: setup.list.length,
         setupFailures: setup.failures,

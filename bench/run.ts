@@ -21,10 +21,14 @@ const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = new Set<Section>(onlyArg ? (onlyArg.slice('--only='.length).split(',') as Section[]) : SECTIONS);
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only takes ${SECTIONS.join(',')}`);
 const MODE = quick
-  ? { startReps: { 5: 10, 50: 10, 500: 1 }, socketStartReps: { 5: 5, 50: 5, 500: 1 }, tickSeconds: { 5: 100, 20: 100, 50: 50, 500: 5 }, fleet: 150, echoCount: 1000, saturateMs: 3_000, players: [100, 1000], playersMs: 6_000, setupBudgetMs: 30_000 }
+  ? { startReps: { 5: 10, 50: 10, 500: 1 }, socketStartReps: { 5: 5, 50: 5, 500: 1 }, tickSeconds: { 5: 100, 20: 100, 50: 50, 500: 5 }, fleet: 150, echoCount: 1000, saturateMs: 3_000, players: [100, 1000], playersMs: 20_000, setupBudgetMs: 30_000 }
   : { startReps: { 5: 100, 50: 50, 500: 10 }, socketStartReps: { 5: 30, 50: 30, 500: 5 }, tickSeconds: { 5: 1000, 20: 1000, 50: 500, 500: 30 }, fleet: 1000, echoCount: 5000, saturateMs: 8_000, players: [100, 1000, 5000], playersMs: 20_000, setupBudgetMs: 90_000 };
 const playersArg = process.argv.find((a) => a.startsWith('--players='));
 if (playersArg) MODE.players = playersArg.slice('--players='.length).split(',').map(Number);
+/**
+ * Player load lasts 20 s in both modes: longer than CRASHLOOP_SNAPSHOT_MS (15 s), so the snapshots of the
+ * players' attempts fall inside the window (a 6 s window once hid a 6 s stall of the old snapshot pass).
+ */
 /** Time limits of the children grow with the sample sizes. */
 const T = quick ? 1 : 2.5;
 /** Player load runs on the 5-pod synthetic scenario (the built-in ones have 1 to 3 pods). */
@@ -57,15 +61,20 @@ async function job<T>(j: Job, timeoutMs: number): Promise<T> {
   });
 }
 
-async function server<T>(script: string, lifetimeMs: number, body: (url: string, usage: () => Promise<number>) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
-  return withChild(script, lifetimeMs, [], async (child) => {
+/** heapMb: the server's heap after a full collection. */
+type Usage = { cpuMs: number; heapMb: number; loop: LoopDelay };
+/** The server's event-loop delay since the previous usage report. */
+type LoopDelay = { p99Ms: number; maxMs: number; gcMs: number; gcMaxMs: number };
+
+async function server<T>(script: string, lifetimeMs: number, body: (url: string, usage: () => Promise<Usage>) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
+  return withChild(script, lifetimeMs, ['--expose-gc'], async (child) => {
     const { url } = await nextMessage<{ url: string }>(child, 'ready', 60_000);
-    /** Server CPU time so far, ms. */
-    const usage = async () => {
-      const m = nextMessage<{ cpu: NodeJS.CpuUsage }>(child, 'usage', 10_000);
+    /** Server CPU time so far (ms), and its event-loop delay since the last call. */
+    const usage = async (): Promise<Usage> => {
+      const m = nextMessage<{ cpu: NodeJS.CpuUsage; memory: NodeJS.MemoryUsage; loop: LoopDelay }>(child, 'usage', 60_000);
       child.send({ type: 'usage' });
-      const { cpu } = await m;
-      return (cpu.user + cpu.system) / 1000;
+      const { cpu, memory, loop } = await m;
+      return { cpuMs: (cpu.user + cpu.system) / 1000, heapMb: memory.heapUsed / 2 ** 20, loop: { p99Ms: round1(loop.p99Ms), maxMs: round1(loop.maxMs), gcMs: Math.round(loop.gcMs), gcMaxMs: round1(loop.gcMaxMs) } };
     };
     return body(url, usage);
   }, env);
@@ -136,22 +145,30 @@ async function main(): Promise<void> {
   }
 
   const players: PlayersResult[] = [];
+  const failures: string[] = [];
   for (const n of only.has('players') ? MODE.players : []) {
     log(`game server: ${n} players on ${PLAYER_SCENARIO}, one command each ${INTERVAL_MS / 1000} s for ${MODE.playersMs / 1000} s`);
     const budget = MODE.setupBudgetMs + MODE.playersMs + 30_000;
-    players.push(
-      await server('server.child.ts', budget + 30_000, async (url, usage) => {
-        const cpu0 = await usage();
-        const r = await job<Omit<PlayersResult, 'serverCpuMs'>>({ kind: 'players', url, players: n, durationMs: MODE.playersMs, intervalMs: INTERVAL_MS, scenarioId: PLAYER_SCENARIO, setupBudgetMs: MODE.setupBudgetMs }, budget);
-        const cpu = await usage();
-        return { ...r, serverCpuMs: Math.round(cpu - cpu0) };
-      }),
-    );
-    log(`players: ${JSON.stringify(players[players.length - 1])}`);
+    try {
+      players.push(
+        await server('server.child.ts', budget + 30_000, async (url, usage) => {
+          const before = await usage();
+          const r = await job<Omit<PlayersResult, 'serverCpuMs' | 'loopDelay' | 'heapKbPerAttempt'>>({ kind: 'players', url, players: n, durationMs: MODE.playersMs, intervalMs: INTERVAL_MS, scenarioId: PLAYER_SCENARIO, setupBudgetMs: MODE.setupBudgetMs }, budget);
+          const after = await usage();
+          // The players' sockets are closed by now, their attempts still live: the heap they add is what each costs the server.
+          return { ...r, serverCpuMs: Math.round(after.cpuMs - before.cpuMs), loopDelay: after.loop, heapKbPerAttempt: Math.round(((after.heapMb - before.heapMb) * 1024) / Math.max(1, r.connected)) };
+        }),
+      );
+      log(`players: ${JSON.stringify(players[players.length - 1])}`);
+    } catch (err) {
+      // A load the server cannot carry is a result too: reported, and the other loads still run.
+      failures.push(`${n} players: ${err instanceof Error ? err.message : String(err)}`);
+      log(`players: ${failures[failures.length - 1]}`);
+    }
   }
 
   const after = machine();
-  const run: RunInfo = { sections: [...only], mode: quick ? 'quick' : 'full', when: new Date().toISOString(), loadBefore: before.uptime, loadAfter: after.uptime, durationS: Math.round((Date.now() - t0) / 1000) };
+  const run: RunInfo = { sections: [...only], mode: quick ? 'quick' : 'full', when: new Date().toISOString(), loadBefore: before.uptime, loadAfter: after.uptime, durationS: Math.round((Date.now() - t0) / 1000), failures };
   const dir = join(__dirname, 'results');
   const latest = join(dir, 'latest.json');
   let results: Results = { machine: { nproc: before.nproc, model: before.model, node: before.node }, runs: [run], engine, echo, socket, players };
@@ -181,6 +198,8 @@ interface RunInfo {
   loadBefore: string;
   loadAfter: string;
   durationS: number;
+  /** Loads that failed (absent in results from before failures were kept). */
+  failures?: string[];
 }
 
 interface EngineResult {
@@ -206,6 +225,12 @@ interface PlayersResult {
   errors: number;
   /** CPU time of the server process during setup and load. */
   serverCpuMs: number;
+  /** The server's event-loop delay during setup and load (absent in results from before it was measured). */
+  loopDelay?: LoopDelay;
+  /** Virtual ms per wall ms of sampled attempts during the load: 1 = real time (absent in older results). */
+  clockRatio?: number;
+  /** Server heap (after full GCs) per live attempt once the load ended (absent in older results). */
+  heapKbPerAttempt?: number;
 }
 type Results = {
   machine: { nproc: number; model: string; node: string };
@@ -237,6 +262,7 @@ function evaluate(r: Results): Target[] {
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function pad(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -270,6 +296,7 @@ function table(r: Results, targets: Target[]): string {
   const lines = [
     `CrashLoop bench on ${r.machine.nproc} × ${r.machine.model}, Node ${r.machine.node}`,
     ...r.runs.map((x) => `run ${x.when} (${x.mode}: ${x.sections.join(', ')}; ${x.durationS} s), load before: ${x.loadBefore.replace(/.*load average/, 'load average')}, after: ${x.loadAfter.replace(/.*load average/, 'load average')}`),
+    ...r.runs.flatMap((x) => (x.failures ?? []).map((f) => `FAILED: ${f}`)),
     '',
     pad(rows),
   ];
@@ -284,7 +311,7 @@ function table(r: Results, targets: Target[]): string {
     );
   }
   if (r.players.length) {
-    lines.push(`player setup (player:guest + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}`);
+    lines.push(`player setup (player:guest + attempt:start): ${r.players.map((p) => `${p.connected} in ${(p.setupMs / 1000).toFixed(1)} s`).join(', ')}; server CPU during setup + load: ${r.players.map((p) => `${(p.serverCpuMs / 1000).toFixed(1)} s`).join(', ')}; event-loop delay p99 / max: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.p99Ms} / ${p.loopDelay.maxMs} ms` : '-')).join(', ')}; attempt clocks at ${r.players.map((p) => (p.clockRatio === undefined ? '-' : `${p.clockRatio}×`)).join(', ')} real time; server heap per live attempt: ${r.players.map((p) => (p.heapKbPerAttempt === undefined ? '-' : `${p.heapKbPerAttempt} KB`)).join(', ')}; GC total / longest pause: ${r.players.map((p) => (p.loopDelay ? `${p.loopDelay.gcMs} / ${p.loopDelay.gcMaxMs} ms` : '-')).join(', ')}`);
   }
   lines.push('', pad([['target', 'measured', ''], ...targets.map((t) => [t.target, t.measured, t.met ? 'met' : 'MISSED'])]));
   return lines.join('\n');

@@ -94,6 +94,7 @@ export class K8sAttemptsService {
       let failure: unknown;
       try {
         result = live.session.useCluster(work);
+        live.unsavedInput = true;
       } catch (err) {
         failure = err;
       }

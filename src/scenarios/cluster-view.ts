@@ -42,9 +42,9 @@ const byName = (a: { name: string }, b: { name: string }): number => (a.name < b
 /** Nodes and pods of every namespace, each sorted by (namespace and) name. */
 export function buildClusterView(cluster: Cluster): ClusterView {
   const nowMs = cluster.nowMs();
-  const nodes = cluster.api.list<Node>('Node').map(nodeView).sort(byName);
-  const pods = cluster.api
-    .list<Pod>('Pod')
+  // Read without copies (the views only read): the game builds this after every tick that changed the store.
+  const nodes = (cluster.api.view('Node') as readonly Node[]).map(nodeView).sort(byName);
+  const pods = (cluster.api.view('Pod') as readonly Pod[])
     .map((p) => podView(p, nowMs))
     .sort((a, b) => (a.namespace === b.namespace ? byName(a, b) : a.namespace < b.namespace ? -1 : 1));
   return { nodes, pods };

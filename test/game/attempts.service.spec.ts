@@ -2,11 +2,13 @@
  * The attempt use cases against a real temporary SQLite file, with the small fake catalogue and a
  * hand-driven clock (the ticker's timer never fires; tests call tickAll()).
  */
+import { AttemptProgressService, IDLE_SNAPSHOT_FACTOR } from '../../src/game/attempts/attempt-progress.service';
 import { AttemptTickerService } from '../../src/game/attempts/attempt-ticker.service';
 import { AttemptsService } from '../../src/game/attempts/attempts.service';
 import { GameError, GameErrorCode } from '../../src/game/errors/game-error';
 import { LeaderboardService } from '../../src/game/leaderboard/leaderboard.service';
 import { AnswersRepository } from '../../src/game/persistence/answers.repository';
+import { AttemptsRepository } from '../../src/game/persistence/attempts.repository';
 import { CommandLogsRepository } from '../../src/game/persistence/command-logs.repository';
 import { type Principal, PlayersService } from '../../src/game/auth/players.service';
 import type { AttemptExpiredPush, AttemptProgressPush, AttemptSolvedPush } from '../../src/game/protocol/messages';
@@ -128,6 +130,28 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
     await attempts().runCommand(alice.playerId, attemptId, 'kubectl get pods');
     const log = await testApp.app.get(CommandLogsRepository).listForAttempt(attemptId);
     expect(log.map((l) => l.seq)).toEqual([1, 2]);
+  });
+
+  it('snapshots an attempt a player changed once its snapshot is snapshotMs old, one only the clock moved 20 × later', async () => {
+    const snapshotMs = Number(MANUAL_TICKER.CRASHLOOP_SNAPSHOT_MS);
+    const [alice, bob] = [await register('alice'), await register('bob')];
+    const played = (await attempts().start(alice, FAKE_SCENARIO_ID)).attemptId;
+    const idle = (await attempts().start(bob, FAKE_SCENARIO_ID)).attemptId;
+    await tick(3);
+    await attempts().runCommand(alice.playerId, played, 'kubectl get pods');
+    const stored = async (id: string) => (await testApp.app.get(AttemptsRepository).findById(id))?.snapshot ?? null;
+    const snapshots = testApp.app.get(AttemptProgressService);
+    const now = Date.now();
+
+    await snapshots.snapshotStale(now + snapshotMs - 60_000);
+    expect([await stored(played), await stored(idle)]).toEqual([null, null]);
+
+    await snapshots.snapshotStale(now + snapshotMs + 1000);
+    expect(JSON.parse((await stored(played))!)).toMatchObject({ version: 1, scenarioId: FAKE_SCENARIO_ID });
+    expect(await stored(idle)).toBeNull();
+
+    await snapshots.snapshotStale(now + IDLE_SNAPSHOT_FACTOR * snapshotMs + 1000);
+    expect(await stored(idle)).not.toBeNull();
   });
 
   it('abandons: the attempt is closed and a new start begins afresh', async () => {

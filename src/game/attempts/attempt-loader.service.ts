@@ -54,6 +54,8 @@ export class AttemptLoader {
       timelineCursor: 0,
       lastProgressKey: '',
       closing: false,
+      unsavedInput: false,
+      savedAt: Date.now(),
     };
     this.registry.add(live);
     return live;

@@ -12,6 +12,10 @@ import { PushService } from '../transport/push.service';
 import { AttemptRegistry } from './attempt.registry';
 import { GAME_CONFIG, type GameConfig } from './game-config';
 import type { LiveAttempt } from './live-attempt';
+import { TimeSlicer } from './time-slicer';
+
+/** How many snapshot intervals an attempt no player touched waits between snapshots. */
+export const IDLE_SNAPSHOT_FACTOR = 20;
 
 /** After anything moved an attempt on: push changed progress, finish solved attempts, write snapshots. */
 @Injectable()
@@ -42,18 +46,38 @@ export class AttemptProgressService {
 
   async snapshot(live: LiveAttempt): Promise<void> {
     if (live.closing) return;
+    // Cleared before the writes: input that arrives while they run marks the attempt again.
+    live.unsavedInput = false;
+    live.savedAt = Date.now();
     await this.timeline.flush(live);
     const progress = live.session.progress();
     await this.attempts.saveSnapshot(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs, totals(live, progress));
   }
 
+  /**
+   * The periodic pass: an attempt a player changed is saved once its snapshot is `snapshotMs` old; one where
+   * only the clock moved, every IDLE_SNAPSHOT_FACTOR × snapshotMs (a restart then only replays some reconciliation).
+   * Attempts come due at their own times, so the writes spread over the interval instead of arriving together.
+   */
+  async snapshotStale(now = Date.now()): Promise<void> {
+    await this.snapshotEach((live) => now - live.savedAt >= this.config.snapshotMs * (live.unsavedInput ? 1 : IDLE_SNAPSHOT_FACTOR));
+  }
+
+  /** At shutdown: every attempt, so a restart resumes exactly where each one was. */
   async snapshotAll(): Promise<void> {
+    await this.snapshotEach(() => true);
+  }
+
+  private async snapshotEach(due: (live: LiveAttempt) => boolean): Promise<void> {
+    const slicer = new TimeSlicer();
     for (const live of this.registry.all()) {
+      if (live.closing || !due(live)) continue;
       try {
         await this.snapshot(live);
       } catch (err) {
         this.logger.error(`snapshot of attempt ${live.id} failed`, err instanceof Error ? err.stack : String(err));
       }
+      await slicer.pause();
     }
   }
 

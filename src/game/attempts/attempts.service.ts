@@ -95,6 +95,7 @@ export class AttemptsService {
     const virtualMs = live.session.progress().elapsedMs;
     const timelineSeq = this.timeline.lastRecordedSeq(live);
     const result = step(live.session);
+    live.unsavedInput = true;
     const seq = live.nextSeq++;
     const { stdout, stderr, exitCode } = result;
     this.logs.append({ attemptId, seq, command, stdout, stderr, exitCode, virtualMs, timelineSeq });
@@ -190,7 +191,7 @@ export class AttemptsService {
 
   /** A guest claimed an account: its running attempts show the new name from now on. */
   renamePlayer(playerId: string, name: string): void {
-    for (const live of this.registry.all()) if (live.playerId === playerId) live.playerName = name;
+    for (const live of this.registry.ofPlayer(playerId)) live.playerName = name;
   }
 
   async abandon(playerId: string, attemptId: string): Promise<AbandonResponse> {

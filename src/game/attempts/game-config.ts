@@ -4,7 +4,7 @@ export interface GameConfig {
   tickMs: number;
   /** Virtual milliseconds per real millisecond (CRASHLOOP_TICK_SPEED, default 1 = real time). */
   tickSpeed: number;
-  /** Real milliseconds between snapshots of active attempts (CRASHLOOP_SNAPSHOT_MS, default 15000). */
+  /** Real milliseconds a player's change may wait before its attempt is snapshotted (CRASHLOOP_SNAPSHOT_MS, default 15000). */
   snapshotMs: number;
   /** Lifetime of a session token (CRASHLOOP_SESSION_HOURS, default 168 = one week). */
   sessionTtlMs: number;

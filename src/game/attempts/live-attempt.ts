@@ -19,6 +19,10 @@ export interface LiveAttempt {
   lastProgressKey: string;
   /** Set once solving or abandoning has begun; such an attempt accepts nothing more. */
   closing: boolean;
+  /** A player changed the cluster (a command or an API write) since the stored snapshot was taken. */
+  unsavedInput: boolean;
+  /** Wall-clock ms when the stored state last caught up with this attempt (a start needs no snapshot: it is a pure function of its seed). */
+  savedAt: number;
 }
 
 export function attemptRoom(attemptId: string): string {

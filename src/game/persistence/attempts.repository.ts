@@ -102,10 +102,9 @@ export class AttemptsRepository {
   }
 
   async saveSnapshot(id: string, snapshot: string, virtualMs: number, totals: { hintsUsed: number; hintPoints: number; diagnosisPoints: number; quizPoints: number }): Promise<void> {
-    await this.prisma.attempt.updateMany({
-      where: { id, state: 'active' },
-      data: { snapshot, virtualMs, ...totals },
-    });
+    // Raw SQL: the periodic pass writes one per live attempt, and Prisma's query compiler cost more than SQLite's write.
+    const { hintsUsed, hintPoints, diagnosisPoints, quizPoints } = totals;
+    await this.prisma.$executeRaw`UPDATE "Attempt" SET "snapshot" = ${snapshot}, "virtualMs" = ${virtualMs}, "hintsUsed" = ${hintsUsed}, "hintPoints" = ${hintPoints}, "diagnosisPoints" = ${diagnosisPoints}, "quizPoints" = ${quizPoints} WHERE "id" = ${id} AND "state" = 'active'`;
   }
 
   async markSolved(id: string, update: SolvedAttemptUpdate): Promise<void> {

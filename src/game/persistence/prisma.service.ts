@@ -1,15 +1,21 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../generated/prisma/client';
-import { databaseUrl, ensureDatabaseDir } from './database-url';
+import { databaseFile, databaseUrl, ensureDatabaseDir } from './database-url';
+import { WalCheckpointer } from './wal-checkpointer';
 
 /** The application's single PrismaClient. Only repositories in this folder use it. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleInit, OnApplicationShutdown {
+  private readonly file: string | null;
+  /** Checkpoints the write-ahead log off the event loop (file databases only). */
+  checkpointer?: WalCheckpointer;
+
   constructor() {
     const url = databaseUrl();
     ensureDatabaseDir(url);
     super({ adapter: new PrismaBetterSqlite3({ url }) });
+    this.file = databaseFile(url);
   }
 
   async onModuleInit(): Promise<void> {
@@ -19,10 +25,15 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     // loss may lose the last commits but never corrupts the database (https://sqlite.org/wal.html).
     await this.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await this.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+    if (this.file) {
+      await this.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 0');
+      this.checkpointer = new WalCheckpointer(this.file, () => void this.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 1000').catch(() => undefined));
+    }
   }
 
   /** Shutdown (not module destroy): attempts flush their snapshots in beforeApplicationShutdown first. */
   async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
+    await this.checkpointer?.stop();
   }
 }

@@ -8,10 +8,12 @@ export class TimelineRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async append(attemptId: string, entries: TimelineEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await this.prisma.timelineEntry.createMany({
-      data: entries.map(({ seq, atMs, kind, ...rest }) => ({ attemptId, seq, atMs, kind, data: JSON.stringify(rest) })),
-    });
+    // Multi-row INSERTs, as the command log's: createMany's query compiler cost more than SQLite's writes.
+    for (let i = 0; i < entries.length; i += BATCH) {
+      const batch = entries.slice(i, i + BATCH);
+      const values = batch.flatMap(({ seq, atMs, kind, ...rest }) => [attemptId, seq, atMs, kind, JSON.stringify(rest)]);
+      await this.prisma.$executeRawUnsafe(`${INSERT} ${batch.map(() => ROW).join(',')}`, ...values);
+    }
   }
 
   /** The `seq` of the last stored entry (0 for none): where a revived session's timeline goes on from. */
@@ -25,3 +27,8 @@ export class TimelineRepository {
     return rows.map((r) => ({ ...(JSON.parse(r.data) as object), seq: r.seq, atMs: r.atMs, kind: r.kind }) as TimelineEntry);
   }
 }
+
+/** Rows per INSERT: 5 parameters each, well under SQLite's limit of 32,766. */
+const BATCH = 500;
+const INSERT = 'INSERT INTO "TimelineEntry" ("attemptId", "seq", "atMs", "kind", "data") VALUES';
+const ROW = '(?, ?, ?, ?, ?)';

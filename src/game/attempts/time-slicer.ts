@@ -1,0 +1,18 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+/**
+ * A pass over every live attempt (ticks, snapshots) runs for tens of milliseconds per thousand attempts:
+ * it hands the event loop back every `budgetMs`, so a player's command waits for one slice, never a whole pass.
+ */
+export class TimeSlicer {
+  private sliceStart = performance.now();
+
+  constructor(private readonly budgetMs = 4) {}
+
+  /** Call between two units of work; resolves at once while the slice has time left. */
+  async pause(): Promise<void> {
+    if (performance.now() - this.sliceStart < this.budgetMs) return;
+    await nextTurn();
+    this.sliceStart = performance.now();
+  }
+}
