@@ -2,7 +2,8 @@ import { Cluster } from '../cluster-engine';
 import { formatError } from './errors';
 import { FlagError, Flags, FlagSpec, parseFlags } from './flags/flags';
 import { optionsHelp, rootHelp, verbHelp } from './help';
-import { contextNamespace, readKubeconfig } from './kubeconfig';
+import { contextNamespace, KUBECONFIG_PATH, readKubeconfig } from './kubeconfig';
+import { withOutputCache } from './output-cache';
 import { CommandResult, fail, ok } from './result';
 import { VirtualFs } from './shell/vfs';
 import { findVerb, VERBS } from './verbs/registry';
@@ -107,18 +108,15 @@ export function runKubectl(argv: string[], env: KubectlEnv): CommandResult {
   if (context && verb.name !== 'config' && !readKubeconfig(env.vfs).contexts.some((c) => c.name === context)) {
     return fail(`error: context was not found for specified context: ${context}\n`);
   }
-  try {
-    return verb.run({
-      cluster: env.cluster,
-      vfs: env.vfs,
-      cwd: env.cwd,
-      stdin: env.stdin,
-      namespace: flags.string('namespace') || contextNamespace(env.vfs),
-      namespaceExplicit: flags.changed('namespace'),
-      flags,
-      args: flags.args,
-    });
-  } catch (e) {
-    return fail(formatError(e));
-  }
+  const namespace = flags.string('namespace') || contextNamespace(env.vfs);
+  const namespaceExplicit = flags.changed('namespace');
+  const run = (): CommandResult => {
+    try {
+      return verb.run({ cluster: env.cluster, vfs: env.vfs, cwd: env.cwd, stdin: env.stdin, namespace, namespaceExplicit, flags, args: flags.args });
+    } catch (e) {
+      return fail(formatError(e));
+    }
+  };
+  if (!verb.pureOutput?.(flags)) return run();
+  return withOutputCache(env.cluster, { argv, namespace, namespaceExplicit, kubeconfig: env.vfs.read(KUBECONFIG_PATH) }, run);
 }

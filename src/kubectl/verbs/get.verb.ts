@@ -110,4 +110,6 @@ export const getVerb: Verb = {
   ],
   examples: ['kubectl get pods', 'kubectl get pods -o wide', 'kubectl get nodes', 'kubectl get pod web -o yaml', 'kubectl get events --sort-by=.metadata.creationTimestamp', 'kubectl get pods -A'],
   run,
+  // Reads and prints only; `-w` keeps a stream running instead.
+  pureOutput: (flags) => !flags.bool('watch'),
 };
