@@ -12,6 +12,8 @@ import { CONTROLLERS } from './controllers/registry';
 import { Component } from './context';
 import { HEALTHY_CONDITIONS, Kubelet, KubeletService, newKubeletState } from './kubelet/kubelet';
 import { ContainerRecord, HostProcess, KubeletState, LogRecord } from './kubelet/state';
+import { copyKubeletState } from './kubelet/state-copy';
+import { JsonDelta, applyJsonDelta, jsonDelta } from './json-delta';
 import { NodeUsage, nodeUsage } from './kubelet/node-usage';
 import { badRequest, notFound } from './api/errors';
 import { toIsoNano } from './logs';
@@ -36,12 +38,22 @@ export interface ClusterSnapshot {
   pendingMs: number;
   rng: number;
   kubernetesVersion: string;
-  registry: RepositorySpec[];
-  store: { revision: number; objects: KubeObject[] };
-  scheduler: SchedulerState;
-  /** each controller's state, by its name in the controller registry */
-  controllers: Record<string, unknown>;
-  kubelets: KubeletState[];
+  /** Absent in a snapshot against a base (the registry never changes): the base's. */
+  registry?: RepositorySpec[];
+  /**
+   * With `base`, a snapshot against a base (`snapshot({ againstBase: true })`): `objects` holds only what is
+   * new since the base, `base.changed` the base objects written since as deltas from the base's (by key), and
+   * `base.removed` the keys of base objects gone since.
+   */
+  store: { revision: number; objects: KubeObject[]; base?: { id: string; removed: string[]; changed?: Record<string, JsonDelta> } };
+  /** Absent in a snapshot against a base: see `components`. */
+  scheduler?: SchedulerState;
+  /** each controller's state, by its name in the controller registry (absent in a snapshot against a base: see `components`) */
+  controllers?: Record<string, unknown>;
+  /** In a snapshot against a base: `{ scheduler, controllers }` as their delta from the base's. */
+  components?: JsonDelta;
+  /** In a snapshot against a base, a kubelet the base has is its difference from the base's (`KubeletAgainstBase`). */
+  kubelets: Array<KubeletState | KubeletAgainstBase>;
   lastExpireMs: number;
   staticControlPlane: boolean;
   /** absent in snapshots taken before metrics existed: installed */
@@ -55,6 +67,35 @@ export interface LogOptions {
   timestamps?: boolean;
   /** Only lines at or after this virtual time (`--since` / `--since-time`). */
   sinceMs?: number;
+}
+
+/**
+ * A snapshot taken against a base, restored without that very base (say the scenario's warm-up came out
+ * different after an engine or scenario change): its differences cannot be applied to anything else.
+ */
+export class SnapshotBaseMismatchError extends Error {
+  constructor(
+    readonly snapshotBase: string,
+    readonly givenBase: string | undefined,
+  ) {
+    super(`the snapshot was taken against cluster base ${snapshotBase}, which is not the base given (${givenBase ?? 'none'})`);
+    this.name = 'SnapshotBaseMismatchError';
+  }
+}
+
+/** A kubelet's state as its difference from the same node's kubelet in the base. */
+export interface KubeletAgainstBase {
+  node: string;
+  baseDelta: JsonDelta;
+}
+
+/**
+ * A deep-frozen snapshot many clusters start from (a scenario's warm-up), with an id that names its content.
+ * Clusters restored over it share its objects, and can snapshot only what differs from it.
+ */
+export interface ClusterBase {
+  id: string;
+  snapshot: ClusterSnapshot;
 }
 
 /** The log of one container instance, for a follower (`kubectl logs -f`). */
@@ -77,6 +118,8 @@ export class Cluster {
   private lastExpireMs: number;
   private staticControlPlane = false;
   private metricsServer = true;
+  /** The base the store shares objects with, for snapshots against it. */
+  private base?: ClusterBase;
 
   private constructor(
     readonly clock: VirtualClock,
@@ -119,44 +162,73 @@ export class Cluster {
     return cluster;
   }
 
-  /** With `shareObjects`, the store keeps the snapshot's (deep-frozen) API objects instead of copying them; see ObjectStore.share. */
-  static restore(snap: ClusterSnapshot, opts: { shareObjects?: boolean } = {}): Cluster {
+  /**
+   * With `shareObjects`, the store keeps the snapshot's (deep-frozen) API objects instead of copying them; see
+   * ObjectStore.share. With `base`, a snapshot taken against that base is restored over it (its id must
+   * match), and a cluster whose store shares the base's objects can snapshot against it.
+   */
+  static restore(snap: ClusterSnapshot, opts: { shareObjects?: boolean; base?: ClusterBase } = {}): Cluster {
+    const base = opts.base;
+    if (snap.store.base && snap.store.base.id !== base?.id) throw new SnapshotBaseMismatchError(snap.store.base.id, base?.id);
+    const store = snap.store.base
+      ? ObjectStore.overBase(base!.snapshot.store, { revision: snap.store.revision, objects: snap.store.objects, changed: snap.store.base.changed, removed: snap.store.base.removed })
+      : opts.shareObjects
+        ? ObjectStore.share(snap.store)
+        : ObjectStore.load(snap.store);
+    const registry = snap.registry ?? base?.snapshot.registry;
+    const { scheduler, controllers } = snap.components ? (applyJsonDelta(componentsOf(base!.snapshot), snap.components) as Components) : componentsOf(snap);
+    if (!registry) throw new Error('the snapshot has no image registry and no base to take it from');
     const cluster = new Cluster(
       new VirtualClock(snap.clockMs),
       new Rng(snap.rng),
-      opts.shareObjects ? ObjectStore.share(snap.store) : ObjectStore.load(snap.store),
-      new ImageRegistry(snap.registry),
+      store,
+      new ImageRegistry(registry),
       snap.kubernetesVersion,
-      new Scheduler(copyOf(snap.scheduler)),
-      new Map(CONTROLLERS.map((c) => [c.name, c.create(copyOf(snap.controllers[c.name]), snap.clockMs)])),
-      new Map(snap.kubelets.map((k) => [k.node, new Kubelet(copyOf(k))])),
+      new Scheduler(copyOf(scheduler)),
+      new Map(CONTROLLERS.map((c) => [c.name, c.create(copyOf(controllers[c.name]), snap.clockMs)])),
+      new Map(snap.kubelets.map((k) => [k.node, new Kubelet(copyKubeletState(kubeletState(k, base)))])),
     );
     cluster.pendingMs = snap.pendingMs;
     cluster.staticControlPlane = snap.staticControlPlane;
     cluster.metricsServer = snap.metricsServer !== false;
     cluster.lastExpireMs = snap.lastExpireMs;
+    if (base && store.sharedFrom(base.snapshot.store)) cluster.base = base;
     return cluster;
   }
 
-  snapshot(): ClusterSnapshot {
-    // Component states may be live references, so they are copied (copyOf: a few times faster than
-    // structuredClone on this plain data); the store's dump is a copy already.
-    const { scheduler, controllers, kubelets } = copyOf({
+  /**
+   * The whole state as JSON. With `againstBase`, a cluster restored over a base (see `restore`) leaves out
+   * what the base holds (unchanged API objects, the registry): restore it with the same base.
+   */
+  snapshot(opts: { againstBase?: boolean } = {}): ClusterSnapshot {
+    const live = {
       scheduler: this.scheduler.state(),
       controllers: Object.fromEntries([...this.controllers].map(([name, c]) => [name, c.state()])),
       kubelets: [...this.kubelets.values()].map((k) => k.state()),
-    });
+    };
+    const delta = opts.againstBase && this.base ? this.store.dumpAgainstBase() : undefined;
+    // Component states are live references, so what goes out is copied (copyOf: a few times faster than
+    // structuredClone on this plain data); against a base, only the deltas (computed on the live states).
+    // The store's dump is a copy already.
+    let parts: Pick<ClusterSnapshot, 'scheduler' | 'controllers' | 'components' | 'kubelets'>;
+    if (delta) {
+      const baseKubelets = new Map(this.base!.snapshot.kubelets.map((k) => [k.node, k]));
+      parts = {
+        components: copyOf(jsonDelta(componentsOf(this.base!.snapshot), { scheduler: live.scheduler, controllers: live.controllers }) ?? {}),
+        // Most of a kubelet's records stay as the warm-up left them (a sync time, a probe's counters move).
+        kubelets: live.kubelets.map((k) => (baseKubelets.has(k.node) ? { node: k.node, baseDelta: copyOf(jsonDelta(baseKubelets.get(k.node), k) ?? {}) } : copyOf(k))),
+      };
+    } else parts = copyOf(live);
     return {
       version: 1,
       clockMs: this.clock.nowMs(),
       pendingMs: this.pendingMs,
       rng: this.rng.seedState,
       kubernetesVersion: this.kubernetesVersion,
-      registry: copyOf(this.registry.specs()),
-      store: this.store.dump(),
-      scheduler,
-      controllers,
-      kubelets,
+      ...(delta ? {} : { registry: copyOf(this.registry.specs()) }),
+      store: delta ? { revision: delta.revision, objects: delta.objects, base: { id: this.base!.id, removed: delta.removed, ...(delta.changed ? { changed: delta.changed } : {}) } } : this.store.dump(),
+      ...(delta ? { components: parts.components } : { scheduler: parts.scheduler, controllers: parts.controllers }),
+      kubelets: parts.kubelets,
       lastExpireMs: this.lastExpireMs,
       staticControlPlane: this.staticControlPlane,
       metricsServer: this.metricsServer,
@@ -431,6 +503,22 @@ export class Cluster {
     obj.metadata.creationTimestamp = created;
     return obj;
   }
+}
+
+type Components = { scheduler: SchedulerState; controllers: Record<string, unknown> };
+
+/** A whole snapshot's scheduler and controller states. */
+function componentsOf(snap: ClusterSnapshot): Components {
+  if (!snap.scheduler || !snap.controllers) throw new Error('the snapshot has no scheduler or controller state and no base to take them from');
+  return { scheduler: snap.scheduler, controllers: snap.controllers };
+}
+
+/** A snapshot's kubelet state, a difference from the base's applied (unchanged parts are the base's: copy before use). */
+function kubeletState(k: KubeletState | KubeletAgainstBase, base: ClusterBase | undefined): KubeletState {
+  if (!('baseDelta' in k)) return k;
+  const from = base?.snapshot.kubelets.find((b) => b.node === k.node);
+  if (!from) throw new Error(`the snapshot's kubelet ${k.node} is a difference from a base that has none`);
+  return applyJsonDelta(from, k.baseDelta) as KubeletState;
 }
 
 /** One line per record, with kubectl's RFC 3339 nanosecond timestamps when asked for. */

@@ -4,7 +4,7 @@ export * from './api/kinds';
 export * from './api/errors';
 export * from './api/selectors';
 export * from './api/quantity';
-export { Cluster, ClusterSnapshot, LogOptions, LogView, STEP_MS, formatLogLines } from './cluster';
+export { Cluster, ClusterBase, ClusterSnapshot, SnapshotBaseMismatchError, LogOptions, LogView, STEP_MS, formatLogLines } from './cluster';
 export { ClusterSpec, NodeSpecInput } from './spec';
 export { ContainerMetrics, NodeMetrics, PodMetrics, METRICS_RESOLUTION_MS, allocatable } from './metrics/metrics-server';
 export { RepositorySpec, parseImageRef } from './runtime/registry';

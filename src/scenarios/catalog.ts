@@ -1,4 +1,5 @@
-import { ScenarioCatalogApi, ScenarioSession, ScenarioSummary, SessionSnapshot, UnknownScenarioError } from './session.types';
+import { SnapshotBaseMismatchError } from '../cluster-engine';
+import { ScenarioCatalogApi, ScenarioSession, ScenarioSummary, SessionSnapshot, SnapshotOutdatedError, UnknownScenarioError } from './session.types';
 import { LoadedScenario, loadScenario } from './load';
 import { ScenarioSessionImpl, SessionSnapshotV1, summarise } from './scenario-session';
 import { readBuiltInScenarios } from './builtin-pack';
@@ -43,7 +44,12 @@ export class ScenarioCatalog implements ScenarioCatalogApi {
   }
 
   restore(snapshot: SessionSnapshot): ScenarioSession {
-    return ScenarioSessionImpl.restore(this.scenario(snapshot.scenarioId), snapshot as SessionSnapshotV1);
+    try {
+      return ScenarioSessionImpl.restore(this.scenario(snapshot.scenarioId), snapshot as SessionSnapshotV1);
+    } catch (err) {
+      if (err instanceof SnapshotBaseMismatchError) throw new SnapshotOutdatedError(snapshot.scenarioId);
+      throw err;
+    }
   }
 }
 

@@ -20,12 +20,13 @@ import {
   TimelineEntry,
 } from './session.types';
 import { TimelineRecorder, TimelineState } from './timeline-recorder';
+import { TimelineAgainstFirstPage, isPackedTimeline, packTimeline, unpackTimeline } from './timeline-pack';
 import { CommandStream, PendingEdit } from '../kubectl/result';
 import { LoadedScenario, resolveVariant } from './load';
 import { CHECKS } from './checks/registry';
 import { FAULTS } from './faults/registry';
 import { CommandShell, createShell, ShellResult } from './shell-factory';
-import { warmCluster } from './warm-start';
+import { warmBase, warmCluster } from './warm-start';
 import { trackTitle } from './tracks';
 import { GuardRailFormat, HintFormat, ObjectiveFormat } from './format/scenario.format';
 
@@ -53,7 +54,8 @@ export interface SessionSnapshotV1 extends SessionSnapshot {
   variant?: Record<string, string>;
   cluster: ClusterSnapshot;
   shell: unknown;
-  state: SessionState;
+  /** The timeline, in a snapshot of a warm-started attempt, is its difference from the warm-up's first page. */
+  state: Omit<SessionState, 'timeline'> & { timeline?: TimelineState | TimelineAgainstFirstPage };
 }
 
 export function summarise(s: LoadedScenario): ScenarioSummary {
@@ -147,9 +149,15 @@ export class ScenarioSessionImpl implements ScenarioSession {
     private readonly shell: CommandShell,
     private readonly s: SessionState,
     restored: boolean,
+    /** The warm-up's first page of the timeline (see TimelineRecorder.firstPage): shared, and what snapshots leave out. */
+    private readonly firstPage?: TimelineState,
   ) {
     this.summary = summarise(scenario);
-    this.timeline = restored ? TimelineRecorder.restore(cluster, s.startMs, s.timeline) : TimelineRecorder.start(cluster, s.startMs);
+    this.timeline = restored
+      ? TimelineRecorder.restore(cluster, s.startMs, s.timeline)
+      : firstPage
+        ? TimelineRecorder.startFromFirstPage(cluster, s.startMs, firstPage)
+        : TimelineRecorder.start(cluster, s.startMs);
     s.timeline = this.timeline.state;
     // The objectives as the player finds them are the timeline's first word on them.
     if (!restored) this.timeline.objectives(this.checkAll(scenario.format.objectives));
@@ -160,20 +168,25 @@ export class ScenarioSessionImpl implements ScenarioSession {
     const scenario = resolveVariant(template, seed);
     const cluster = warmCluster(scenario, seed, buildCluster);
     const shell = createShell(cluster, scenario.format.files ?? {});
+    const firstPage = TimelineRecorder.firstPage(cluster, cluster.nowMs(), warmBase(scenario, buildCluster));
     return new ScenarioSessionImpl(scenario, seed, cluster, shell, {
       startMs: cluster.nowMs(),
       hintsTaken: [],
       violations: [],
       diagnosis: { correct: false, wrongGuesses: 0 },
       quiz: {},
-    }, false);
+    }, false, firstPage);
   }
 
   static restore(template: LoadedScenario, snap: SessionSnapshotV1): ScenarioSessionImpl {
     const scenario = resolveVariant(template, snap.seed);
-    const cluster = Cluster.restore(snap.cluster);
+    // A snapshot against the warm-up restores over it (the same warm-up, or restore refuses).
+    const cluster = Cluster.restore(snap.cluster, snap.cluster.store.base ? { base: warmBase(scenario, buildCluster) } : {});
     const shell = createShell(cluster, scenario.format.files ?? {}, snap.shell);
-    return new ScenarioSessionImpl(scenario, snap.seed, cluster, shell, structuredClone(snap.state), true);
+    const { timeline, ...state } = structuredClone(snap.state);
+    // A timeline against the warm-up's first page: that page comes from a pristine start of the same warm-up.
+    const firstPage = isPackedTimeline(timeline) ? TimelineRecorder.firstPage(warmCluster(scenario, 0, buildCluster), state.startMs, warmBase(scenario, buildCluster)) : undefined;
+    return new ScenarioSessionImpl(scenario, snap.seed, cluster, shell, { ...state, timeline: isPackedTimeline(timeline) ? unpackTimeline(timeline, firstPage!) : timeline }, true, firstPage);
   }
 
   /** The variant this attempt plays (parameter values), or undefined for a scenario without parameters. */
@@ -384,9 +397,10 @@ export class ScenarioSessionImpl implements ScenarioSession {
       scenarioId: this.scenario.format.id,
       seed: this.seed,
       ...(this.scenario.variant ? { variant: { ...this.scenario.variant.values } } : {}),
-      cluster: this.cluster.snapshot(),
+      // Against the warm-up the attempt started from: what it still shares with it is left out.
+      cluster: this.cluster.snapshot({ againstBase: true }),
       shell: this.shell.snapshot(),
-      state: structuredClone(this.s),
+      state: { ...structuredClone({ ...this.s, timeline: undefined }), timeline: this.firstPage ? packTimeline(this.timeline.state, this.firstPage) : structuredClone(this.timeline.state) },
     };
   }
 

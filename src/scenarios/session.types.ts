@@ -306,12 +306,25 @@ export interface ScenarioCatalogApi {
   get(id: string): ScenarioSummary | undefined;
   /** A fresh session of scenario `id`, deterministic for `seed`; throws `UnknownScenarioError` if no such id. */
   start(id: string, seed: number): ScenarioSession;
-  /** A session continued from a snapshot taken by `ScenarioSession.snapshot()`. */
+  /**
+   * A session continued from a snapshot taken by `ScenarioSession.snapshot()`; throws `SnapshotOutdatedError`
+   * when the snapshot was taken over another warm-up of its scenario.
+   */
   restore(snapshot: SessionSnapshot): ScenarioSession;
 }
 
 export class UnknownScenarioError extends Error {
   constructor(readonly scenarioId: string) {
     super(`scenario "${scenarioId}" not found`);
+  }
+}
+
+/**
+ * A snapshot holds its cluster as differences from the scenario's warm-up; after an upgrade that changed
+ * the warm-up (the engine or the scenario), those differences fit nothing, and the attempt cannot go on.
+ */
+export class SnapshotOutdatedError extends Error {
+  constructor(readonly scenarioId: string) {
+    super(`the saved cluster of scenario "${scenarioId}" was built by another version of its simulation`);
   }
 }

@@ -1,5 +1,9 @@
 import { loadBuiltInCatalog } from './catalog';
+import { buildCluster, SessionSnapshotV1 } from './scenario-session';
+import { TimelineAgainstFirstPage } from './timeline-pack';
 import { TimelineEntry } from './session.types';
+import { TimelineRecorder } from './timeline-recorder';
+import { clearWarmClusters, warmCluster } from './warm-start';
 
 const catalog = loadBuiltInCatalog();
 
@@ -88,5 +92,41 @@ describe('the cluster timeline of a session', () => {
     expect(c.timelineSince(cursor + 10)).toEqual([]);
     c.exec('kubectl delete pod web');
     expect(c.timelineSince(cursor + 10)[0]).toMatchObject({ seq: cursor + 11, kind: 'pod', object: 'pod/web', status: 'Terminating' });
+  });
+
+  it('shares the warm-up\'s first page between attempts: the same entries as recording it afresh, and one attempt\'s count rise stays its own', () => {
+    const a = catalog.start('imagepull-wrong-tag', 1);
+    const b = catalog.start('imagepull-wrong-tag', 2);
+    const fresh = warmCluster(catalog.scenario('imagepull-wrong-tag'), 3, buildCluster);
+    const recorded = TimelineRecorder.start(fresh, fresh.nowMs()).since(0);
+    expect(b.timelineSince(0).filter((e) => e.kind !== 'objective')).toEqual(recorded);
+    // Not handed out yet, so a's warm-up BackOff entry takes the rise in place (a new record in its slot).
+    a.tick(12_000);
+    const backOff = (s: typeof a) => s.timelineSince(0).map(describeEntry).filter((e) => e.includes('BackOff'))[0];
+    expect(backOff(a)).toBe('-21000 event pod/web BackOff x4');
+    expect(backOff(b)).toBe('-21000 event pod/web BackOff x3');
+    expect(backOff(catalog.start('imagepull-wrong-tag', 4))).toBe('-21000 event pod/web BackOff x3');
+  });
+
+  it('keeps a warm start\'s timeline in its snapshot as a difference from the warm-up\'s first page, restored exactly', () => {
+    const s = catalog.start('imagepull-wrong-tag', 1);
+    s.tick(12_000);
+    const snap = JSON.parse(JSON.stringify(s.snapshot())) as SessionSnapshotV1;
+    const packed = snap.state.timeline as TimelineAgainstFirstPage;
+    expect(packed.againstFirstPage).toBe(true);
+    // The first page's entries are named by seq, but the one whose count rose since is written out.
+    expect(packed.pending.filter((e) => typeof e === 'number').length).toBeGreaterThan(10);
+    expect(packed.pending.some((e) => typeof e !== 'number' && e.kind === 'event' && e.reason === 'BackOff' && e.count === 4 && e.atMs < 0)).toBe(true);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(s.timelineSince(0)).length / 3);
+    // As after a server restart: the warm-up and its first page are simulated again from the scenario.
+    clearWarmClusters(catalog.scenario('imagepull-wrong-tag'));
+    const r = catalog.restore(snap);
+    expect(r.timelineSince(0)).toEqual(s.timelineSince(0));
+    for (const x of [s, r]) {
+      x.exec(FIX);
+      x.tick(20_000);
+    }
+    expect(r.timelineSince(0)).toEqual(s.timelineSince(0));
+    expect(r.snapshot()).toEqual(s.snapshot());
   });
 });

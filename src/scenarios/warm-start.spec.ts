@@ -1,6 +1,6 @@
 import { loadBuiltInCatalog } from './catalog';
 import { buildCluster, SessionSnapshotV1 } from './scenario-session';
-import { ScenarioSession } from './session.types';
+import { ScenarioSession, SnapshotOutdatedError } from './session.types';
 import { variantForSeed } from './variants';
 import { clearWarmClusters, warmCluster, warmupSeed } from './warm-start';
 
@@ -67,5 +67,19 @@ describe('warm starts (a cached warmed-up cluster per scenario)', () => {
     const store = (seed: number) => (catalog.start('crashloop-unknown-flag', seed).snapshot() as SessionSnapshotV1).cluster.store;
     expect(store(a1)).toEqual(store(a2));
     expect(store(a1)).not.toEqual(store(b1));
+  });
+
+  it('snapshots an attempt against its warm-up: only the objects that changed, restored over the same warm-up only', () => {
+    const a = catalog.start(ID, 3);
+    const fresh = a.snapshot() as SessionSnapshotV1;
+    expect(fresh.cluster.store.objects).toEqual([]);
+    expect(fresh.cluster.store.base).toEqual({ id: expect.stringMatching(/^rollout-bad-image@[0-9a-f]{8}$/), removed: [] });
+    a.exec('kubectl delete pod -l app=web --wait=false');
+    a.tick(15_000);
+    const snap = JSON.parse(JSON.stringify(a.snapshot())) as SessionSnapshotV1;
+    const b = catalog.restore(snap);
+    expect(play(b)).toEqual(play(a));
+    const elsewhere = { ...snap, cluster: { ...snap.cluster, store: { ...snap.cluster.store, base: { ...snap.cluster.store.base!, id: 'rollout-bad-image@00000000' } } } };
+    expect(() => catalog.restore(elsewhere)).toThrow(SnapshotOutdatedError);
   });
 });

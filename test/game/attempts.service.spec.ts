@@ -13,6 +13,9 @@ import { CommandLogsRepository } from '../../src/game/persistence/command-logs.r
 import { type Principal, PlayersService } from '../../src/game/auth/players.service';
 import type { AttemptExpiredPush, AttemptProgressPush, AttemptSolvedPush } from '../../src/game/protocol/messages';
 import { PushService } from '../../src/game/transport/push.service';
+import type { GameCatalog } from '../../src/game/scenarios/game-catalog';
+import { SCENARIO_CATALOG } from '../../src/game/scenarios/scenario-catalog.provider';
+import { SnapshotOutdatedError } from '../../src/scenarios/session.types';
 import { createFakeCatalog, FAKE_SCENARIO_ID } from '../support/fake-catalog';
 import { IMAGEPULL_FIX } from '../support/fixtures';
 import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
@@ -152,6 +155,27 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
 
     await snapshots.snapshotStale(now + IDLE_SNAPSHOT_FACTOR * snapshotMs + 1000);
     expect(await stored(idle)).not.toBeNull();
+  });
+
+  it('closes, with a clear error, an attempt whose snapshot an upgrade made outdated; a new start begins afresh', async () => {
+    const alice = await register('alice');
+    const { attemptId } = await attempts().start(alice, FAKE_SCENARIO_ID);
+    await attempts().runCommand(alice.playerId, attemptId, 'kubectl get pods');
+    await testApp.app.close();
+    await boot();
+    // What the real catalogue throws for a snapshot taken over another warm-up (src/scenarios/warm-start.spec.ts).
+    jest.spyOn(testApp.app.get<GameCatalog>(SCENARIO_CATALOG), 'restore').mockImplementation((snapshot) => {
+      throw new SnapshotOutdatedError(snapshot.scenarioId);
+    });
+
+    await expect(attempts().resume(alice.playerId, attemptId)).rejects.toMatchObject({
+      code: GameErrorCode.AttemptNotActive,
+      message: `attempt "${attemptId}" was saved by an earlier version of the simulation and cannot be resumed; start the scenario again`,
+    });
+    expect((await testApp.app.get(AttemptsRepository).findById(attemptId))?.state).toBe('abandoned');
+    const fresh = await attempts().start(alice, FAKE_SCENARIO_ID);
+    expect(fresh).toMatchObject({ resumed: false });
+    expect(fresh.attemptId).not.toBe(attemptId);
   });
 
   it('abandons: the attempt is closed and a new start begins afresh', async () => {

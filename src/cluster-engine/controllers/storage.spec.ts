@@ -121,7 +121,7 @@ describe('persistent volumes', () => {
     const c = testCluster([pvc('data'), withClaim('db', 'data')]);
     c.tick(2000);
     const snap = c.snapshot();
-    expect(Object.keys((snap.controllers['persistentvolume-binder'] as { provisioning: object }).provisioning)).toEqual(['default/data']);
+    expect(Object.keys((snap.controllers!['persistentvolume-binder'] as { provisioning: object }).provisioning)).toEqual(['default/data']);
     const restored = Cluster.restore(JSON.parse(JSON.stringify(snap)));
     c.tick(20_000);
     restored.tick(20_000);

@@ -1,4 +1,5 @@
 import { KubeEvent } from '../api/types';
+import { OverlayMap } from '../store/overlay-map';
 
 /** client-go `EventAggregator` defaults: 10 distinct messages within 600 s are combined. */
 export const MAX_SIMILAR_EVENTS = 10;
@@ -10,13 +11,26 @@ interface Similar {
   lastMs: number;
 }
 
+/** The groups an aggregator was seeded with, shared read-only by aggregators started from them. */
+export type AggregatorSeed = ReadonlyMap<string, Readonly<Similar>>;
+
 /**
  * client-go's `EventAggregator`: events alike but for the message (same source, object, type and reason)
  * are counted by distinct message; from the 10th distinct message within 10 minutes on, the event is
  * recorded as one "(combined from similar events): <latest message>" event whose count grows.
  */
 export class EventAggregator {
-  private readonly similar = new Map<string, Similar>();
+  private readonly similar: OverlayMap<string, Similar>;
+
+  /** `seed`'s groups are read through, never written: a group is copied before it changes. */
+  constructor(seed?: AggregatorSeed) {
+    this.similar = new OverlayMap(seed as ReadonlyMap<string, Similar> | undefined);
+  }
+
+  /** The groups so far, for other aggregators to start from (see the constructor); this one must not seed() any more. */
+  seedState(): AggregatorSeed {
+    return new Map(this.similar.entries().map(([k, s]) => [k, Object.freeze({ messages: Object.freeze([...s.messages]) as string[], lastMs: s.lastMs })]));
+  }
 
   /** Rebuilds the window from stored events (a restored cluster's recorder starts with what is on record). */
   seed(e: KubeEvent, lastMs: number): void {
@@ -30,7 +44,7 @@ export class EventAggregator {
 
   /** Forgets groups whose window has passed (the real one is an LRU cache of 4096 groups). */
   prune(nowMs: number): void {
-    for (const [k, s] of this.similar) if (s.lastMs + AGGREGATE_WINDOW_MS < nowMs) this.similar.delete(k);
+    for (const [k, s] of this.similar.entries()) if (s.lastMs + AGGREGATE_WINDOW_MS < nowMs) this.similar.delete(k);
   }
 
   /** Returns the message to record and the dedup key to record it under. */
@@ -38,6 +52,7 @@ export class EventAggregator {
     const key = aggregateKey(e);
     let s = this.similar.get(key);
     if (!s || s.lastMs + AGGREGATE_WINDOW_MS < nowMs) s = { messages: [], lastMs: nowMs };
+    else if (this.similar.isShared(key)) s = { messages: [...s.messages], lastMs: s.lastMs };
     s.lastMs = nowMs;
     this.similar.set(key, s);
     if (!s.messages.includes(e.message)) s.messages.push(e.message);

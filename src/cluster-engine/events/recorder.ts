@@ -1,7 +1,8 @@
 import { KubeEvent, KubeObject } from '../api/types';
 import { ObjectStore } from '../store/store';
 import { VirtualClock } from '../clock';
-import { COMBINED_PREFIX, EventAggregator, aggregateKey } from './aggregator';
+import { AggregatorSeed, COMBINED_PREFIX, EventAggregator, aggregateKey } from './aggregator';
+import { OverlayMap } from '../store/overlay-map';
 
 export interface EventSource {
   component: string;
@@ -28,19 +29,20 @@ const TTL_MS = 60 * 60 * 1000;
  * `<object>.<hex UnixNano>`, so `kubectl get events` lists them grouped by object.
  */
 export class EventRecorder {
-  private readonly byKey = new Map<string, string>();
-  private readonly aggregator = new EventAggregator();
+  /** Dedup key → the Event's `namespace/name`. */
+  private readonly byKey: OverlayMap<string, string>;
+  private readonly aggregator: EventAggregator;
   private lastNano = 0n;
 
   constructor(
     private readonly store: ObjectStore,
     private readonly clock: VirtualClock,
   ) {
-    for (const e of store.scan('Event') as KubeEvent[]) {
-      const combined = e.message.startsWith(COMBINED_PREFIX);
-      this.byKey.set(combined ? `aggregate\u0000${aggregateKey(e)}` : dedupKey(e), `${e.metadata.namespace}/${e.metadata.name}`);
-      if (!e.eventTime) this.aggregator.seed(e, Date.parse(e.lastTimestamp ?? e.metadata.creationTimestamp ?? ''));
-    }
+    // A store that holds a shared warm-up as it is shares the index derived from it (built once per warm-up).
+    const data = store.pristineBase();
+    const seed = data ? (seeds.get(data) ?? seeds.set(data, seedFrom(store)).get(data)!) : seedFrom(store);
+    this.byKey = new OverlayMap(seed.byKey);
+    this.aggregator = new EventAggregator(seed.aggregator);
   }
 
   record(input: EventInput): void {
@@ -123,6 +125,25 @@ export class EventRecorder {
     this.lastNano = nano;
     return nano.toString(16);
   }
+}
+
+interface RecorderSeed {
+  byKey: ReadonlyMap<string, string>;
+  aggregator: AggregatorSeed;
+}
+
+const seeds = new WeakMap<object, RecorderSeed>();
+
+/** What the recorder knows from the Events on record (a restored cluster's recorder starts with them). */
+function seedFrom(store: ObjectStore): RecorderSeed {
+  const byKey = new Map<string, string>();
+  const aggregator = new EventAggregator();
+  for (const e of store.scan('Event') as KubeEvent[]) {
+    const combined = e.message.startsWith(COMBINED_PREFIX);
+    byKey.set(combined ? `aggregate\u0000${aggregateKey(e)}` : dedupKey(e), `${e.metadata.namespace}/${e.metadata.name}`);
+    if (!e.eventTime) aggregator.seed(e, Date.parse(e.lastTimestamp ?? e.metadata.creationTimestamp ?? ''));
+  }
+  return { byKey, aggregator: aggregator.seedState() };
 }
 
 function dedupKey(e: KubeEvent): string {

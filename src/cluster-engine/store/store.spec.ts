@@ -84,3 +84,53 @@ describe('ObjectStore', () => {
     expect(one.create(cm('c')).metadata.resourceVersion).toBe(String(Number(data.revision) + 3));
   });
 });
+
+describe('ObjectStore over a shared base', () => {
+  const cm = (name: string, ns = 'default', v = '1'): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns, resourceVersion: v }, data: { v } }) as KubeObject;
+  const frozenBase = () => Object.freeze({ revision: 3, objects: Object.freeze([cm('b'), cm('a'), cm('c', 'kube-system'), { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', resourceVersion: '1' } } as KubeObject].map((o) => Object.freeze(o))) });
+  const names = (s: ObjectStore, ns?: string) => s.scan('ConfigMap', ns).map((o) => o.metadata.name);
+
+  it('reads the base as its own, writes over it without touching it or another store over it', () => {
+    const base = frozenBase();
+    const one = ObjectStore.share(base);
+    const two = ObjectStore.share(base);
+    expect(names(one)).toEqual(['a', 'b', 'c']);
+    expect(one.peek('ConfigMap', 'default', 'a')).toBe(base.objects[1]);
+    one.update({ ...cm('a'), data: { v: 'changed' } } as KubeObject);
+    one.remove('ConfigMap', 'default', 'b');
+    one.create(cm('d'));
+    expect(() => one.create(cm('a'))).toThrow();
+    expect(names(one)).toEqual(['a', 'd', 'c']);
+    expect(names(one, 'default')).toEqual(['a', 'd']);
+    expect((one.get('ConfigMap', 'default', 'a') as unknown as { data: unknown }).data).toEqual({ v: 'changed' });
+    expect(one.peek('ConfigMap', 'default', 'b')).toBeUndefined();
+    expect(names(two)).toEqual(['a', 'b', 'c']);
+    expect(two.peek('ConfigMap', 'default', 'a')).toBe(base.objects[1]);
+    // Re-creating a deleted base object stores a new one.
+    one.create(cm('b'));
+    expect(names(one)).toEqual(['a', 'b', 'd', 'c']);
+    expect(one.peek('ConfigMap', 'default', 'b')).not.toBe(base.objects[0]);
+  });
+
+  it('dumps only what differs from the base, and loads that back over it', () => {
+    const base = frozenBase();
+    const store = ObjectStore.share(base);
+    expect(store.dumpAgainstBase()).toEqual({ revision: 3, objects: [], removed: [] });
+    expect(store.pristineBase()).toBe(base);
+    store.remove('ConfigMap', 'default', 'b');
+    store.create(cm('d'));
+    store.update({ ...cm('a'), data: { v: '1', w: '2' } } as KubeObject);
+    expect(store.pristineBase()).toBeUndefined();
+    const delta = JSON.parse(JSON.stringify(store.dumpAgainstBase()));
+    expect(delta.removed).toEqual(['ConfigMap/default/b']);
+    expect(delta.objects.map((o: KubeObject) => o.metadata.name)).toEqual(['d']);
+    // A base object written since is its delta from the base's.
+    expect(delta.changed).toEqual({ 'ConfigMap/default/a': { p: { metadata: { p: { resourceVersion: { s: '6' } } }, data: { p: { w: { s: '2' } } } } } });
+    const back = ObjectStore.overBase(base, delta);
+    expect(names(back)).toEqual(names(store));
+    expect(back.get('ConfigMap', 'default', 'a')).toEqual(store.get('ConfigMap', 'default', 'a'));
+    expect(back.resourceVersion).toBe(store.resourceVersion);
+    expect(back.dumpAgainstBase()).toEqual(delta);
+    expect(ObjectStore.load({ revision: 1, objects: [cm('x')] }).dumpAgainstBase()).toBeUndefined();
+  });
+});

@@ -1,6 +1,8 @@
 import { KubeObject, WatchEvent, WatchEventType } from '../api/types';
 import { alreadyExists, conflict, notFound } from '../api/errors';
 import { sameJson } from '../api/json';
+import { OverlayMap } from './overlay-map';
+import { JsonDelta, applyJsonDelta, jsonDelta } from '../json-delta';
 
 export type WatchListener = (event: WatchEvent) => void;
 
@@ -19,12 +21,19 @@ export function keyOf(obj: KubeObject): string {
  * Objects are copied in and out, so no caller can mutate stored state behind the store's back.
  */
 export class ObjectStore {
-  private readonly objects = new Map<string, KubeObject>();
+  /** By key; over a shared base (see `share`), the base's objects are read through, not copied in. */
+  private readonly objects: OverlayMap<string, KubeObject>;
   /** The same objects by kind, and each kind's objects in key order once a scan has needed it (dropped on every write to the kind). */
-  private readonly byKind = new Map<string, { objects: Map<string, KubeObject>; sorted?: KubeObject[] }>();
+  private readonly byKind = new Map<string, KindIndex>();
   private readonly listeners = new Set<WatchListener>();
 
-  constructor(private revision = 0) {}
+  /** `base`: the shared data this store starts from (see `share`), also to dump only what differs from it. */
+  constructor(
+    private revision = 0,
+    private readonly base?: StoreBase,
+  ) {
+    this.objects = new OverlayMap(base?.byKey);
+  }
 
   get resourceVersion(): string {
     return String(this.revision);
@@ -47,11 +56,12 @@ export class ObjectStore {
 
   /** Like `list`, without copies. Callers must not mutate the results. */
   scan(kind: string, namespace?: string): ReadonlyArray<Readonly<KubeObject>> {
+    // A kind not written to since the base reads the base's order (no index of its own needed).
     const index = this.byKind.get(kind);
-    if (!index) return [];
-    index.sorted ??= [...index.objects.values()].sort(compareByKey);
-    if (namespace === undefined) return index.sorted.slice();
-    return index.sorted.filter((o) => (o.metadata.namespace ?? '') === namespace);
+    const sorted = index ? (index.sorted ??= index.objects.values().sort(compareByKey)) : this.base?.kinds.get(kind)?.sorted;
+    if (!sorted) return [];
+    if (namespace === undefined) return sorted.slice();
+    return sorted.filter((o) => (o.metadata.namespace ?? '') === namespace);
   }
 
   create(obj: KubeObject): KubeObject {
@@ -94,7 +104,38 @@ export class ObjectStore {
 
   /** Every object, for snapshots. */
   dump(): { revision: number; objects: KubeObject[] } {
-    return { revision: this.revision, objects: [...this.objects.values()].map((o) => copyOf(o)) };
+    return { revision: this.revision, objects: this.objects.values().map((o) => copyOf(o)) };
+  }
+
+  /**
+   * Like `dump`, against the data the store was shared from: the objects that are not the base's own (new
+   * or written since) and the keys of base objects gone since. Undefined for a store without a base.
+   */
+  dumpAgainstBase(): StoreDelta | undefined {
+    if (!this.base) return undefined;
+    const byKey = this.base.byKey;
+    const objects: KubeObject[] = [];
+    const changed: Record<string, JsonDelta> = {};
+    for (const [key, obj] of this.objects.entries()) {
+      const was = byKey.get(key);
+      if (was === obj) continue;
+      // A base object written since is mostly as it was (a heartbeat, a count): its delta is enough.
+      if (was) changed[key] = copyOf(jsonDelta(was, obj) ?? {});
+      else objects.push(copyOf(obj));
+    }
+    const removed: string[] = [];
+    for (const key of byKey.keys()) if (!this.objects.has(key)) removed.push(key);
+    return { revision: this.revision, objects, ...(Object.keys(changed).length ? { changed } : {}), removed };
+  }
+
+  /** Whether this store was shared from `data` (so a dump against its base is a dump against `data`). */
+  sharedFrom(data: object): boolean {
+    return this.base?.data === data;
+  }
+
+  /** `data` if the store holds exactly what it was shared from (nothing written since), for indexes derived from it. */
+  pristineBase(): object | undefined {
+    return this.base && this.revision === this.base.revision ? this.base.data : undefined;
   }
 
   static load(data: { revision: number; objects: KubeObject[] }): ObjectStore {
@@ -109,8 +150,24 @@ export class ObjectStore {
    * (a write stores a new one), and callers of peek()/scan() must not mutate what they get.
    */
   static share(data: { revision: number; objects: readonly KubeObject[] }): ObjectStore {
-    const store = new ObjectStore(data.revision);
-    for (const o of data.objects) store.put(keyOf(o), o);
+    return new ObjectStore(data.revision, baseOf(data));
+  }
+
+  /** A store from a `dumpAgainstBase` of a store shared from `data`: the base's objects shared, the rest copied in. */
+  static overBase(data: { revision: number; objects: readonly KubeObject[] }, delta: StoreDelta): ObjectStore {
+    const store = new ObjectStore(delta.revision, baseOf(data));
+    for (const key of delta.removed) {
+      const gone = store.objects.get(key);
+      if (!gone) continue;
+      store.objects.delete(key);
+      store.unindex(gone.kind, key);
+    }
+    for (const [key, d] of Object.entries(delta.changed ?? {})) {
+      const was = store.base!.byKey.get(key);
+      if (!was) throw new Error(`the snapshot changes ${key}, which its base does not have`);
+      store.put(key, internedCopy(applyJsonDelta(was, d) as KubeObject));
+    }
+    for (const o of delta.objects) store.put(keyOf(o), internedCopy(o));
     return store;
   }
 
@@ -126,23 +183,79 @@ export class ObjectStore {
   private put(rawKey: string, obj: KubeObject): void {
     const key = intern(rawKey);
     this.objects.set(key, obj);
-    let index = this.byKind.get(obj.kind);
-    if (!index) this.byKind.set(obj.kind, (index = { objects: new Map() }));
+    let index = this.kindIndex(obj.kind);
+    if (!index) this.byKind.set(obj.kind, (index = { objects: new OverlayMap() }));
     index.objects.set(key, obj);
     index.sorted = undefined;
   }
 
   private unindex(kind: string, key: string): void {
-    const index = this.byKind.get(kind);
+    const index = this.kindIndex(kind);
     if (!index) return;
     index.objects.delete(key);
     index.sorted = undefined;
+  }
+
+  /** A kind's index; over a base, made on first use, reading through the base's. */
+  private kindIndex(kind: string): KindIndex | undefined {
+    const index = this.byKind.get(kind);
+    if (index || !this.base) return index;
+    const shared = this.base.kinds.get(kind);
+    if (!shared) return undefined;
+    const own = { objects: new OverlayMap(shared.objects), sorted: shared.sorted };
+    this.byKind.set(kind, own);
+    return own;
   }
 
   private emit(type: WatchEventType, obj: KubeObject): void {
     if (this.listeners.size === 0) return;
     for (const l of this.listeners) l({ type, object: copyOf(obj) });
   }
+}
+
+/** What `dumpAgainstBase` returns. */
+export interface StoreDelta {
+  revision: number;
+  /** Objects the base does not have (under their key). */
+  objects: KubeObject[];
+  /** Base objects written since, as their deltas from the base's, by key (`objectKey`); absent in older deltas. */
+  changed?: Record<string, JsonDelta>;
+  /** Keys (`objectKey`) of base objects that are gone. */
+  removed: string[];
+}
+
+interface KindIndex {
+  objects: OverlayMap<string, KubeObject>;
+  sorted?: KubeObject[];
+}
+
+interface StoreBase {
+  data: object;
+  revision: number;
+  byKey: ReadonlyMap<string, KubeObject>;
+  /** Each kind's objects by key and in key order (never written to: a store's own index reads through them). */
+  kinds: ReadonlyMap<string, { objects: ReadonlyMap<string, KubeObject>; sorted: KubeObject[] }>;
+}
+
+/** One key index per shared data set, for every store shared from it. */
+const bases = new WeakMap<object, StoreBase>();
+
+function baseOf(data: { revision: number; objects: readonly KubeObject[] }): StoreBase {
+  let base = bases.get(data);
+  if (!base) {
+    const byKey = new Map(data.objects.map((o) => [intern(keyOf(o)), o]));
+    const kinds = new Map<string, { objects: Map<string, KubeObject>; sorted: KubeObject[] }>();
+    for (const [key, o] of byKey) {
+      let kind = kinds.get(o.kind);
+      if (!kind) kinds.set(o.kind, (kind = { objects: new Map(), sorted: [] }));
+      kind.objects.set(key, o);
+      kind.sorted.push(o);
+    }
+    for (const kind of kinds.values()) kind.sorted.sort(compareByKey);
+    base = { data, revision: data.revision, byKey, kinds };
+    bases.set(data, base);
+  }
+  return base;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ScenarioSession, SessionSnapshot } from '../../scenarios/session.types';
+import { type ScenarioSession, type SessionSnapshot, SnapshotOutdatedError } from '../../scenarios/session.types';
 import { GameError, GameErrorCode } from '../errors/game-error';
 import { AttemptRecord, AttemptsRepository } from '../persistence/attempts.repository';
 import { CommandLogsRepository } from '../persistence/command-logs.repository';
@@ -63,9 +63,17 @@ export class AttemptLoader {
 
   private async revive(record: AttemptRecord): Promise<LiveAttempt> {
     // An attempt that never reached its first snapshot restarts from its seed: same broken cluster.
-    const session = record.snapshot
-      ? this.catalog.restore(JSON.parse(record.snapshot) as SessionSnapshot, record.scenarioVersion)
-      : this.catalog.start(record.scenarioId, record.seed, record.scenarioVersion);
+    let session: ScenarioSession;
+    try {
+      session = record.snapshot
+        ? this.catalog.restore(JSON.parse(record.snapshot) as SessionSnapshot, record.scenarioVersion)
+        : this.catalog.start(record.scenarioId, record.seed, record.scenarioVersion);
+    } catch (err) {
+      if (!(err instanceof SnapshotOutdatedError)) throw err;
+      // Saved before an upgrade changed the scenario's simulation: closed (its snapshot kept), not silently reset.
+      await this.attempts.markAbandoned(record.id, record.snapshot!, record.virtualMs);
+      throw new GameError(GameErrorCode.AttemptNotActive, `attempt "${record.id}" was saved by an earlier version of the simulation and cannot be resumed; start the scenario again`);
+    }
     const live = this.adopt(record, session);
     live.nextSeq = await this.logs.nextSeq(record.id);
     live.timelineCursor = await this.timeline.lastSeq(record.id);

@@ -1,20 +1,29 @@
 import { TimeSlicer } from './time-slicer';
 
 describe('TimeSlicer', () => {
-  it('lets queued I/O callbacks run between slices of a long pass', async () => {
-    const slicer = new TimeSlicer(1);
-    let ranDuringPass = false;
-    setImmediate(() => (ranDuringPass = true));
-    const until = performance.now() + 5;
-    while (performance.now() < until) await slicer.pause(); // one long pass, in units of work
-    expect(ranDuringPass).toBe(true);
-  });
-
-  it('does not yield while the slice has time left', async () => {
-    const slicer = new TimeSlicer(60_000);
+  let clock: number;
+  const slicer = () => new TimeSlicer(4, () => clock);
+  /** Whether a callback queued on the event loop before the pause ran by the time it resolved. */
+  async function loopRanDuring(pause: () => Promise<void>): Promise<boolean> {
     let ran = false;
     setImmediate(() => (ran = true));
-    for (let i = 0; i < 1000; i++) await slicer.pause();
-    expect(ran).toBe(false);
+    await pause();
+    return ran;
+  }
+
+  beforeEach(() => (clock = 1000));
+
+  it('keeps the loop while the slice has time left', async () => {
+    const s = slicer();
+    clock += 3.9;
+    expect(await loopRanDuring(() => s.pause())).toBe(false);
+  });
+
+  it('hands the loop back once the slice is spent, then starts a new slice', async () => {
+    const s = slicer();
+    clock += 4;
+    expect(await loopRanDuring(() => s.pause())).toBe(true);
+    clock += 1;
+    expect(await loopRanDuring(() => s.pause())).toBe(false);
   });
 });

@@ -5,14 +5,19 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
  * it hands the event loop back every `budgetMs`, so a player's command waits for one slice, never a whole pass.
  */
 export class TimeSlicer {
-  private sliceStart = performance.now();
+  private sliceStart: number;
 
-  constructor(private readonly budgetMs = 4) {}
+  constructor(
+    private readonly budgetMs = 4,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.sliceStart = now();
+  }
 
   /** Call between two units of work; resolves at once while the slice has time left. */
   async pause(): Promise<void> {
-    if (performance.now() - this.sliceStart < this.budgetMs) return;
+    if (this.now() - this.sliceStart < this.budgetMs) return;
     await nextTurn();
-    this.sliceStart = performance.now();
+    this.sliceStart = this.now();
   }
 }

@@ -15,6 +15,8 @@ export interface AttemptRecord {
   seed: number;
   state: AttemptState;
   snapshot: string | null;
+  /** virtual ms of the stored snapshot */
+  virtualMs: number;
   score: number | null;
   solveMs: number | null;
 }
@@ -51,6 +53,7 @@ const recordSelect = {
   seed: true,
   state: true,
   snapshot: true,
+  virtualMs: true,
   score: true,
   solveMs: true,
 } as const;
