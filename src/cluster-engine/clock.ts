@@ -39,8 +39,25 @@ export function toIso(ms: number): string {
   return lastIso.iso;
 }
 
+/**
+ * Date.parse, remembered: objects carry the same few (interned) timestamps, and parsing them was the slow part
+ * of printing ages and checking readiness on every command. NaN for text that is not a date. Bounded.
+ */
+const parsed = new Map<string, number>();
+const MAX_PARSED = 4096;
+
+export function parseIsoMs(iso: string): number {
+  let t = parsed.get(iso);
+  if (t === undefined) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    t = Date.parse(iso);
+    parsed.set(iso, t);
+  }
+  return t;
+}
+
 export function parseTime(iso: string | undefined | null): number | undefined {
   if (!iso) return undefined;
-  const t = Date.parse(iso);
+  const t = parseIsoMs(iso);
   return Number.isNaN(t) ? undefined : t;
 }

@@ -219,7 +219,8 @@ export class GameGateway implements OnGatewayInit<GameServer> {
     this.limitCommands(socket);
     const result = await this.attempts.runCommand(playerId, body.attemptId, body.command);
     // The owner may have reconnected without resuming; keep the socket in the attempt's room for pushes.
-    await socket.join(attemptRoom(body.attemptId));
+    const room = attemptRoom(body.attemptId);
+    if (!socket.rooms.has(room)) await socket.join(room);
     return ok(result);
   }
 

@@ -47,7 +47,14 @@ export function currentContext(cfg: KubeConfig): KubeConfig['contexts'][number] 
   return cfg.contexts.find((c) => c.name === cfg['current-context']);
 }
 
-/** The namespace kubectl uses when `-n` is not given. */
+/** The last kubeconfig text read for its namespace (`undefined`: no file), and that namespace. */
+let lastNamespace: { text: string | undefined; namespace: string } | undefined;
+
+/** The namespace kubectl uses when `-n` is not given. Asked on every command: the YAML is parsed again only when its text changed. */
 export function contextNamespace(vfs: VirtualFs): string {
-  return currentContext(readKubeconfig(vfs))?.context.namespace || 'default';
+  const text = vfs.read(KUBECONFIG_PATH) || undefined;
+  if (lastNamespace && lastNamespace.text === text) return lastNamespace.namespace;
+  const namespace = currentContext(readKubeconfig(vfs))?.context.namespace || 'default';
+  lastNamespace = { text, namespace };
+  return namespace;
 }

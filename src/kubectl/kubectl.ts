@@ -1,12 +1,13 @@
 import { Cluster } from '../cluster-engine';
 import { formatError } from './errors';
-import { FlagError, Flags, parseFlags } from './flags/flags';
+import { FlagError, Flags, FlagSpec, parseFlags } from './flags/flags';
 import { optionsHelp, rootHelp, verbHelp } from './help';
-import { contextNamespace, readKubeconfig } from './kubeconfig';
+import { contextNamespace, KUBECONFIG_PATH, readKubeconfig } from './kubeconfig';
+import { withOutputCache } from './output-cache';
 import { CommandResult, fail, ok } from './result';
 import { VirtualFs } from './shell/vfs';
 import { findVerb, VERBS } from './verbs/registry';
-import { GLOBAL_FLAGS } from './verbs/verb';
+import { GLOBAL_FLAGS, Verb } from './verbs/verb';
 
 export interface KubectlEnv {
   cluster: Cluster;
@@ -60,6 +61,14 @@ function unknownCommand(name: string): CommandResult {
   return fail(`error: unknown command "${name}" for "kubectl"${hint}\nRun 'kubectl --help' for usage.\n`);
 }
 
+/** A verb's flags then the global ones, one list per verb (parseFlags indexes each list once). */
+const verbSpecs = new WeakMap<Verb, FlagSpec[]>();
+function flagSpecsOf(verb: Verb): FlagSpec[] {
+  let specs = verbSpecs.get(verb);
+  if (!specs) verbSpecs.set(verb, (specs = [...verb.flags, ...GLOBAL_FLAGS]));
+  return specs;
+}
+
 /** Runs one kubectl invocation (`argv` without the leading `kubectl`). Never throws for user mistakes. */
 export function runKubectl(argv: string[], env: KubectlEnv): CommandResult {
   const at = findVerbIndex(argv);
@@ -87,7 +96,7 @@ export function runKubectl(argv: string[], env: KubectlEnv): CommandResult {
   }
   let flags: Flags;
   try {
-    flags = new Flags(parseFlags([...argv.slice(0, at), ...argv.slice(at + 1)], [...verb.flags, ...GLOBAL_FLAGS]));
+    flags = new Flags(parseFlags([...argv.slice(0, at), ...argv.slice(at + 1)], flagSpecsOf(verb)));
   } catch (e) {
     if (e instanceof FlagError) return fail(`error: ${e.message}\nSee 'kubectl ${verb.name} --help' for usage.\n`);
     throw e;
@@ -99,18 +108,15 @@ export function runKubectl(argv: string[], env: KubectlEnv): CommandResult {
   if (context && verb.name !== 'config' && !readKubeconfig(env.vfs).contexts.some((c) => c.name === context)) {
     return fail(`error: context was not found for specified context: ${context}\n`);
   }
-  try {
-    return verb.run({
-      cluster: env.cluster,
-      vfs: env.vfs,
-      cwd: env.cwd,
-      stdin: env.stdin,
-      namespace: flags.string('namespace') || contextNamespace(env.vfs),
-      namespaceExplicit: flags.changed('namespace'),
-      flags,
-      args: flags.args,
-    });
-  } catch (e) {
-    return fail(formatError(e));
-  }
+  const namespace = flags.string('namespace') || contextNamespace(env.vfs);
+  const namespaceExplicit = flags.changed('namespace');
+  const run = (): CommandResult => {
+    try {
+      return verb.run({ cluster: env.cluster, vfs: env.vfs, cwd: env.cwd, stdin: env.stdin, namespace, namespaceExplicit, flags, args: flags.args });
+    } catch (e) {
+      return fail(formatError(e));
+    }
+  };
+  if (!verb.pureOutput?.(flags)) return run();
+  return withOutputCache(env.cluster, { argv, namespace, namespaceExplicit, kubeconfig: env.vfs.read(KUBECONFIG_PATH) }, run);
 }

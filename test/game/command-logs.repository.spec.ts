@@ -55,6 +55,34 @@ describe('CommandLogsRepository (batched, real SQLite)', () => {
     expect(await logs().nextSeq(attemptId)).toBe(6);
   });
 
+  it("stores any text and number as Prisma's own create does (the batch is one JSON parameter)", async () => {
+    const { attemptId } = await startAttempt('alice');
+    const awkward = ['nul \u0000 inside', 'lone \ud800 surrogate', '😀 é \\ " \n\t\r', '\u2028\u2029', "'); DROP TABLE \"CommandLog\"; --", ''];
+    const prisma = testApp.app.get(PrismaService);
+    const before = new Date();
+    awkward.forEach((text, i) => {
+      logs().append({ attemptId, seq: i + 1, command: text, stdout: text, stderr: text, exitCode: 255, virtualMs: 2 ** 40 + i, timelineSeq: 2 ** 31 + i });
+    });
+    await logs().flush();
+    for (const [i, text] of awkward.entries()) {
+      await prisma.commandLog.create({ data: { attemptId, seq: 100 + i, command: text, stdout: text, stderr: text, exitCode: 255, virtualMs: 2 ** 40 + i, timelineSeq: 2 ** 31 + i } });
+    }
+    const rows = await prisma.commandLog.findMany({ where: { attemptId }, orderBy: { seq: 'asc' } });
+    const ours = rows.filter((r) => r.seq < 100);
+    const theirs = rows.filter((r) => r.seq >= 100);
+    expect(ours).toHaveLength(awkward.length);
+    const fields = ({ command, stdout, stderr, exitCode, virtualMs, timelineSeq }: (typeof rows)[number]) => ({ command, stdout, stderr, exitCode, virtualMs, timelineSeq });
+    expect(ours.map(fields)).toEqual(theirs.map(fields));
+    expect(ours[0].command).toBe('nul \u0000 inside');
+    for (const r of ours) {
+      expect(r.createdAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
+      expect(r.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    // The stored DateTime text is the adapter's own format, so SQL comparisons against Prisma-written rows hold.
+    const formats = await prisma.$queryRawUnsafe<Array<{ createdAt: string }>>('SELECT CAST("createdAt" AS TEXT) AS "createdAt" FROM "CommandLog" WHERE "attemptId" = ? ORDER BY "seq"', attemptId);
+    for (const f of formats) expect(f.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
+  });
+
   it('writes a full batch at once, without waiting for the timer', async () => {
     const { attemptId } = await startAttempt('alice');
     for (let seq = 1; seq <= COMMAND_LOG_BATCH; seq++) logs().append(entry(attemptId, seq));

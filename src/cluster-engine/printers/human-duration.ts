@@ -1,3 +1,5 @@
+import { parseIsoMs } from '../clock';
+
 /**
  * `duration.HumanDuration` from apimachinery: the AGE / LAST SEEN / "(5m ago)" format.
  * Go truncates `d.Seconds()` toward zero, so -1.5s is still "0s" and only below -1s is it "<invalid>".
@@ -35,7 +37,7 @@ export function humanDuration(ms: number): string {
 /** `translateTimestampSince`: `<unknown>` for a zero (absent) timestamp, else the age at `nowMs`. */
 export function timestampSince(iso: string | null | undefined, nowMs: number): string {
   if (!iso) return '<unknown>';
-  const t = Date.parse(iso);
+  const t = parseIsoMs(iso);
   if (Number.isNaN(t)) return '<unknown>';
   return humanDuration(nowMs - t);
 }
@@ -43,7 +45,7 @@ export function timestampSince(iso: string | null | undefined, nowMs: number): s
 /** `translateTimestampUntil`: how long until `iso` (describe's `Terminating (lasts 12s)`). */
 export function timestampUntil(iso: string | null | undefined, nowMs: number): string {
   if (!iso) return '<unknown>';
-  const t = Date.parse(iso);
+  const t = parseIsoMs(iso);
   if (Number.isNaN(t)) return '<unknown>';
   return humanDuration(t - nowMs);
 }

@@ -124,4 +124,25 @@ describe('printTable(Pod)', () => {
     const p = pod({ phase: 'Pending' });
     expect(printTable('Pod', [p], { nowMs: NOW, includeObject: 'Object' }).rows[0].object).toEqual(p);
   });
+
+  it('gives each row its own READY/STATUS/RESTARTS, and a pod changed in place prints its new state', () => {
+    const a = pod({ phase: 'Running', containerStatuses: [cs('app', running, { ready: true })] });
+    const b = pod({ phase: 'Running', containerStatuses: [cs('app', { waiting: { reason: 'CrashLoopBackOff' } }, { restartCount: 5, lastState: crashLast(43) })] });
+    const cells = (t: ReturnType<typeof printTable>) => t.rows.map((r) => r.cells.slice(1, 4));
+    expect(cells(printTable('Pod', [a, b, a], { nowMs: NOW }))).toEqual([['1/1', 'Running', '0'], ['0/1', 'CrashLoopBackOff', '5 (43s ago)'], ['1/1', 'Running', '0']]);
+    a.status.containerStatuses = [cs('app', { waiting: { reason: 'ImagePullBackOff' } })];
+    expect(cells(printTable('Pod', [a], { nowMs: NOW }))).toEqual([['0/1', 'ImagePullBackOff', '0']]);
+    expect(cells(printTable('Pod', [b], { nowMs: NOW + 60_000 }))).toEqual([['0/1', 'CrashLoopBackOff', '5 (103s ago)']]);
+  });
+
+  it("copies each row's metadata unless the caller only reads the table (copy: false)", () => {
+    const p = pod({ phase: 'Pending' });
+    const copied = printTable('Pod', [p], { nowMs: NOW }).rows[0].object;
+    expect(copied.metadata).toEqual(p.metadata);
+    expect(copied.metadata).not.toBe(p.metadata);
+    const shared = printTable('Pod', [p], { nowMs: NOW, copy: false });
+    expect(shared.rows[0].object.metadata).toBe(p.metadata);
+    expect(shared.columnDefinitions).toEqual(printTable('Pod', [p], { nowMs: NOW }).columnDefinitions);
+    expect(Object.isFrozen(shared.columnDefinitions)).toBe(true);
+  });
 });

@@ -1,4 +1,5 @@
 import { Container, ContainerStatus, Pod } from '../api/types';
+import { parseIsoMs } from '../clock';
 import { ageColumn, column, KindPrinter, nameColumn, PrintContext } from './column';
 import { timestampSince } from './human-duration';
 
@@ -10,10 +11,11 @@ export interface PodSummary {
 }
 
 const isRestartable = (c: Container | undefined): boolean => c?.restartPolicy === 'Always';
+const NO_INIT_SPECS: ReadonlyMap<string, Container> = new Map();
 
 function later(current: string | undefined, candidate: string | undefined): string | undefined {
   if (!candidate) return current;
-  return !current || Date.parse(candidate) > Date.parse(current) ? candidate : current;
+  return !current || parseIsoMs(candidate) > parseIsoMs(current) ? candidate : current;
 }
 
 function conditionTrue(pod: Pod, type: string): boolean {
@@ -22,8 +24,11 @@ function conditionTrue(pod: Pod, type: string): boolean {
 
 export function summarizePod(pod: Pod, ctx: PrintContext): PodSummary {
   const status = pod.status ?? {};
-  const initSpecs = new Map((pod.spec.initContainers ?? []).map((c) => [c.name, c]));
-  const total = pod.spec.containers.length + [...initSpecs.values()].filter(isRestartable).length;
+  // Most pods have no init containers: no map to build then (this runs for every row of every `get pods`).
+  const initContainers = pod.spec.initContainers;
+  const initSpecs = initContainers?.length ? new Map(initContainers.map((c) => [c.name, c])) : NO_INIT_SPECS;
+  let total = pod.spec.containers.length;
+  for (const c of initSpecs.values()) if (isRestartable(c)) total++;
   let readyCount = 0;
   let restarts = 0;
   let sidecarRestarts = 0;
@@ -91,6 +96,16 @@ export function summarizePod(pod: Pod, ctx: PrintContext): PodSummary {
   return { ready: `${readyCount}/${total}`, reason, restarts: restartsCell };
 }
 
+/**
+ * READY, STATUS and RESTARTS of one row share one summary: printTable computes a row's columns one after
+ * another with a context object of that row's own, and nothing changes the pod in between.
+ */
+let lastRow: { pod: Pod; ctx: PrintContext; summary: PodSummary } | undefined;
+function rowSummary(pod: Pod, ctx: PrintContext): PodSummary {
+  if (lastRow?.pod !== pod || lastRow.ctx !== ctx) lastRow = { pod, ctx, summary: summarizePod(pod, ctx) };
+  return lastRow.summary;
+}
+
 function readinessGates(pod: Pod): string {
   const gates = (pod.spec.readinessGates as Array<{ conditionType: string }> | undefined) ?? [];
   if (gates.length === 0) return '<none>';
@@ -103,12 +118,12 @@ export const podPrinter: KindPrinter<Pod> = {
   kind: 'Pod',
   columns: [
     nameColumn(),
-    column('Ready', 'The aggregate readiness state of this pod for accepting traffic.', (p, ctx) => summarizePod(p, ctx).ready),
-    column('Status', 'The aggregate status of the containers in this pod.', (p, ctx) => summarizePod(p, ctx).reason),
+    column('Ready', 'The aggregate readiness state of this pod for accepting traffic.', (p, ctx) => rowSummary(p, ctx).ready),
+    column('Status', 'The aggregate status of the containers in this pod.', (p, ctx) => rowSummary(p, ctx).reason),
     column(
       'Restarts',
       'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
-      (p, ctx) => summarizePod(p, ctx).restarts,
+      (p, ctx) => rowSummary(p, ctx).restarts,
     ),
     ageColumn(),
     column('IP', 'podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', (p) => p.status?.podIPs?.[0]?.ip || '<none>', 1),

@@ -2,6 +2,7 @@ import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
 import { GameErrorCode } from '../errors/game-error';
 import type { AckError } from '../protocol/messages';
+import { DtoFastPath } from './dto-fast-path';
 import { describeValidationErrors } from './validation-message';
 
 /**
@@ -10,6 +11,8 @@ import { describeValidationErrors } from './validation-message';
  */
 @Injectable()
 export class WsValidationPipe extends ValidationPipe {
+  private readonly fastPath = new DtoFastPath();
+
   constructor() {
     super({
       whitelist: true,
@@ -25,6 +28,11 @@ export class WsValidationPipe extends ValidationPipe {
     // (class-transformer would otherwise turn an array into an array of DTOs).
     if (metadata.type === 'body' && metadata.metatype && !isPrimitiveType(metadata.metatype) && !isPlainObject(value)) {
       throw badRequest(`expected a JSON object as the message payload, got ${describeType(value)}`);
+    }
+    // A well-formed message of a simple DTO skips the pipe's machinery (same checks, same instance); see DtoFastPath.
+    if (metadata.type === 'body' && metadata.metatype && !isPrimitiveType(metadata.metatype)) {
+      const accepted = this.fastPath.accept(metadata.metatype, value);
+      if (accepted) return accepted;
     }
     return super.transform(value, metadata);
   }

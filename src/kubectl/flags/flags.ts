@@ -44,16 +44,36 @@ function convert(spec: FlagSpec, raw: string): FlagValue {
   return raw;
 }
 
+interface SpecIndex {
+  byName: Map<string, FlagSpec>;
+  byShort: Map<string, FlagSpec>;
+  defaults: Array<[string, FlagValue]>;
+}
+
+/** The lookup tables of a spec list, built once per list (verbs' flag lists are constants; never change one after use). */
+const indexes = new WeakMap<readonly FlagSpec[], SpecIndex>();
+
+function indexOf(specs: readonly FlagSpec[]): SpecIndex {
+  let index = indexes.get(specs);
+  if (!index) {
+    // A command's own flag shadows a global one of the same name (cobra: local flags before persistent ones).
+    const byName = new Map<string, FlagSpec>();
+    for (const s of specs) if (!byName.has(s.name)) byName.set(s.name, s);
+    const byShort = new Map<string, FlagSpec>();
+    for (const s of specs) if (s.short && !byShort.has(s.short)) byShort.set(s.short, s);
+    const defaults: Array<[string, FlagValue]> = [];
+    for (const s of byName.values()) if (s.default !== undefined) defaults.push([s.name, s.default]);
+    index = { byName, byShort, defaults };
+    indexes.set(specs, index);
+  }
+  return index;
+}
+
 export function parseFlags(argv: string[], specs: readonly FlagSpec[]): ParsedFlags {
-  // A command's own flag shadows a global one of the same name (cobra: local flags before persistent ones).
-  const byName = new Map<string, FlagSpec>();
-  for (const s of specs) if (!byName.has(s.name)) byName.set(s.name, s);
-  const byShort = new Map<string, FlagSpec>();
-  for (const s of specs) if (s.short && !byShort.has(s.short)) byShort.set(s.short, s);
-  const values = new Map<string, FlagValue>();
+  const { byName, byShort, defaults } = indexOf(specs);
+  const values = new Map<string, FlagValue>(defaults);
   const changed = new Set<string>();
   const args: string[] = [];
-  for (const s of byName.values()) if (s.default !== undefined) values.set(s.name, s.default);
 
   const set = (spec: FlagSpec, raw: string) => {
     const v = convert(spec, raw);

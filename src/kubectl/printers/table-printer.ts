@@ -1,5 +1,5 @@
 import { Table, TableColumnDefinition } from '../../cluster-engine';
-import { formatTabbed, TABLE_TABWRITER } from './tabwriter';
+import { formatCells, formatTabbed, TABLE_TABWRITER } from './tabwriter';
 
 export interface TableLayoutOptions {
   wide?: boolean;
@@ -47,20 +47,24 @@ export function renderTable(table: Table, opts: TableLayoutOptions = {}): string
   for (const key of opts.labelColumns ?? []) headers.push(labelHeader(key).toUpperCase());
   if (opts.showLabels) headers.push('LABELS');
 
-  const lines: string[] = [];
-  if (!opts.noHeaders && table.rows.length > 0) lines.push(headers.join('\t'));
+  const lines: string[][] = [];
+  if (!opts.noHeaders && table.rows.length > 0) lines.push(headers);
+  const labelColumns = opts.labelColumns ?? [];
   for (const row of table.rows) {
     const meta = row.object.metadata;
     const cells: string[] = [];
     if (opts.withNamespace) cells.push(meta.namespace ?? '');
-    row.cells.forEach((cell, i) => {
-      if (!visible[i]) return;
-      const text = escapeCell(cell);
+    for (let i = 0; i < row.cells.length; i++) {
+      if (!visible[i]) continue;
+      const text = escapeCell(row.cells[i]);
       cells.push(i === nameIndex && opts.kindPrefix ? `${opts.kindPrefix}/${text}` : text);
-    });
-    for (const key of opts.labelColumns ?? []) cells.push(meta.labels?.[key] ?? '');
+    }
+    for (const key of labelColumns) cells.push(meta.labels?.[key] ?? '');
     if (opts.showLabels) cells.push(formatLabels(meta.labels));
-    lines.push(cells.join('\t'));
+    lines.push(cells);
   }
-  return lines.length ? formatTabbed(`${lines.join('\n')}\n`, TABLE_TABWRITER) : '';
+  if (lines.length === 0) return '';
+  // A tab or line break inside a cell (a label value, say) splits it as the text tabwriter would; otherwise lay out the cells as they are.
+  const plain = lines.every((cells) => cells.every((c) => !c.includes('\t') && !c.includes('\n')));
+  return plain ? `${formatCells(lines, TABLE_TABWRITER)}\n` : formatTabbed(`${lines.map((cells) => cells.join('\t')).join('\n')}\n`, TABLE_TABWRITER);
 }

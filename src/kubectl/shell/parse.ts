@@ -9,6 +9,8 @@ interface PendingHeredoc {
 }
 
 const OPERATORS = ['2>&1', '2>>', '&&', '||', '>>', '<<-', '<<', '&>', '2>', '|', ';', '>', '<', '&', '\n'];
+/** The characters an operator can start with: any other starts a word. */
+const OPERATOR_STARTS = new Set(OPERATORS.map((o) => o[0]));
 
 /**
  * Splits a command line into tokens like bash: quotes (`'…'` literal, `"…"` with `\` escapes and `$`
@@ -44,7 +46,7 @@ class Lexer {
         this.i += 2;
         continue;
       }
-      const op = OPERATORS.find((o) => s.startsWith(o, this.i));
+      const op = OPERATOR_STARTS.has(c) ? OPERATORS.find((o) => s.startsWith(o, this.i)) : undefined;
       if (op) {
         this.i += op.length;
         if (op === '\n') {

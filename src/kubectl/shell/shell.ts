@@ -7,7 +7,7 @@ import { HISTORY_SIZE } from './commands/history.command';
 import { completeLine, Completion } from '../completion/complete';
 import { Expander } from './expand';
 import { isDirectory } from './fs-view';
-import { parseScript } from './parse';
+import { ParseResult, parseScript } from './parse';
 import { newShellState, ShellState } from './state';
 import { AndOr, Pipeline, Redirect, ShellSyntaxError, SimpleCommand } from './syntax';
 import { HOME, VirtualFs } from './vfs';
@@ -18,6 +18,36 @@ export interface ShellOptions {
 }
 
 const EDITORS = ['vi', 'vim', 'nano', 'emacs', 'nvim'];
+
+/**
+ * Parsed lines, by their text: players repeat commands (history, the same `kubectl get pods`), and parsing is a
+ * pure function of the text. The trees are frozen, so nothing can change one it hands out again. Bounded.
+ */
+const parsedLines = new Map<string, ParseResult | ShellSyntaxError>();
+const MAX_PARSED_LINES = 256;
+
+function parseLine(line: string): ParseResult | ShellSyntaxError {
+  let parsed = parsedLines.get(line);
+  if (parsed === undefined) {
+    try {
+      parsed = deepFreeze(parseScript(line));
+    } catch (e) {
+      if (!(e instanceof ShellSyntaxError)) throw e;
+      parsed = e;
+    }
+    if (parsedLines.size >= MAX_PARSED_LINES) parsedLines.delete(parsedLines.keys().next().value!);
+    parsedLines.set(line, parsed);
+  }
+  return parsed;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
 const MAX_DEPTH = 8;
 
 /**
@@ -67,14 +97,7 @@ export class Shell {
   run(line: string): CommandResult {
     // Top-level lines go to the history (bash's HISTCONTROL unset: every non-blank line, duplicates too).
     if (this.depth === 0 && line.trim() !== '') this.remember(line);
-    const parsed = (() => {
-      try {
-        return parseScript(line);
-      } catch (e) {
-        if (e instanceof ShellSyntaxError) return e;
-        throw e;
-      }
-    })();
+    const parsed = parseLine(line);
     if (parsed instanceof ShellSyntaxError) return this.finish({ stdout: '', stderr: `bash: ${parsed.message}\n`, exitCode: 2 });
     if (parsed.openQuote) {
       const q = parsed.openQuote === ')' ? ')' : parsed.openQuote;
@@ -98,10 +121,11 @@ export class Shell {
 
   private remember(line: string): void {
     const h = (this.state.history ??= []);
-    h.push(line.replace(/\n+$/, ''));
+    h.push(line.endsWith('\n') ? line.replace(/\n+$/, '') : line);
     if (h.length > HISTORY_SIZE) {
       this.state.historyBase = (this.state.historyBase ?? 0) + (h.length - HISTORY_SIZE);
-      h.splice(0, h.length - HISTORY_SIZE);
+      // shift(), not splice(): V8 drops the first element without moving the other 499 (one per command once full).
+      while (h.length > HISTORY_SIZE) h.shift();
     }
   }
 

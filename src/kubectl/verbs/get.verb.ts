@@ -57,7 +57,7 @@ function run(ctx: VerbContext): CommandResult {
     const tables = groups
       .filter((g) => g.objects.length > 0)
       .map((g) =>
-        renderTable(printTable(g.req.info.kind, g.objects, { nowMs: ctx.cluster.nowMs() }), {
+        renderTable(printTable(g.req.info.kind, g.objects, { nowMs: ctx.cluster.nowMs(), copy: false }), {
           wide: format.wide,
           noHeaders: f.bool('no-headers'),
           withNamespace: allNamespaces && g.req.info.namespaced,
@@ -110,4 +110,6 @@ export const getVerb: Verb = {
   ],
   examples: ['kubectl get pods', 'kubectl get pods -o wide', 'kubectl get nodes', 'kubectl get pod web -o yaml', 'kubectl get events --sort-by=.metadata.creationTimestamp', 'kubectl get pods -A'],
   run,
+  // Reads and prints only; `-w` keeps a stream running instead.
+  pureOutput: (flags) => !flags.bool('watch'),
 };

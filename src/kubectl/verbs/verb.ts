@@ -30,6 +30,12 @@ export interface Verb {
   /** Shown in `--help`; the registry test runs each one against a small cluster and expects exit 0. */
   examples: string[];
   run(ctx: VerbContext): CommandResult;
+  /**
+   * True when, with these flags, the output is a function of nothing but the cluster's API objects, its virtual
+   * time, the arguments and the namespace (no files, stdin, writes, randomness or running stream): runKubectl then
+   * reuses the output of the same command at the same resourceVersion and millisecond (see output-cache.ts).
+   */
+  pureOutput?(flags: Flags): boolean;
 }
 
 export type HelpGroup =
