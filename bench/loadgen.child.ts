@@ -16,7 +16,8 @@ type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; messag
 
 export type Job =
   | { kind: 'echo-serial'; url: string; count: number }
-  | { kind: 'saturate'; url: string; target: 'echo' | 'command'; sockets: number; durationMs: number; scenarioId?: string }
+  /** uncached: every command differs (a selector no pod fails), so kubectl's output cache never answers. */
+  | { kind: 'saturate'; url: string; target: 'echo' | 'command'; sockets: number; durationMs: number; scenarioId?: string; uncached?: boolean }
   | { kind: 'players'; url: string; players: number; durationMs: number; intervalMs: number; scenarioId: string; setupBudgetMs: number }
   | { kind: 'start'; url: string; sizes: number[]; reps: Record<number, number> };
 
@@ -127,7 +128,7 @@ async function run(job: Job): Promise<unknown> {
             const t = nowMs();
             try {
               if (job.target === 'echo') await call(c.socket, 'echo', { command: 'kubectl get pods' });
-              else await call(c.socket, 'command:run', { attemptId: c.attemptId, command: 'kubectl get pods' });
+              else await call(c.socket, 'command:run', { attemptId: c.attemptId, command: job.uncached ? `kubectl get pods -l bench-seq!=${i}-${samples.length}` : 'kubectl get pods' });
               samples.push(nowMs() - t);
             } catch {
               errors++;

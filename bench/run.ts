@@ -139,7 +139,8 @@ async function main(): Promise<void> {
     socket = await server('server.child.ts', 150_000 * T, async (url) => {
       const start = await job<Record<number, Summary & { coldMs?: number }>>({ kind: 'start', url, sizes: [5, 50, 500], reps: MODE.socketStartReps }, 90_000 * T);
       const saturated = await job<SaturateResult>({ kind: 'saturate', url, target: 'command', sockets: SATURATE_SOCKETS, durationMs: MODE.saturateMs, scenarioId: PLAYER_SCENARIO }, 60_000);
-      return { start, saturated };
+      const uncached = await job<SaturateResult>({ kind: 'saturate', url, target: 'command', sockets: SATURATE_SOCKETS, durationMs: MODE.saturateMs, scenarioId: PLAYER_SCENARIO, uncached: true }, 60_000);
+      return { start, saturated, uncached };
     }, UNLIMITED);
     log(`socket: ${JSON.stringify(socket)}`);
   }
@@ -238,7 +239,8 @@ type Results = {
   engine?: EngineResult;
   echo?: { serial: Summary; saturated: SaturateResult };
   /** start: warm starts; coldMs, the first start of the scenario in the server process (absent in older results). */
-  socket?: { start: Record<number, Summary & { coldMs?: number }>; saturated: SaturateResult };
+  /** saturated: the same `get pods` over and over (kubectl's output cache answers while the cluster is unchanged); uncached: every command differs (absent in older results). */
+  socket?: { start: Record<number, Summary & { coldMs?: number }>; saturated: SaturateResult; uncached?: SaturateResult };
   players: PlayersResult[];
 };
 type Target = { target: string; measured: string; met: boolean };
@@ -249,8 +251,11 @@ function evaluate(r: Results): Target[] {
   if (engine) out.push({ target: 'start p99 < 20 ms, 50 pods (catalog.start + first get pods)', measured: `${engine.start[50].total.p99} ms`, met: engine.start[50].total.p99 < 20 });
   if (socket) out.push({ target: 'start p99 < 20 ms, 50 pods (socket attempt:start → first command ack)', measured: `${socket.start[50].p99} ms`, met: socket.start[50].p99 < 20 });
   if (socket && echo) {
-    const share = socket.saturated.perSecond / echo.saturated.perSecond;
-    out.push({ target: 'get pods throughput ≥ 30 % of the echo floor', measured: `${socket.saturated.perSecond}/s = ${(share * 100).toFixed(1)} % of ${echo.saturated.perSecond}/s`, met: share >= 0.3 });
+    // Judged on the uncached run when there is one: each reply then lists and prints the pods afresh.
+    const sat = socket.uncached ?? socket.saturated;
+    const share = sat.perSecond / echo.saturated.perSecond;
+    const cached = socket.uncached ? `; ${socket.saturated.perSecond}/s = ${((socket.saturated.perSecond / echo.saturated.perSecond) * 100).toFixed(1)} % repeating one command` : '';
+    out.push({ target: 'get pods throughput ≥ 30 % of the echo floor', measured: `${sat.perSecond}/s = ${(share * 100).toFixed(1)} % of ${echo.saturated.perSecond}/s${socket.uncached ? ' (every command different)' : ''}${cached}`, met: share >= 0.3 });
   }
   const p1000 = r.players.find((p) => p.requested === 1000);
   if (p1000) out.push({ target: 'command p99 < 50 ms at 1,000 players', measured: `${p1000.latency.p99} ms (${p1000.connected} connected, ${p1000.errors} errors)`, met: p1000.connected === 1000 && p1000.errors === 0 && p1000.latency.p99 < 50 });
@@ -288,8 +293,10 @@ function table(r: Results, targets: Target[]): string {
   }
   if (socket) {
     for (const [size, s] of Object.entries(socket.start)) rows.push(['socket attempt:start → 1st command ack', `${size} pods`, ...lat(s), '-', `${ratio(s.p50, floor?.p50)} / ${ratio(s.p99, floor?.p99)}`]);
-    const sat = socket.saturated;
-    rows.push([`get pods, ${sat.sockets} players flat out`, PLAYER_SCENARIO.replace('bench-', '').replace('-pods', ' pods'), ...lat(sat.latency), `${sat.perSecond}`, echo ? `${ratio(sat.latency.p50, echo.saturated.latency.p50)} / ${ratio(sat.latency.p99, echo.saturated.latency.p99)} (vs echo flat out)` : '-']);
+    const satRow = (label: string, sat: SaturateResult) =>
+      rows.push([`${label}, ${sat.sockets} players flat out`, PLAYER_SCENARIO.replace('bench-', '').replace('-pods', ' pods'), ...lat(sat.latency), `${sat.perSecond}`, echo ? `${ratio(sat.latency.p50, echo.saturated.latency.p50)} / ${ratio(sat.latency.p99, echo.saturated.latency.p99)} (vs echo flat out)` : '-']);
+    satRow('get pods (repeated: output cache)', socket.saturated);
+    if (socket.uncached) satRow('get pods -l (each different: no cache)', socket.uncached);
   }
   for (const p of r.players) {
     rows.push([`get/describe/apply, ${p.connected}/${p.requested} players`, PLAYER_SCENARIO.replace('bench-', '').replace('-pods', ' pods'), ...lat(p.latency), `${p.perSecond}`, `${ratio(p.latency.p50, floor?.p50)} / ${ratio(p.latency.p99, floor?.p99)}`]);
