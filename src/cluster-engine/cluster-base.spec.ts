@@ -1,16 +1,9 @@
 import { Cluster, ClusterBase, ClusterSnapshot, SnapshotBaseMismatchError } from './cluster';
+import { deepFreeze } from './api/json';
 import { KubeObject } from './api/types';
 import { Shell } from '../kubectl/shell/shell';
 import { VirtualFs } from '../kubectl/shell/vfs';
 import { TEST_REGISTRY, pod } from '../kubectl/testing/fixture';
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /** A warmed-up cluster (a crash-looping pod, a healthy one, a ConfigMap) frozen as a base, as a scenario's warm start keeps it. */
 function base(): ClusterBase {

@@ -12,5 +12,6 @@ export { ImageBehaviour } from './runtime/image-behaviour';
 export { BackendAnswer } from './runtime/exec-network';
 export { ListOptions, DeleteOptions, PatchType, PatchOptions } from './apiserver/apiserver';
 export { parseTime, toIso } from './clock';
+export { deepFreeze } from './api/json';
 export { authorize, rbacSourceOf, rulesFor, ruleAllows, serviceAccountUser, UserInfo, RequestAttributes, Decision, SUPERUSER_GROUP } from './auth/rbac.authorizer';
 export { KUBEADM_ADMIN_GROUP, KUBEADM_ADMIN_USER } from './auth/bootstrap-policy';

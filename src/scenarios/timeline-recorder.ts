@@ -1,4 +1,4 @@
-import { Cluster, KubeEvent, KubeObject, Node, Pod, WatchEvent } from '../cluster-engine';
+import { Cluster, deepFreeze, KubeEvent, KubeObject, Node, Pod, WatchEvent } from '../cluster-engine';
 import { eventObject, nodeStatus, summarizePod } from '../cluster-engine/printers';
 import { ObjectiveProgress, TimelineEntry, TimelineEventEntry } from './session.types';
 
@@ -204,14 +204,6 @@ export class TimelineRecorder {
 
 /** Each warm-up's first page of the timeline, frozen: its entries are shared by every attempt's state. */
 const firstPages = new WeakMap<object, TimelineState>();
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 function emptyState(): TimelineState {
   return { seq: 0, pending: [], handedOut: 0, events: {}, pods: {}, nodes: {}, objectives: {} };

@@ -1,4 +1,4 @@
-import { Cluster, ClusterBase } from '../cluster-engine';
+import { Cluster, ClusterBase, deepFreeze } from '../cluster-engine';
 import type { LoadedScenario } from './load';
 
 /**
@@ -48,14 +48,6 @@ function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return hash;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /** Forgets every warmed-up cluster (tests). */

@@ -20,6 +20,7 @@ import * as playerDtos from '../../src/game/protocol/player.dto';
 import * as quizRoundDtos from '../../src/game/protocol/quiz-round.dto';
 import { DtoFastPath } from '../../src/game/transport/dto-fast-path';
 import { WsValidationPipe } from '../../src/game/transport/ws-validation.pipe';
+import { Rng } from '../../src/cluster-engine/rng';
 
 type Dto = new () => object;
 const modules: Array<Record<string, unknown>> = [
@@ -38,14 +39,10 @@ async function fullPipe(metatype: Dto, value: unknown): Promise<{ ok: true; enti
   }
 }
 
+/** The engine's seeded PRNG, so a failure names its seed. */
 function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 const PRIMITIVES: unknown[] = [

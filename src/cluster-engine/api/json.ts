@@ -48,3 +48,12 @@ function inArray(v: unknown): unknown {
 function hasToJson(v: unknown): boolean {
   return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function';
 }
+
+/** Freezes a JSON-like value and everything it holds, so it can be shared between clusters and attempts. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

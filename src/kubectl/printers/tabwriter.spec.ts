@@ -1,4 +1,5 @@
 import { DESCRIBE_TABWRITER, formatCells, formatTabbed, TABLE_TABWRITER, Tabwriter, type TabwriterOptions } from './tabwriter';
+import { Rng } from '../../cluster-engine/rng';
 
 /** The first, straightforward implementation (cells re-measured with [...s] on every use): the optimised one must agree. */
 function referenceTabbed(text: string, opts: TabwriterOptions): string {
@@ -34,15 +35,10 @@ function referenceTabbed(text: string, opts: TabwriterOptions): string {
   return out.join('\n') + (endsWithNewline ? '\n' : '');
 }
 
-/** A small deterministic PRNG (mulberry32), so a failure names its seed. */
+/** The engine's seeded PRNG, so a failure names its seed. */
 function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 describe('formatTabbed (Go text/tabwriter)', () => {

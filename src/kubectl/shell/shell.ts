@@ -1,4 +1,4 @@
-import { Cluster } from '../../cluster-engine';
+import { Cluster, deepFreeze } from '../../cluster-engine';
 import { runKubectl } from '../kubectl';
 import { runNodeCommand } from '../node-shell/node-shell';
 import { CommandResult, CommandStream, PendingEdit } from '../result';
@@ -41,13 +41,6 @@ function parseLine(line: string): ParseResult | ShellSyntaxError {
   return parsed;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 const MAX_DEPTH = 8;
 
 /**
