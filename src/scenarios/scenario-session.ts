@@ -391,16 +391,20 @@ export class ScenarioSessionImpl implements ScenarioSession {
     return this.scenario.format.explanation;
   }
 
-  snapshot(): SessionSnapshotV1 {
+  snapshot(options: { selfContained?: boolean } = {}): SessionSnapshotV1 {
+    // By default against the warm-up the attempt started from: what it still shares with it is left out.
+    const againstBase = !options.selfContained;
     return {
       version: 1,
       scenarioId: this.scenario.format.id,
       seed: this.seed,
       ...(this.scenario.variant ? { variant: { ...this.scenario.variant.values } } : {}),
-      // Against the warm-up the attempt started from: what it still shares with it is left out.
-      cluster: this.cluster.snapshot({ againstBase: true }),
+      cluster: this.cluster.snapshot({ againstBase }),
       shell: this.shell.snapshot(),
-      state: { ...structuredClone({ ...this.s, timeline: undefined }), timeline: this.firstPage ? packTimeline(this.timeline.state, this.firstPage) : structuredClone(this.timeline.state) },
+      state: {
+        ...structuredClone({ ...this.s, timeline: undefined }),
+        timeline: againstBase && this.firstPage ? packTimeline(this.timeline.state, this.firstPage) : structuredClone(this.timeline.state),
+      },
     };
   }
 

@@ -174,8 +174,12 @@ export interface ScenarioSession {
   timelineSince(cursor: number): TimelineEntry[];
   /** The `seq` of the last entry recorded so far (at least `cursor`), without copying: places a command among them. */
   timelineSeq(cursor: number): number;
-  /** Everything needed to continue later, as plain JSON. */
-  snapshot(): SessionSnapshot;
+  /**
+   * Everything needed to continue later, as plain JSON: by default only what differs from the scenario's warm-up
+   * (small, but restorable only over that same warm-up); `selfContained` holds the whole cluster, so it restores
+   * even after an upgrade changed the warm-up.
+   */
+  snapshot(options?: { selfContained?: boolean }): SessionSnapshot;
   /** The live picture of the cluster (nodes and pods) the browser draws beside the terminal. */
   clusterView(): ClusterView;
   /** `kubectl describe KIND NAME [-n NAMESPACE]` as text; throws RangeError (kubectl's message) for an unknown kind or object. */

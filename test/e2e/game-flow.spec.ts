@@ -15,6 +15,7 @@ import { IMAGEPULL_FIX } from '../support/fixtures';
 import { call, connect, nextPush, poll, type TestSocket } from '../support/socket-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
+import { AttemptsRepository } from '../../src/game/persistence/attempts.repository';
 
 describe('e2e: solving imagepull-wrong-tag', () => {
   let testApp: TestApp | undefined;
@@ -109,6 +110,10 @@ describe('e2e: solving imagepull-wrong-tag', () => {
     for (const s of sockets.splice(0)) s.close();
     await testApp.app.close(); // flushes snapshots
     testApp = await startTestApp({ databaseUrl });
+    // Written at shutdown self-contained: it restores even if an upgrade changed the scenario's warm-up.
+    const stored = await testApp.app.get(AttemptsRepository).findById(attempt.attemptId);
+    expect(stored!.snapshot).toContain('"objects":[{');
+    expect(stored!.snapshot).not.toContain('"base":');
 
     const again = await open(testApp.url);
     // Not signed in on a new connection without handshake credentials.

@@ -59,26 +59,29 @@ export class AttemptProgressService {
     await this.snapshotEach((live) => now - live.savedAt >= this.config.snapshotMs * (live.unsavedInput ? 1 : IDLE_SNAPSHOT_FACTOR));
   }
 
-  /** At shutdown: every attempt, so a restart resumes exactly where each one was. */
+  /**
+   * At shutdown: every attempt, so a restart resumes exactly where each one was. Self-contained snapshots,
+   * since the server that restores them may be an upgrade whose scenario warm-ups differ.
+   */
   async snapshotAll(): Promise<void> {
-    await this.snapshotEach(() => true);
+    await this.snapshotEach(() => true, true);
   }
 
-  private async snapshotEach(due: (live: LiveAttempt) => boolean): Promise<void> {
+  private async snapshotEach(due: (live: LiveAttempt) => boolean, selfContained = false): Promise<void> {
     const slicer = new TimeSlicer();
     let batch: LiveAttempt[] = [];
     for (const live of this.registry.all()) {
       if (live.closing || !due(live)) continue;
       batch.push(live);
       if (batch.length < SNAPSHOT_BATCH) continue;
-      await this.snapshotBatch(batch, slicer);
+      await this.snapshotBatch(batch, { slicer, selfContained });
       batch = [];
     }
-    await this.snapshotBatch(batch, slicer);
+    await this.snapshotBatch(batch, { slicer, selfContained });
   }
 
   /** Stores the attempts' timelines, then their snapshots: two statements for the whole batch. */
-  private async snapshotBatch(batch: LiveAttempt[], slicer?: TimeSlicer): Promise<void> {
+  private async snapshotBatch(batch: LiveAttempt[], { slicer, selfContained = false }: { slicer?: TimeSlicer; selfContained?: boolean } = {}): Promise<void> {
     const lives = batch.filter((live) => !live.closing);
     if (lives.length === 0) return;
     try {
@@ -92,7 +95,7 @@ export class AttemptProgressService {
       for (const live of lives) {
         if (live.closing) continue; // finished meanwhile: its final state is written by solve or abandon
         const progress = live.session.progress();
-        rows.push({ id: live.id, snapshot: JSON.stringify(live.session.snapshot()), virtualMs: progress.elapsedMs, ...totals(live, progress) });
+        rows.push({ id: live.id, snapshot: JSON.stringify(live.session.snapshot({ selfContained })), virtualMs: progress.elapsedMs, ...totals(live, progress) });
         await slicer?.pause();
       }
       await this.attempts.saveSnapshots(rows);
