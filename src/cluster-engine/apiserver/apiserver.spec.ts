@@ -1,27 +1,16 @@
-import { pod, testCluster } from '../test-support/fixtures';
-import { ApiError } from '../api/errors';
+import { apiErrorOf, pod, testCluster } from '../test-support/fixtures';
 import { Pod } from '../api/types';
-
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('API server write path', () => {
   it('validates with Kubernetes wording', () => {
     const c = testCluster();
-    const err = errorOf(() => c.api.create({ ...pod('x', {}), spec: { containers: [{ name: 'app', image: '' }] } } as Pod));
+    const err = apiErrorOf(() => c.api.create({ ...pod('x', {}), spec: { containers: [{ name: 'app', image: '' }] } } as Pod));
     expect(err.status).toMatchObject({ code: 422, reason: 'Invalid', message: 'The Pod "x" is invalid: spec.containers[0].image: Required value' });
   });
 
   it('brackets several validation errors', () => {
     const c = testCluster();
-    const err = errorOf(() => c.api.create({ ...pod('x', {}), spec: { containers: [{ name: 'Bad_Name', image: '' }] } } as Pod));
+    const err = apiErrorOf(() => c.api.create({ ...pod('x', {}), spec: { containers: [{ name: 'Bad_Name', image: '' }] } } as Pod));
     expect(err.message).toMatch(/^The Pod "x" is invalid: \[spec\.containers\[0\]\.name: Invalid value: "Bad_Name": a lowercase RFC 1123 label.*, spec\.containers\[0\]\.image: Required value\]$/);
   });
 
@@ -41,20 +30,20 @@ describe('API server write path', () => {
 
   it('rejects content in a missing namespace (NamespaceLifecycle)', () => {
     const c = testCluster();
-    const err = errorOf(() => c.api.create({ ...pod('x', {}), metadata: { name: 'x', namespace: 'nope' } }));
+    const err = apiErrorOf(() => c.api.create({ ...pod('x', {}), metadata: { name: 'x', namespace: 'nope' } }));
     expect(err.status).toMatchObject({ code: 404, reason: 'NotFound', message: 'namespaces "nope" not found' });
   });
 
   it('forbids deleting the default namespace', () => {
     const c = testCluster();
-    expect(errorOf(() => c.api.delete('Namespace', undefined, 'default')).message).toBe('namespaces "default" is forbidden: this namespace may not be deleted');
+    expect(apiErrorOf(() => c.api.delete('Namespace', undefined, 'default')).message).toBe('namespaces "default" is forbidden: this namespace may not be deleted');
   });
 
   it('refuses pod spec changes other than images, as the real API does', () => {
     const c = testCluster([pod('web', {})]);
     const p = c.api.get<Pod>('Pod', 'default', 'web');
     p.spec.containers[0].ports = [{ containerPort: 8080 }];
-    expect(errorOf(() => c.api.update(p)).message).toMatch(/^The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\]\.image`/);
+    expect(apiErrorOf(() => c.api.update(p)).message).toMatch(/^The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\]\.image`/);
     const q = c.api.get<Pod>('Pod', 'default', 'web');
     q.spec.containers[0].image = 'nginx:1.26';
     expect(c.api.update(q).spec.containers[0].image).toBe('nginx:1.26');
@@ -88,9 +77,9 @@ describe('API server write path', () => {
   ])('answers a wrong-typed body (%s) with the decode error, never a crash', (_label, patch, message) => {
     const c = testCluster([pod('web', {})]);
     const body = { ...pod('x', {}), ...patch } as unknown as Pod;
-    const err = errorOf(() => c.api.create(body));
+    const err = apiErrorOf(() => c.api.create(body));
     expect(err.status).toMatchObject({ code: 400, reason: 'BadRequest', message: `Pod in version "v1" cannot be handled as a Pod: ${message}` });
     const live = c.api.get<Pod>('Pod', 'default', 'web');
-    expect(errorOf(() => c.api.update({ ...live, ...patch } as unknown as Pod)).status.reason).toBe('BadRequest');
+    expect(apiErrorOf(() => c.api.update({ ...live, ...patch } as unknown as Pod)).status.reason).toBe('BadRequest');
   });
 });

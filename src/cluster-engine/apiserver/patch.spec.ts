@@ -1,4 +1,6 @@
-import { testCluster } from '../test-support/fixtures';
+import { apiErrorOf, testCluster } from '../test-support/fixtures';
+import { Deployment, Node, Service } from '../api/types';
+import { strategicMergePatch } from '../api/patch/strategic-merge';
 
 function deployment(name: string, replicas: number, image: string): Deployment {
   const labels = { app: name };
@@ -8,19 +10,6 @@ function deployment(name: string, replicas: number, image: string): Deployment {
     metadata: { name, namespace: 'default' },
     spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image }] } } },
   } as unknown as Deployment;
-}
-import { ApiError } from '../api/errors';
-import { Deployment, Node, Service } from '../api/types';
-import { strategicMergePatch } from '../api/patch/strategic-merge';
-
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected an ApiError');
 }
 
 describe('ApiServer.patch', () => {
@@ -55,7 +44,7 @@ describe('ApiServer.patch', () => {
     expect(c.api.get('Deployment', 'default', 'web').metadata.labels?.tier).toBeUndefined();
     c.api.patch('Deployment', 'default', 'web', 'json', [{ op: 'replace', path: '/spec/replicas', value: 3 }]);
     expect(c.api.get<Deployment>('Deployment', 'default', 'web').spec.replicas).toBe(3);
-    const err = errorOf(() => c.api.patch('Deployment', 'default', 'web', 'json', [{ op: 'test', path: '/spec/replicas', value: 9 }]));
+    const err = apiErrorOf(() => c.api.patch('Deployment', 'default', 'web', 'json', [{ op: 'test', path: '/spec/replicas', value: 9 }]));
     expect([err.code, err.message]).toEqual([422, 'testing value /spec/replicas failed: test failed']);
   });
 
@@ -69,7 +58,7 @@ describe('ApiServer.patch', () => {
 
   it('a stale resourceVersion in the patch is a 409 Conflict', () => {
     const c = setup();
-    const err = errorOf(() => c.api.patch('Deployment', 'default', 'web', 'merge', { metadata: { resourceVersion: '1' }, spec: { replicas: 5 } }));
+    const err = apiErrorOf(() => c.api.patch('Deployment', 'default', 'web', 'merge', { metadata: { resourceVersion: '1' }, spec: { replicas: 5 } }));
     expect(err.message).toBe('Operation cannot be fulfilled on deployments.apps "web": the object has been modified; please apply your changes to the latest version and try again');
   });
 
@@ -83,7 +72,7 @@ describe('ApiServer.patch', () => {
 
   it('strict decoding rejects unknown fields', () => {
     const c = setup();
-    const err = errorOf(() => c.api.patch('Deployment', 'default', 'web', 'merge', { spec: { bogus: 1 } }, { strict: true }));
+    const err = apiErrorOf(() => c.api.patch('Deployment', 'default', 'web', 'merge', { spec: { bogus: 1 } }, { strict: true }));
     expect(err.message).toContain('strict decoding error: unknown field "spec.bogus"');
   });
 });

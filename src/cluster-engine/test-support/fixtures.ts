@@ -1,6 +1,7 @@
 import { Cluster } from '../cluster';
 import { ClusterSpec } from '../spec';
 import { KubeObject, Pod } from '../api/types';
+import { ApiError } from '../api/errors';
 
 /** A small cluster for engine tests: a tainted control plane and one or more workers. */
 export function testCluster(objects: KubeObject[] = [], extra: Partial<ClusterSpec> = {}, seed = 1): Cluster {
@@ -42,4 +43,15 @@ export function runUntil(c: Cluster, until: () => boolean, maxSeconds = 900): nu
     c.tick(1000);
   }
   throw new Error(`condition not reached within ${maxSeconds}s`);
+}
+
+/** The ApiError `fn` throws (anything else thrown is rethrown; no throw fails the test). */
+export function apiErrorOf(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ApiError) return e;
+    throw e;
+  }
+  throw new Error('expected an ApiError');
 }
