@@ -1,7 +1,8 @@
 import { Pod, PodCondition, PodDisruptionBudget } from '../api/types';
 import { forbidden, internalError, notFound, tooManyRequests } from '../api/errors';
 import { setCondition } from '../api/conditions';
-import { isPodReady, podsForBudget } from '../controllers/disruption.reconciler';
+import { podsForBudget } from '../controllers/disruption.reconciler';
+import { isPodReady } from '../controllers/replicaset.reconciler';
 import type { ApiServer, DeleteOptions } from './apiserver';
 
 export const EVICTION_REFUSED = "Cannot evict pod as it would violate the pod's disruption budget.";

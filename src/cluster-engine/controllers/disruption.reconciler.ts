@@ -4,6 +4,7 @@ import { metaSelectorMatches } from '../api/label-selector';
 import { setCondition } from '../api/conditions';
 import { parseTime } from '../clock';
 import { scaledValue } from './deployment-util';
+import { isPodReady } from './replicaset.reconciler';
 import { stableJson } from '../api/json';
 
 /** An eviction the controller has not yet seen carried out is forgotten after this (`DeletionTimeout`). */
@@ -15,10 +16,6 @@ export function podsForBudget(pods: Pod[], pdb: PodDisruptionBudget): Pod[] {
   const sel = pdb.spec?.selector;
   if (!sel) return [];
   return pods.filter((p) => p.metadata.namespace === pdb.metadata.namespace && metaSelectorMatches(sel, p.metadata.labels ?? {}));
-}
-
-export function isPodReady(p: Pod): boolean {
-  return p.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
 }
 
 interface Expected {
