@@ -78,7 +78,8 @@ export function binarySI(value: number): string {
   return String(Math.round(value));
 }
 
-function isCritical(pod: Pod): boolean {
+/** `kubelettypes.IsCriticalPod`: a static (mirror) pod, or system-critical priority. Never evicted, always admitted. */
+export function isCritical(pod: Pod): boolean {
   return !!pod.metadata.annotations?.['kubernetes.io/config.mirror'] || (pod.spec.priority ?? 0) >= 2_000_000_000;
 }
 

@@ -14,8 +14,8 @@ import { copyOf } from '../store/store';
 import { pvcVolumesReady } from './pvc-volumes';
 import { configVolumesReady, containerFiles } from './volumes';
 import { serviceLinkEnv } from './service-env';
-import { runHook } from './lifecycle-hooks';
-import { activePressure } from './eviction-manager';
+import { podRef, runHook } from './lifecycle-hooks';
+import { activePressure, isCritical } from './eviction-manager';
 
 const MiB = 1024 * 1024;
 /** The pod worker re-syncs a pod this often while it waits out a back-off (and emits BackOff again). */
@@ -357,9 +357,9 @@ function waitingOutBackoff(s: SyncCtx, c: Container, init: boolean, rec: Contain
   const key = backoffKey(s, c);
   if (!inBackoffSince(s.kubelet.backoff, key, finishedMs, s.now)) return false;
   const entry = s.kubelet.backoff[key];
-  const podRef = `${s.pod.metadata.name}_${s.pod.metadata.namespace}(${s.pod.metadata.uid})`;
-  event(s, c, init, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
-  rec.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(entry.backoffMs)} restarting failed container=${c.name} pod=${podRef}` };
+  const ref = podRef(s.pod);
+  event(s, c, init, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${ref}`);
+  rec.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(entry.backoffMs)} restarting failed container=${c.name} pod=${ref}` };
   s.rec.nextSyncMs = Math.min(s.rec.nextSyncMs, finishedMs + entry.backoffMs, s.now + BACKOFF_RESYNC_MS);
   return true;
 }
@@ -597,7 +597,7 @@ export function evictPodNow(ctx: EngineContext, kubelet: KubeletState, pod: Pod,
  */
 function admissionRejection(kubelet: KubeletState, pod: Pod, now: number): string | undefined {
   const pressure = activePressure(kubelet, now);
-  if (pressure.size === 0 || (pod.spec.priority ?? 0) >= 2_000_000_000 || pod.metadata.annotations?.['kubernetes.io/config.mirror']) return undefined;
+  if (pressure.size === 0 || isCritical(pod)) return undefined;
   const bestEffort = allContainers(pod).every(({ c }) => !Object.keys(c.resources?.requests ?? {}).length && !Object.keys(c.resources?.limits ?? {}).length);
   const blocking = [...pressure].filter((p) => p !== 'MemoryPressure' || bestEffort);
   if (blocking.length === 0) return undefined;
