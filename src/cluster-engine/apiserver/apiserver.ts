@@ -132,11 +132,12 @@ export class ApiServer {
       if (obj?.metadata?.name !== name) throw badRequest(`metadata.name: Invalid value: "${String(obj?.metadata?.name ?? '')}": field is immutable`);
       return this.create({ ...obj, metadata: { ...obj.metadata, namespace } } as T, opts);
     }
-    const base = structuredClone(current);
+    // `current` is our own copy, and no patcher writes into its target (the merges build new objects,
+    // jsonPatch works on a copy), so it needs no second copy; `write` copies what it stores.
     let next: KubeObject;
-    if (type === 'json') next = jsonPatch(base, body) as KubeObject;
-    else if (type === 'merge') next = mergePatch(base, body) as KubeObject;
-    else next = strategicMergePatch(base, body, kind) as KubeObject;
+    if (type === 'json') next = jsonPatch(current, body) as KubeObject;
+    else if (type === 'merge') next = mergePatch(current, body) as KubeObject;
+    else next = strategicMergePatch(current, body, kind) as KubeObject;
     if (typeof next !== 'object' || next === null || Array.isArray(next)) throw badRequest('the patch produced something that is not an object');
     // Identity comes from the URL; a patch cannot move an object.
     next.kind = current.kind;

@@ -3,13 +3,14 @@ import { ApiError, unprocessable } from '../errors';
 
 /** RFC 6902 JSON patch (fast-json-patch), failures worded like the API server's evanphx/json-patch. */
 export function jsonPatch(target: unknown, ops: unknown): unknown {
-  if (!Array.isArray(ops)) throw unprocessableJson('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  if (!Array.isArray(ops)) throw unprocessable('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
   try {
-    return applyPatch(structuredClone(target), ops as Operation[], true, false).newDocument;
+    // mutateDocument false: the library applies the operations to its own (JSON) copy of the target.
+    return applyPatch(target, ops as Operation[], true, false).newDocument;
   } catch (err) {
     if (err instanceof ApiError) throw err;
-    if (err instanceof JsonPatchError) throw unprocessableJson(describe(err, ops as Operation[]));
-    throw unprocessableJson((err as Error).message);
+    if (err instanceof JsonPatchError) throw unprocessable(describe(err, ops as Operation[]));
+    throw unprocessable((err as Error).message);
   }
 }
 
@@ -25,8 +26,4 @@ function describe(err: JsonPatchError, ops: Operation[]): string {
     default:
       return `doc is missing path: "${op?.path}": missing value`;
   }
-}
-
-function unprocessableJson(message: string): ApiError {
-  return unprocessable(message);
 }
