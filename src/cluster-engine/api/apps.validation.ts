@@ -1,7 +1,7 @@
 import { Deployment, KubeObject, MetaLabelSelector, Pod, PodTemplateSpec, ReplicaSet } from './types';
 import { FieldError } from './errors';
 import { validatePodSpec } from './validation';
-import { goMapString, isEmptySelector, metaSelectorMatches } from './label-selector';
+import { goLabelSelector, goMapString, isEmptySelector, metaSelectorMatches } from './label-selector';
 
 const PERCENT = /^[0-9]+%$/;
 const PERCENT_MSG = "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
@@ -13,13 +13,6 @@ const err = (field: string, detail: string, type: FieldError['type'] = 'FieldVal
 /** Go's `%#v` of an IntOrString, as apps validation prints it. */
 export function goIntOrString(v: number | string): string {
   return typeof v === 'number' ? `intstr.IntOrString{Type:0, IntVal:${v}, StrVal:""}` : `intstr.IntOrString{Type:1, IntVal:0, StrVal:${JSON.stringify(v)}}`;
-}
-
-function goSelector(sel: MetaLabelSelector): string {
-  const exprs = sel.matchExpressions?.length
-    ? `[]v1.LabelSelectorRequirement{${sel.matchExpressions.map((r) => `v1.LabelSelectorRequirement{Key:${JSON.stringify(r.key)}, Operator:${JSON.stringify(r.operator)}, Values:${r.values?.length ? `[]string{${r.values.map((x) => JSON.stringify(x)).join(', ')}}` : '[]string(nil)'}}`).join(', ')}}`
-    : '[]v1.LabelSelectorRequirement(nil)';
-  return `v1.LabelSelector{MatchLabels:${goMapString(sel.matchLabels)}, MatchExpressions:${exprs}}`;
 }
 
 function nonNegative(value: unknown, field: string): FieldError[] {
@@ -49,7 +42,7 @@ function validateSelectorAndTemplate(kind: string, selector: MetaLabelSelector |
   } else if ((selector.matchExpressions ?? []).some((r) => !isObject(r) || typeof r.key !== 'string' || !['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(r.operator as string))) {
     errors.push(err('spec.selector.matchExpressions', `Invalid value: ${JSON.stringify(selector.matchExpressions)}: invalid label selector requirement`));
     return errors;
-  } else if (isEmptySelector(selector)) errors.push(err('spec.selector', `Invalid value: ${goSelector(selector)}: empty selector is invalid for ${kind}`));
+  } else if (isEmptySelector(selector)) errors.push(err('spec.selector', `Invalid value: ${goLabelSelector(selector)}: empty selector is invalid for ${kind}`));
   if (!isObject(template)) {
     errors.push(err('spec.template', 'Required value', 'FieldValueRequired'));
     return errors;

@@ -1,34 +1,10 @@
-import { KubeObject } from './types';
+import { KubeObject, MetaLabelSelector } from './types';
+import { goLabelSelector } from './label-selector';
 import { FieldError } from './errors';
 import { stableJson } from './json';
 
 /** `field.ErrorTypeInvalid` with `apivalidation.FieldImmutableErrorMsg`. */
 const IMMUTABLE = 'field is immutable';
-
-/** Go's `%#v` of a string map, keys sorted as fmt prints maps. */
-function goStringMap(m: Record<string, string> | undefined): string {
-  if (!m) return 'map[string]string(nil)';
-  return `map[string]string{${Object.keys(m)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${JSON.stringify(m[k])}`)
-    .join(', ')}}`;
-}
-
-interface Selector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
-}
-
-/** `%#v` of a `metav1.LabelSelector`, as the API server prints it in `Invalid value: …`. */
-export function goLabelSelector(s: Selector | undefined): string {
-  if (!s) return 'null';
-  const exprs = s.matchExpressions
-    ? `[]v1.LabelSelectorRequirement{${s.matchExpressions
-        .map((e) => `v1.LabelSelectorRequirement{Key:${JSON.stringify(e.key)}, Operator:${JSON.stringify(e.operator)}, Values:${e.values ? `[]string{${e.values.map((v) => JSON.stringify(v)).join(', ')}}` : '[]string(nil)'}}`)
-        .join(', ')}}`
-    : '[]v1.LabelSelectorRequirement(nil)';
-  return `v1.LabelSelector{MatchLabels:${goStringMap(s.matchLabels)}, MatchExpressions:${exprs}}`;
-}
 
 /**
  * A Go-syntax rendering of a JSON value with exported field names (`{Containers:[...]}`). The API server
@@ -44,7 +20,7 @@ function goValue(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
 
-type Spec = { selector?: Selector; template?: unknown; [k: string]: unknown };
+type Spec = { selector?: MetaLabelSelector; template?: unknown; [k: string]: unknown };
 const specOf = (o: KubeObject) => ((o as { spec?: Spec }).spec ?? {}) as Spec;
 const changed = (a: unknown, b: unknown) => stableJson(a ?? null) !== stableJson(b ?? null);
 

@@ -57,3 +57,12 @@ export function goMapString(m: Record<string, string> | undefined): string {
     .map((k) => `${JSON.stringify(k)}:${JSON.stringify(m[k])}`)
     .join(', ')}}`;
 }
+
+/** Go's `%#v` of a `metav1.LabelSelector`, as validation prints it in `Invalid value: …` (`null` for none). */
+export function goLabelSelector(sel: MetaLabelSelector | undefined): string {
+  if (!sel) return 'null';
+  const exprs = sel.matchExpressions?.length
+    ? `[]v1.LabelSelectorRequirement{${sel.matchExpressions.map((r) => `v1.LabelSelectorRequirement{Key:${JSON.stringify(r.key)}, Operator:${JSON.stringify(r.operator)}, Values:${r.values?.length ? `[]string{${r.values.map((x) => JSON.stringify(x)).join(', ')}}` : '[]string(nil)'}}`).join(', ')}}`
+    : '[]v1.LabelSelectorRequirement(nil)';
+  return `v1.LabelSelector{MatchLabels:${goMapString(sel.matchLabels)}, MatchExpressions:${exprs}}`;
+}
