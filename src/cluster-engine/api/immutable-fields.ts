@@ -1,7 +1,7 @@
 import { KubeObject, MetaLabelSelector } from './types';
 import { goLabelSelector } from './label-selector';
 import { FieldError } from './errors';
-import { stableJson } from './json';
+import { sameJson } from './json';
 
 /** `field.ErrorTypeInvalid` with `apivalidation.FieldImmutableErrorMsg`. */
 const IMMUTABLE = 'field is immutable';
@@ -22,7 +22,7 @@ function goValue(v: unknown): string {
 
 type Spec = { selector?: MetaLabelSelector; template?: unknown; [k: string]: unknown };
 const specOf = (o: KubeObject) => ((o as { spec?: Spec }).spec ?? {}) as Spec;
-const changed = (a: unknown, b: unknown) => stableJson(a ?? null) !== stableJson(b ?? null);
+const changed = (a: unknown, b: unknown) => !sameJson(a ?? null, b ?? null);
 
 function selectorImmutable(next: KubeObject, current: KubeObject): FieldError[] {
   const [n, c] = [specOf(next).selector, specOf(current).selector];
