@@ -5,12 +5,14 @@ import { testShell } from '../../kubectl/testing/fixture';
 
 const node = { kind: 'Node', apiVersion: 'v1', metadata: { name: 'node01', uid: 'node01' } };
 const source = { component: 'test-controller' };
+/** The cluster's own EventRecorder, as the engine's components record through it. */
+const recorderOf = (c: Cluster) => (c as unknown as { ctx: { events: { record: (x: unknown) => void } } }).ctx.events;
 const events = (c: Cluster) => c.api.list<KubeEvent>('Event').filter((e) => e.source.component === 'test-controller');
 
 describe('event correlation (client-go EventCorrelator)', () => {
   it('bumps count and lastTimestamp of an identical event instead of creating a new one', () => {
     const c = testCluster();
-    const recorder = (c as unknown as { ctx: { events: { record: (x: unknown) => void } } }).ctx.events;
+    const recorder = recorderOf(c);
     for (let i = 0; i < 5; i++) {
       recorder.record({ object: node, type: 'Warning', reason: 'Flapping', message: 'same text', source });
       c.tick(45_000);
@@ -23,7 +25,7 @@ describe('event correlation (client-go EventCorrelator)', () => {
 
   it('combines the 10th distinct message of similar events within 10 minutes, then keeps counting that one', () => {
     const c = testCluster();
-    const recorder = (c as unknown as { ctx: { events: { record: (x: unknown) => void } } }).ctx.events;
+    const recorder = recorderOf(c);
     for (let i = 1; i <= 14; i++) {
       recorder.record({ object: node, type: 'Warning', reason: 'FailedCreate', message: `Error creating: attempt ${i}`, source });
       c.tick(10_000);
@@ -40,7 +42,7 @@ describe('event correlation (client-go EventCorrelator)', () => {
 
   it('starts a fresh group once 10 minutes pass without a similar event', () => {
     const c = testCluster();
-    const recorder = (c as unknown as { ctx: { events: { record: (x: unknown) => void } } }).ctx.events;
+    const recorder = recorderOf(c);
     for (let i = 1; i <= 9; i++) recorder.record({ object: node, type: 'Warning', reason: 'R', message: `m${i}`, source });
     c.tick(601_000);
     recorder.record({ object: node, type: 'Warning', reason: 'R', message: 'm10', source });
@@ -49,10 +51,9 @@ describe('event correlation (client-go EventCorrelator)', () => {
 
   it('survives snapshot and restore: the restored recorder continues the group', () => {
     const c = testCluster();
-    const rec = (x: Cluster) => (x as unknown as { ctx: { events: { record: (y: unknown) => void } } }).ctx.events;
-    for (let i = 1; i <= 9; i++) rec(c).record({ object: node, type: 'Warning', reason: 'R', message: `m${i}`, source });
+    for (let i = 1; i <= 9; i++) recorderOf(c).record({ object: node, type: 'Warning', reason: 'R', message: `m${i}`, source });
     const restored = Cluster.restore(c.snapshot());
-    rec(restored).record({ object: node, type: 'Warning', reason: 'R', message: 'm10', source });
+    recorderOf(restored).record({ object: node, type: 'Warning', reason: 'R', message: 'm10', source });
     expect(events(restored).filter((e) => e.message === '(combined from similar events): m10')).toHaveLength(1);
   });
 

@@ -59,8 +59,17 @@ export class EventAggregator {
     if (s.messages.length < MAX_SIMILAR_EVENTS) return { message: e.message, key: dedupKey };
     // The set never grows past the limit: one message makes room for the next distinct one.
     s.messages.shift();
-    return { message: `${COMBINED_PREFIX}${e.message}`, key: `aggregate\u0000${key}` };
+    return { message: `${COMBINED_PREFIX}${e.message}`, key: combinedKeyOf(key) };
   }
+}
+
+/** The recorder's dedup key of a group's combined event (one per group, whatever its latest message). */
+export function combinedKey(e: KubeEvent): string {
+  return combinedKeyOf(aggregateKey(e));
+}
+
+function combinedKeyOf(aggregate: string): string {
+  return `aggregate\u0000${aggregate}`;
 }
 
 /** `getSpamKey`-like aggregate key: everything but the message (and the sub-object). */

@@ -1,7 +1,7 @@
 import { KubeEvent, KubeObject } from '../api/types';
 import { ObjectStore } from '../store/store';
 import { VirtualClock } from '../clock';
-import { AggregatorSeed, COMBINED_PREFIX, EventAggregator, aggregateKey } from './aggregator';
+import { AggregatorSeed, COMBINED_PREFIX, EventAggregator, combinedKey } from './aggregator';
 import { OverlayMap } from '../store/overlay-map';
 
 export interface EventSource {
@@ -113,7 +113,7 @@ export class EventRecorder {
     for (const e of this.store.scan('Event') as KubeEvent[]) {
       const last = Date.parse(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '');
       if (last < cutoff) {
-        this.byKey.delete(e.message.startsWith(COMBINED_PREFIX) ? `aggregate\u0000${aggregateKey(e)}` : dedupKey(e));
+        this.byKey.delete(recordedKey(e));
         this.store.remove('Event', e.metadata.namespace, e.metadata.name);
       }
     }
@@ -139,11 +139,15 @@ function seedFrom(store: ObjectStore): RecorderSeed {
   const byKey = new Map<string, string>();
   const aggregator = new EventAggregator();
   for (const e of store.scan('Event') as KubeEvent[]) {
-    const combined = e.message.startsWith(COMBINED_PREFIX);
-    byKey.set(combined ? `aggregate\u0000${aggregateKey(e)}` : dedupKey(e), `${e.metadata.namespace}/${e.metadata.name}`);
+    byKey.set(recordedKey(e), `${e.metadata.namespace}/${e.metadata.name}`);
     if (!e.eventTime) aggregator.seed(e, Date.parse(e.lastTimestamp ?? e.metadata.creationTimestamp ?? ''));
   }
   return { byKey, aggregator: aggregator.seedState() };
+}
+
+/** The key an Event on record was recorded under: its group's combined key, or its own dedup key. */
+function recordedKey(e: KubeEvent): string {
+  return e.message.startsWith(COMBINED_PREFIX) ? combinedKey(e) : dedupKey(e);
 }
 
 function dedupKey(e: KubeEvent): string {
