@@ -11,8 +11,8 @@ export const SYSTEM_DISK_BYTES = 16 * GiB;
 export const SYSTEM_PROCESSES = 250;
 /** `/proc/sys/kernel/pid_max` on the simulated nodes. */
 export const PID_MAX = 32768;
-/** A container whose image says nothing about memory still has a working set. */
-const DEFAULT_CONTAINER_MEMORY_MIB = 8;
+/** A container whose image says nothing about memory still has a working set (metrics-server reports it too). */
+export const DEFAULT_CONTAINER_MEMORY_MIB = 8;
 
 export interface PodUsage {
   memoryBytes: number;
@@ -29,7 +29,8 @@ export interface NodeUsage {
   pods: Map<string, PodUsage>;
 }
 
-function running(rec: ContainerRecord | undefined): rec is ContainerRecord {
+/** A container record whose process runs. */
+export function isRunning(rec: ContainerRecord | undefined): rec is ContainerRecord {
   return !!rec && rec.phase === 'running';
 }
 
@@ -39,7 +40,7 @@ export function podUsage(registry: ImageRegistry, pod: Pod, rec: PodRecord | und
   if (!rec) return usage;
   for (const c of pod.spec.containers) {
     const r = rec.containers[c.name];
-    if (!running(r)) continue;
+    if (!isRunning(r)) continue;
     const ref = parseImageRef(r.image);
     const b = ref ? behaviourOf(registry, ref) : {};
     const limit = resourceValue('memory', c.resources?.limits?.memory);

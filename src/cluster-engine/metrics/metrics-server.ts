@@ -3,12 +3,11 @@ import { resourceValue } from '../api/quantity';
 import { ContainerRecord, KubeletState } from '../kubelet/state';
 import { DEFAULT_BEHAVIOUR, ImageBehaviour } from '../runtime/image-behaviour';
 import { behaviourOf, ImageRegistry, parseImageRef } from '../runtime/registry';
+import { DEFAULT_CONTAINER_MEMORY_MIB, isRunning } from '../kubelet/node-usage';
 
 /** metrics-server's scrape interval (`--metric-resolution`): a container is reported once it ran a full window. */
 export const METRICS_RESOLUTION_MS = 15_000;
 const MiB = 1024 * 1024;
-/** The kubelet's node-usage model gives an image that says nothing about memory this working set too. */
-const DEFAULT_CONTAINER_MEMORY_MIB = 8;
 
 export interface ContainerMetrics {
   name: string;
@@ -62,10 +61,6 @@ function containerMetrics(view: MetricsView, rec: ContainerRecord): ContainerMet
   return { name: rec.name, cpuMillis: cpu, memoryBytes: memory };
 }
 
-function running(rec: ContainerRecord | undefined): rec is ContainerRecord {
-  return !!rec && rec.phase === 'running';
-}
-
 /**
  * Pod metrics as metrics-server serves them: Running pods on a node whose kubelet answers, each of whose
  * containers has run for at least one scrape window. Others are missing from the list.
@@ -78,7 +73,7 @@ export function podMetrics(view: MetricsView, pods: Pod[]): PodMetrics[] {
     const record = kubelet?.running ? kubelet.pods[pod.metadata.uid!] : undefined;
     if (!record) continue;
     const recs = pod.spec.containers.map((c) => record.containers[c.name]);
-    if (!recs.every((r) => running(r) && view.nowMs - (r.startedMs ?? view.nowMs) >= METRICS_RESOLUTION_MS)) continue;
+    if (!recs.every((r) => isRunning(r) && view.nowMs - (r.startedMs ?? view.nowMs) >= METRICS_RESOLUTION_MS)) continue;
     out.push({ namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, labels: pod.metadata.labels ?? {}, containers: (recs as ContainerRecord[]).map((r) => containerMetrics(view, r)) });
   }
   return out;
@@ -104,7 +99,7 @@ export function nodeMetrics(view: MetricsView, nodes: Node[]): NodeMetrics[] {
     let memory = sys.memory;
     for (const record of Object.values(kubelet.pods)) {
       for (const rec of Object.values(record.containers)) {
-        if (!running(rec)) continue;
+        if (!isRunning(rec)) continue;
         const u = containerMetrics(view, rec);
         cpu += u.cpuMillis;
         memory += u.memoryBytes;
