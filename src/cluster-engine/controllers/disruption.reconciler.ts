@@ -5,7 +5,8 @@ import { setCondition } from '../api/conditions';
 import { parseTime } from '../clock';
 import { scaledValue } from './deployment-util';
 import { isPodReady } from './replicaset.reconciler';
-import { stableJson } from '../api/json';
+import { sameJson } from '../api/json';
+import { copyOf } from '../store/store';
 
 /** An eviction the controller has not yet seen carried out is forgotten after this (`DeletionTimeout`). */
 export const DISRUPTION_DELETION_TIMEOUT_MS = 2 * 60_000;
@@ -55,9 +56,9 @@ export class DisruptionReconciler implements Component<Record<string, never>> {
       if (isPodReady(p)) currentHealthy++;
     }
     const disruptionsAllowed = Math.max(0, currentHealthy - expected.desiredHealthy);
-    const fresh = structuredClone(pdb);
-    const before = stableJson(fresh.status ?? {});
-    const status = (fresh.status ??= { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 });
+    // Every step, for every budget: work on a copy of the status alone and compare it with the stored one
+    // (updateStatus copies the object it writes).
+    const status = copyOf(pdb.status) ?? { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 };
     status.observedGeneration = pdb.metadata.generation ?? 1;
     status.disruptionsAllowed = disruptionsAllowed;
     status.currentHealthy = currentHealthy;
@@ -76,7 +77,7 @@ export class DisruptionReconciler implements Component<Record<string, never>> {
       },
       ctx.clock.nowIso(),
     );
-    if (stableJson(status) === before) return;
+    if (sameJson(status, pdb.status ?? {})) return;
     // Recorded when the status changes (the real controller records on every sync; the recorder would count those up).
     if (pods.length === 0) ctx.events.record({ object: pdb, type: 'Normal', reason: 'NoPods', message: 'No matching pods found', source: SOURCE });
     if (expected.unmanaged.length) {
@@ -88,7 +89,7 @@ export class DisruptionReconciler implements Component<Record<string, never>> {
         source: SOURCE,
       });
     }
-    ctx.api.updateStatus(fresh);
+    ctx.api.updateStatus({ ...pdb, status });
   }
 
   /** `buildDisruptedPodMap`: evictions still pending (pod not yet going away, and not older than 2 minutes). */
