@@ -16,11 +16,13 @@ const NOT_READY = 'node.kubernetes.io/not-ready';
 const UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 const CONTROLLER = { component: 'node-controller' };
 const KUBELET_CONDITIONS = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'];
-export const PRESSURE_TAINTS: Record<string, string> = {
+const PRESSURE_TAINTS: Record<string, string> = {
   MemoryPressure: 'node.kubernetes.io/memory-pressure',
   DiskPressure: 'node.kubernetes.io/disk-pressure',
   PIDPressure: 'node.kubernetes.io/pid-pressure',
 };
+/** Every taint key this controller manages (it drops those no longer wanted). */
+const MANAGED_TAINTS = new Set([UNREACHABLE, NOT_READY, UNSCHEDULABLE, ...Object.values(PRESSURE_TAINTS)]);
 
 /**
  * The node-lifecycle controller: every 5 s, a node whose kubelet has not been heard from (Lease or
@@ -114,7 +116,7 @@ export class NodeLifecycleReconciler implements Component<NodeLifecycleState> {
       ...(readyKey ? [{ key: readyKey, effect: 'NoSchedule' as const }, { key: readyKey, effect: 'NoExecute' as const }] : []),
     ];
     const taints = node.spec.taints ?? [];
-    const managed = (t: Taint) => t.key === UNREACHABLE || t.key === NOT_READY || t.key === UNSCHEDULABLE || Object.values(PRESSURE_TAINTS).includes(t.key);
+    const managed = (t: Taint) => MANAGED_TAINTS.has(t.key);
     const timeAdded = toIso(now);
     const next: Taint[] = [
       ...taints.filter((t) => !managed(t)),
