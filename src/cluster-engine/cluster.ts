@@ -430,14 +430,7 @@ export class Cluster {
 
   /** metrics.k8s.io NodeMetrics for every node whose kubelet answers. */
   nodeMetrics(): NodeMetrics[] {
-    const pods = this.store.scan('Pod') as Pod[];
-    // Memory as the kubelet's eviction manager sees it (system, host processes, pods), so `top node` and MemoryPressure agree.
-    return nodeMetrics(this.metricsView(), this.store.scan('Node') as Node[]).map((m) => {
-      const kubelet = this.kubelets.get(m.name)!.state();
-      const node = this.store.get('Node', undefined, m.name) as Node;
-      const workingSet = nodeUsage(this.registry, kubelet, node, pods.filter((p) => p.spec.nodeName === m.name)).memory.workingSetBytes;
-      return { ...m, memoryBytes: workingSet };
-    });
+    return nodeMetrics(this.metricsView(), this.store.scan('Node') as Node[], this.store.scan('Pod') as Pod[]);
   }
 
   private metricsView(): MetricsView {

@@ -3,7 +3,7 @@ import { resourceValue } from '../api/quantity';
 import { ContainerRecord, KubeletState } from '../kubelet/state';
 import { DEFAULT_BEHAVIOUR, ImageBehaviour } from '../runtime/image-behaviour';
 import { behaviourOf, ImageRegistry, parseImageRef } from '../runtime/registry';
-import { DEFAULT_CONTAINER_MEMORY_MIB, isRunning } from '../kubelet/node-usage';
+import { DEFAULT_CONTAINER_MEMORY_MIB, isRunning, nodeUsage } from '../kubelet/node-usage';
 
 /** metrics-server's scrape interval (`--metric-resolution`): a container is reported once it ran a full window. */
 export const METRICS_RESOLUTION_MS = 15_000;
@@ -79,33 +79,29 @@ export function podMetrics(view: MetricsView, pods: Pod[]): PodMetrics[] {
   return out;
 }
 
-/** System daemons (kubelet, containerd, the OS) on top of the containers; a control-plane node runs a bit more. */
-function systemUsage(node: Node, window: number): { cpu: number; memory: number } {
+/** CPU of the system daemons (kubelet, containerd, the OS) on top of the containers; a control-plane node runs a bit more. */
+function systemCpu(node: Node, window: number): number {
   const controlPlane = node.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined;
-  const cpu = (controlPlane ? 60 : 25) * wobble(`${node.metadata.name}/cpu`, window, 0.15);
-  const memory = (controlPlane ? 520 : 310) * MiB * wobble(`${node.metadata.name}/mem`, window, 0.02);
-  return { cpu, memory };
+  return (controlPlane ? 60 : 25) * wobble(`${node.metadata.name}/cpu`, window, 0.15);
 }
 
-/** Node metrics for every node whose kubelet answers (others are missing, and `kubectl top node` shows `<unknown>`). */
-export function nodeMetrics(view: MetricsView, nodes: Node[]): NodeMetrics[] {
+/**
+ * Node metrics for every node whose kubelet answers (others are missing, and `kubectl top node` shows `<unknown>`).
+ * Memory is the node's working set as the kubelet's eviction manager sees it (system, host processes, pods), so
+ * `top node` and MemoryPressure agree.
+ */
+export function nodeMetrics(view: MetricsView, nodes: readonly Node[], pods: readonly Pod[]): NodeMetrics[] {
   const window = Math.floor(view.nowMs / METRICS_RESOLUTION_MS);
   const out: NodeMetrics[] = [];
   for (const node of nodes) {
     const kubelet = view.kubelet(node.metadata.name);
     if (!kubelet?.running) continue;
-    const sys = systemUsage(node, window);
-    let cpu = sys.cpu;
-    let memory = sys.memory;
+    let cpu = systemCpu(node, window);
     for (const record of Object.values(kubelet.pods)) {
-      for (const rec of Object.values(record.containers)) {
-        if (!isRunning(rec)) continue;
-        const u = containerMetrics(view, rec);
-        cpu += u.cpuMillis;
-        memory += u.memoryBytes;
-      }
+      for (const rec of Object.values(record.containers)) if (isRunning(rec)) cpu += containerMetrics(view, rec).cpuMillis;
     }
-    out.push({ name: node.metadata.name, cpuMillis: Math.round(cpu), memoryBytes: Math.round(memory / 1024) * 1024 });
+    const onNode = pods.filter((p) => p.spec.nodeName === node.metadata.name);
+    out.push({ name: node.metadata.name, cpuMillis: Math.round(cpu), memoryBytes: nodeUsage(view.registry, kubelet, node, onNode).memory.workingSetBytes });
   }
   return out;
 }
