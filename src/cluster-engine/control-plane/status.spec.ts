@@ -1,9 +1,9 @@
 import { Pod } from '../api/types';
 import { ObjectStore } from '../store/store';
+import { toIso } from '../clock';
 import { controlPlaneStatus } from './status';
 
 const T0 = Date.parse('2025-01-15T09:00:00Z');
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 function mirrorPod(component: string, state: 'running' | 'exited', startedAtMs = T0, args: string[] = []): Pod {
   return {
@@ -20,7 +20,7 @@ function mirrorPod(component: string, state: 'running' | 'exited', startedAtMs =
           imageID: '',
           ready: state === 'running',
           restartCount: 0,
-          state: state === 'running' ? { running: { startedAt: iso(startedAtMs) } } : { terminated: { exitCode: 1, reason: 'Error' } },
+          state: state === 'running' ? { running: { startedAt: toIso(startedAtMs) } } : { terminated: { exitCode: 1, reason: 'Error' } },
           lastState: {},
         },
       ],
