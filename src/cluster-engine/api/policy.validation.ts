@@ -1,4 +1,5 @@
 import { FieldError } from './errors';
+import { unsupported } from './field-errors';
 import { KubeObject, PodDisruptionBudget } from './types';
 import { goIntOrString } from './apps.validation';
 
@@ -27,7 +28,7 @@ export function validatePodDisruptionBudget(obj: KubeObject): FieldError[] {
   errors.push(...intOrPercent(spec.minAvailable, 'spec.minAvailable'), ...intOrPercent(spec.maxUnavailable, 'spec.maxUnavailable'));
   const policy = spec.unhealthyPodEvictionPolicy;
   if (policy !== undefined && policy !== 'IfHealthyBudget' && policy !== 'AlwaysAllow') {
-    errors.push({ field: 'spec.unhealthyPodEvictionPolicy', detail: `Unsupported value: ${JSON.stringify(policy)}: supported values: "AlwaysAllow", "IfHealthyBudget"`, type: 'FieldValueNotSupported' });
+    errors.push(unsupported('spec.unhealthyPodEvictionPolicy', policy, ['AlwaysAllow', 'IfHealthyBudget']));
   }
   return errors;
 }

@@ -1,15 +1,10 @@
 import { FieldError } from './errors';
+import { required, unsupported } from './field-errors';
 import { KubeObject } from './types';
 import { ClusterRoleBinding, PolicyRule, RBAC_GROUP, RoleBinding, Subject } from './rbac.types';
 
 /** pkg/apis/rbac/validation: rules of Roles and ClusterRoles, roleRef and subjects of bindings. */
-const required = (field: string, why = ''): FieldError => ({ field, detail: why ? `Required value: ${why}` : 'Required value', type: 'FieldValueRequired' });
 const invalid = (field: string, value: unknown, why: string): FieldError => ({ field, detail: `Invalid value: ${goValue(value)}: ${why}`, type: 'FieldValueInvalid' });
-const unsupported = (field: string, value: unknown, supported: string[]): FieldError => ({
-  field,
-  detail: `Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((s) => `"${s}"`).join(', ')}`,
-  type: 'FieldValueNotSupported',
-});
 
 /** Go's %v of a []string: `[a b]`. */
 function goValue(v: unknown): string {

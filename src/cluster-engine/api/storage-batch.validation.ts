@@ -1,12 +1,9 @@
 import { FieldError } from './errors';
+import { unsupported } from './field-errors';
 import { Job, KubeObject, PersistentVolume, PersistentVolumeClaim, PriorityClass } from './types';
 import { isValidQuantity } from './quantity';
 
 const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
-
-function unsupported(field: string, value: unknown, supported: string[]): FieldError {
-  return { field, detail: `Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((s) => `"${s}"`).join(', ')}`, type: 'FieldValueNotSupported' };
-}
 
 function accessModes(modes: unknown, path: string): FieldError[] {
   if (!Array.isArray(modes) || modes.length === 0) return [{ field: path, detail: 'Required value: at least 1 access mode is required', type: 'FieldValueRequired' }];

@@ -1,5 +1,6 @@
 import { Container, KubeObject, Pod } from './types';
 import { FieldError } from './errors';
+import { required, unsupported } from './field-errors';
 import { isValidQuantity, parseQuantity } from './quantity';
 import { stableJson } from './json';
 import { validateDeployment, validateReplicaSet } from './apps.validation';
@@ -16,18 +17,8 @@ const SUBDOMAIN_MSG =
 const LABEL_MSG =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
-function required(field: string): FieldError {
-  return { field, detail: 'Required value', type: 'FieldValueRequired' };
-}
 function invalidValue(field: string, value: unknown, why: string): FieldError {
   return { field, detail: `Invalid value: ${JSON.stringify(value)}: ${why}`, type: 'FieldValueInvalid' };
-}
-function unsupported(field: string, value: unknown, supported: string[]): FieldError {
-  return {
-    field,
-    detail: `Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((s) => `"${s}"`).join(', ')}`,
-    type: 'FieldValueNotSupported',
-  };
 }
 
 /** Validation on create, as `pkg/apis/core/validation` words it. Returns every error found. */
