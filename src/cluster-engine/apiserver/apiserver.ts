@@ -142,8 +142,9 @@ export class ApiServer {
     // Identity comes from the URL; a patch cannot move an object.
     next.kind = current.kind;
     next.metadata = { ...(next.metadata ?? {}), name: current.metadata.name, ...(current.metadata.namespace ? { namespace: current.metadata.namespace } : {}) };
-    const bad = opts.strict ? decodeError(next) : typeDecodeError(next);
-    if (bad) throw bad;
+    // The write checks the JSON types first thing; only strict decoding (unknown fields) is patch's to check.
+    const undecodable = opts.strict ? decodeError(next) : undefined;
+    if (undecodable) throw undecodable;
     // Without a precondition in the patch the write applies to whatever is stored now.
     if (next.metadata.resourceVersion === current.metadata.resourceVersion) delete next.metadata.resourceVersion;
     return opts.subresource === 'status' ? this.updateStatus(next as T, opts) : this.update(next as T, opts);

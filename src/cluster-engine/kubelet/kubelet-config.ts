@@ -68,4 +68,3 @@ export function loadKubeletConfig(files: Record<string, string>): KubeletConfigR
     },
   };
 }
-
