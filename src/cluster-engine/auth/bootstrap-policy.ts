@@ -67,7 +67,7 @@ export const KUBEADM_ADMIN_USER = { name: 'kubernetes-admin', groups: [KUBEADM_A
 export function bootstrapPolicy(): Array<ClusterRole | ClusterRoleBinding> {
   return [
     role('cluster-admin', '0b1c2d3e-4f50-4a61-8b72-9c83d4e5f601', [rule(['*'], ['*'], ['*']), urls(['*'], ['*'])]),
-    role('admin', '1c2d3e4f-5061-4b72-9c83-ad94e5f60712', [...ADMIN, ...EDIT, ...VIEW], { 'kubernetes.io/bootstrapping': 'rbac-defaults' }),
+    role('admin', '1c2d3e4f-5061-4b72-9c83-ad94e5f60712', [...ADMIN, ...EDIT, ...VIEW]),
     role('edit', '2d3e4f50-6172-4c83-ad94-be05f6071823', [...EDIT, ...VIEW], { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' }),
     role('view', '3e4f5061-7283-4d94-be05-cf1607182934', VIEW, { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' }),
     role('system:basic-user', '4f506172-8394-4ea5-8f16-d01718293a45', [
