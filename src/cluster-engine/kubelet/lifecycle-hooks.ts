@@ -1,5 +1,6 @@
 import { Container, LifecycleHandler, Pod } from '../api/types';
 import { ImageBehaviour } from '../runtime/image-behaviour';
+import { resolvePort } from './probes';
 
 /** What running a postStart / preStop handler against the image did. */
 export interface HookOutcome {
@@ -13,12 +14,6 @@ export interface HookOutcome {
 /** `format.Pod`: `<name>_<namespace>(<uid>)`. */
 export function podRef(pod: Pod): string {
   return `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
-}
-
-function resolvePort(port: number | string, c: Container): number | undefined {
-  if (typeof port === 'number') return port;
-  if (/^\d+$/.test(port)) return Number(port);
-  return c.ports?.find((p) => p.name === port)?.containerPort;
 }
 
 /**

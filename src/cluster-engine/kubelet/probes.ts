@@ -7,8 +7,8 @@ export interface ProbeOutcome {
   output: string;
 }
 
-/** Resolves a probe port given by number or by the name of a container port. */
-function resolvePort(port: number | string, container: Container): number | undefined {
+/** Resolves a probe's or lifecycle hook's port, given by number or by the name of a container port. */
+export function resolvePort(port: number | string, container: Container): number | undefined {
   if (typeof port === 'number') return port;
   if (/^\d+$/.test(port)) return Number(port);
   return container.ports?.find((p) => p.name === port)?.containerPort;
