@@ -1,6 +1,6 @@
 import { Node, Pod } from '../api/types';
 import { EngineContext } from '../context';
-import { resourceValue } from '../api/quantity';
+import { formatBytes, resourceValue } from '../api/quantity';
 import { DEFAULT_EVICTION_HARD, DEFAULT_PRESSURE_TRANSITION_MS } from './kubelet-config';
 import { KubeletState, PressureCondition } from './state';
 import { NodeUsage, nodeUsage } from './node-usage';
@@ -69,13 +69,12 @@ export function activePressure(kubelet: KubeletState, nowMs: number): Set<Pressu
   return out;
 }
 
-/** `resource.Quantity.String()` of a BinarySI quantity: the largest exact binary suffix, else plain bytes. */
+/**
+ * `resource.Quantity.String()` of a BinarySI quantity: the largest exact binary suffix, else plain bytes
+ * (`formatBytes`); a fractional byte count (an image's fractional MiB) as its rounded bytes.
+ */
 export function binarySI(value: number): string {
-  if (value === 0) return '0';
-  for (const [unit, size] of [['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
-    if (value % size === 0) return `${value / size}${unit}`;
-  }
-  return String(Math.round(value));
+  return Number.isInteger(value) ? formatBytes(value) : String(Math.round(value));
 }
 
 /** `kubelettypes.IsCriticalPod`: a static (mirror) pod, or system-critical priority. Never evicted, always admitted. */
