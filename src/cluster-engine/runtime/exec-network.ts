@@ -4,6 +4,7 @@ import { CLUSTER_DOMAIN, KUBERNETES_SERVICE_IP } from '../services/kubernetes-se
 import { PodRecord } from '../kubelet/state';
 import { ImageBehaviour } from './image-behaviour';
 import { behaviourOf, parseImageRef } from './registry';
+import { copyOf } from '../store/store';
 
 /** What the simulated network needs beyond the API: the runtime's view of a pod's containers. */
 export interface NetworkView {
@@ -123,8 +124,10 @@ export function serviceBackends(v: NetworkView, svc: Service, port: number, byNo
   return out;
 }
 
+/** Searches the stored pods without copying them (serviceBackends asks once per endpoint, checks every second); copies the one found. */
 function podByIP(v: NetworkView, ip: string): Pod | undefined {
-  return v.ctx.api.list<Pod>('Pod').find((p) => p.status?.podIP === ip && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed');
+  const found = (v.ctx.api.view('Pod') as ReadonlyArray<Pod>).find((p) => p.status?.podIP === ip && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed');
+  return found && copyOf(found);
 }
 
 /** Opens a TCP connection from `from` to ip:port through the simulated pod network and kube-proxy. */
