@@ -138,7 +138,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
   private lastChecked?: { resourceVersion: string; holding: boolean };
   /** The last cluster view and the resourceVersion it was built at (the view reads only API objects). */
   private lastView?: { resourceVersion: string; view: ClusterView };
-  /** The objectives as progress() last reported them, and the resourceVersion they were checked at. */
+  /** The objectives as last checked, and the resourceVersion they were checked at (see currentObjectives). */
   private lastObjectives?: { resourceVersion: string; objectives: ObjectiveProgress[] };
   private readonly timeline: TimelineRecorder;
 
@@ -160,7 +160,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
         : TimelineRecorder.start(cluster, s.startMs);
     s.timeline = this.timeline.state;
     // The objectives as the player finds them are the timeline's first word on them.
-    if (!restored) this.timeline.objectives(this.checkAll(scenario.format.objectives));
+    if (!restored) this.timeline.objectives(this.currentObjectives());
   }
 
   /** Starts an attempt; a scenario with parameters plays the variant its seed draws. */
@@ -278,12 +278,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
   }
 
   progress(): SessionProgress {
-    // Checks read only API objects: their outcome is reused until the store changes (the game asks after every command and tick).
-    const resourceVersion = this.cluster.resourceVersion;
-    if (this.lastObjectives?.resourceVersion !== resourceVersion) {
-      this.lastObjectives = { resourceVersion, objectives: this.checkAll(this.scenario.format.objectives) };
-    }
-    const objectives = this.lastObjectives.objectives.map((o) => ({ ...o }));
+    const objectives = this.currentObjectives().map((o) => ({ ...o }));
     const allMet = objectives.every((o) => o.met);
     const now = this.cluster.nowMs();
     return {
@@ -420,6 +415,18 @@ export class ScenarioSessionImpl implements ScenarioSession {
     });
   }
 
+  /**
+   * The objectives at the store's current resourceVersion. Checks read only API objects, so they are re-run
+   * only when the store changed; evaluate() (after every command and step) and progress() share the outcome.
+   */
+  private currentObjectives(): ObjectiveProgress[] {
+    const resourceVersion = this.cluster.resourceVersion;
+    if (this.lastObjectives?.resourceVersion !== resourceVersion) {
+      this.lastObjectives = { resourceVersion, objectives: this.checkAll(this.scenario.format.objectives) };
+    }
+    return this.lastObjectives.objectives;
+  }
+
   /** Scores the state after each step: guard rails first (a broken one is recorded once), then the objectives. */
   private evaluate(): void {
     if (this.s.solvedAtMs !== undefined) return;
@@ -433,7 +440,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
         this.s.violations.push(r.id);
         this.timeline.guardRailBroken(r.id, r.description, this.scenario.format.guardRails!.find((g) => g.id === r.id)!.penalty);
       }
-      const objectives = this.checkAll(this.scenario.format.objectives);
+      const objectives = this.currentObjectives();
       this.timeline.objectives(objectives);
       const holding = rails.every((r) => r.met) && objectives.every((o) => o.met);
       this.lastChecked = { resourceVersion, holding };
