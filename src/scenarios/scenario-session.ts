@@ -168,7 +168,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
     const scenario = resolveVariant(template, seed);
     const cluster = warmCluster(scenario, seed, buildCluster);
     const shell = createShell(cluster, scenario.format.files ?? {});
-    const firstPage = TimelineRecorder.firstPage(cluster, cluster.nowMs(), warmBase(scenario, buildCluster));
+    const firstPage = TimelineRecorder.firstPage(() => cluster, cluster.nowMs(), warmBase(scenario, buildCluster));
     return new ScenarioSessionImpl(scenario, seed, cluster, shell, {
       startMs: cluster.nowMs(),
       hintsTaken: [],
@@ -184,8 +184,11 @@ export class ScenarioSessionImpl implements ScenarioSession {
     const cluster = Cluster.restore(snap.cluster, snap.cluster.store.base ? { base: warmBase(scenario, buildCluster) } : {});
     const shell = createShell(cluster, scenario.format.files ?? {}, snap.shell);
     const { timeline, ...state } = structuredClone(snap.state);
-    // A timeline against the warm-up's first page: that page comes from a pristine start of the same warm-up.
-    const firstPage = isPackedTimeline(timeline) ? TimelineRecorder.firstPage(warmCluster(scenario, 0, buildCluster), state.startMs, warmBase(scenario, buildCluster)) : undefined;
+    // A timeline against the warm-up's first page: that page comes from a pristine start of the same warm-up
+    // (built only if no attempt on this warm-up recorded the page yet).
+    const firstPage = isPackedTimeline(timeline)
+      ? TimelineRecorder.firstPage(() => warmCluster(scenario, 0, buildCluster), state.startMs, warmBase(scenario, buildCluster))
+      : undefined;
     return new ScenarioSessionImpl(scenario, snap.seed, cluster, shell, { ...state, timeline: isPackedTimeline(timeline) ? unpackTimeline(timeline, firstPage!) : timeline }, true, firstPage);
   }
 

@@ -56,12 +56,13 @@ export class TimelineRecorder {
 
   /**
    * The first page `start` records on a cluster that is exactly the warm-up `warmUp` names (any object that
-   * identifies it): the same for every attempt on it, so recorded once, frozen, and shared.
+   * identifies it): the same for every attempt on it, so recorded once, frozen, and shared. `cluster` is asked
+   * for only when the page is not recorded yet.
    */
-  static firstPage(cluster: Cluster, startMs: number, warmUp: object): TimelineState {
+  static firstPage(cluster: () => Cluster, startMs: number, warmUp: object): TimelineState {
     let first = firstPages.get(warmUp);
     if (!first) {
-      const probe = new TimelineRecorder(cluster, startMs, emptyState(), false);
+      const probe = new TimelineRecorder(cluster(), startMs, emptyState(), false);
       probe.recordAll();
       first = deepFreeze(probe.s);
       firstPages.set(warmUp, first);
