@@ -23,7 +23,7 @@ import { TimelineRecorder, TimelineState } from './timeline-recorder';
 import { TimelineAgainstFirstPage, isPackedTimeline, packTimeline, unpackTimeline } from './timeline-pack';
 import { CommandStream, PendingEdit } from '../kubectl/result';
 import { LoadedScenario, resolveVariant } from './load';
-import { CHECKS } from './checks/registry';
+import { evaluateCheck } from './checks/registry';
 import { FAULTS } from './faults/registry';
 import { CommandShell, createShell, ShellResult } from './shell-factory';
 import { warmBase, warmCluster } from './warm-start';
@@ -354,8 +354,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
   /** A hint reads the live cluster: the first state whose check holds speaks instead of the default text. */
   private hintText(h: HintFormat): string {
     for (const st of h.states ?? []) {
-      const plugin = CHECKS.get(st.when.type)!;
-      if (plugin.evaluate(this.cluster, plugin.parse(st.when as never) as never).met) return st.text;
+      if (evaluateCheck(this.cluster, st.when).met) return st.text;
     }
     return h.text;
   }
@@ -412,8 +411,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
 
   private checkAll(list: ObjectiveFormat[] | GuardRailFormat[]): ObjectiveProgress[] {
     return list.map((o) => {
-      const plugin = CHECKS.get(o.check.type)!;
-      const result = plugin.evaluate(this.cluster, plugin.parse(o.check as never) as never);
+      const result = evaluateCheck(this.cluster, o.check);
       return { id: o.id, description: o.description, met: result.met, ...(result.met ? {} : { whyNot: result.whyNot }) };
     });
   }
