@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Cluster } from '../cluster-engine';
+import { AttemptJournal } from '../game/attempts/attempt-journal.service';
 import { AttemptLoader } from '../game/attempts/attempt-loader.service';
 import { AttemptProgressService } from '../game/attempts/attempt-progress.service';
 import { KeyedMutex } from '../game/attempts/keyed-mutex';
 import type { LiveAttempt } from '../game/attempts/live-attempt';
-import { CommandLogsRepository } from '../game/persistence/command-logs.repository';
 import { K8sTokensRepository } from '../game/persistence/k8s-tokens.repository';
-import { AttemptTimelineService } from '../game/replays/attempt-timeline.service';
-import { PushService } from '../game/transport/push.service';
 import { AttemptLimits } from './http/limits';
 import { statusError, unauthorized } from './http/status';
 
@@ -38,9 +36,7 @@ export class K8sAttemptsService {
     private readonly repo: K8sTokensRepository,
     private readonly loader: AttemptLoader,
     private readonly progress: AttemptProgressService,
-    private readonly logs: CommandLogsRepository,
-    private readonly push: PushService,
-    private readonly timeline: AttemptTimelineService,
+    private readonly journal: AttemptJournal,
   ) {}
 
   /** A new token for an attempt the player owns (404 otherwise); the token itself is never stored. */
@@ -88,8 +84,7 @@ export class K8sAttemptsService {
   async write<T>(live: LiveAttempt, summary: string, work: (cluster: Cluster) => T): Promise<T> {
     return this.writes.run(live.id, async () => {
       if (live.closing) throw statusError(403, 'Forbidden', `forbidden: attempt "${live.id}" is finished`);
-      const virtualMs = live.session.progress().elapsedMs;
-      const timelineSeq = this.timeline.lastRecordedSeq(live);
+      const start = this.journal.stepStart(live);
       let result: T | undefined;
       let failure: unknown;
       try {
@@ -99,12 +94,7 @@ export class K8sAttemptsService {
         failure = err;
       }
       const stderr = failure ? `${(failure as Error).message}\n` : '';
-      const command = `[api] ${summary}`;
-      const seq = live.nextSeq++;
-      await this.logs.append({ attemptId: live.id, seq, command, stdout: '', stderr, exitCode: failure ? 1 : 0, virtualMs, timelineSeq });
-      if (live.eventId !== null) {
-        this.push.eventCommand({ eventId: live.eventId, attemptId: live.id, playerId: live.playerId, playerName: live.playerName, scenarioId: live.scenarioId, seq, command, stdout: '', stderr, exitCode: failure ? 1 : 0, virtualMs });
-      }
+      this.journal.recordStep(live, start, `[api] ${summary}`, { stdout: '', stderr, exitCode: failure ? 1 : 0 });
       if (failure) throw failure;
       await this.progress.afterChange(live);
       return result as T;
