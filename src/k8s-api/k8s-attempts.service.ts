@@ -12,14 +12,6 @@ import { statusError, unauthorized } from './http/status';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** What a write through the API did, for the attempt's command log. */
-export interface ApiWriteRecord {
-  /** e.g. `PATCH deployments/web` */
-  summary: string;
-  code: number;
-  error?: string;
-}
-
 /**
  * The bridge from the Kubernetes API to attempts: bearer tokens (random, stored hashed), the live
  * attempt behind a token, and writes that are serialized per attempt, logged as `[api] VERB resource/name`
@@ -43,8 +35,9 @@ export class K8sAttemptsService {
   async issueToken(playerId: string, attemptId: string): Promise<string> {
     await this.loader.require(playerId, attemptId);
     const token = `crashloop-${randomBytes(32).toString('base64url')}`;
-    await this.repo.add(hashToken(token), attemptId);
-    this.tokens.set(hashToken(token), { attemptId, playerId });
+    const hash = hashToken(token);
+    await this.repo.add(hash, attemptId);
+    this.tokens.set(hash, { attemptId, playerId });
     return token;
   }
 

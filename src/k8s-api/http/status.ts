@@ -21,7 +21,3 @@ export function sendJson(res: ServerResponse, code: number, body: unknown, conte
 export function sendStatus(res: ServerResponse, err: ApiError): void {
   sendJson(res, err.status.code, err.status);
 }
-
-export function successStatus(details?: StatusObject['details']): Record<string, unknown> {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', ...(details ? { details } : {}) };
-}
