@@ -1,6 +1,6 @@
 import { allocatable, ApiError, Node, notFound, Pod, PodMetrics } from '../../cluster-engine';
 import { KubectlError } from '../errors';
-import { goDurationString } from '../flags/go-duration';
+import { goDurationString } from '../flags/duration';
 import { formatTabbed, TABLE_TABWRITER } from '../printers/tabwriter';
 import { CommandResult, fail, ok } from '../result';
 import { Verb, VerbContext } from './verb';
