@@ -1,5 +1,8 @@
 import { PolicyRule } from '../../cluster-engine';
 
+/** The verbs kubectl knows for non-resource URLs (auth can-i's nonResourceURLVerbs, create role's validNonResourceVerbs). */
+export const NON_RESOURCE_URL_VERBS: readonly string[] = ['get', 'put', 'post', 'head', 'options', 'delete', 'patch', '*'];
+
 /** Go's %v of a []string. */
 export const goList = (l: string[] | undefined) => `[${(l ?? []).join(' ')}]`;
 
