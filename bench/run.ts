@@ -8,10 +8,9 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
-import { forkChild, nextMessage, stopChild } from './lib/child';
+import { nextMessage } from './lib/child';
 import type { EngineJob } from './engine.child';
-import type { Job } from './loadgen.child';
+import { type LoopDelay, runJob, UNLIMITED, withChild, withServer } from './lib/harness';
 import type { Summary } from './lib/stats';
 
 const quick = process.argv.includes('--quick');
@@ -34,50 +33,12 @@ const T = quick ? 1 : 2.5;
 /** Player load runs on the 5-pod synthetic scenario (the built-in ones have 1 to 3 pods). */
 const PLAYER_SCENARIO = 'bench-5-pods';
 const INTERVAL_MS = 3_000;
-/** Flat-out runs measure the engine and transport, not the per-connection command limiter (10/s by default). */
-const UNLIMITED = { CRASHLOOP_COMMAND_RATE: '1000000', CRASHLOOP_COMMAND_BURST: '1000000' };
 const SATURATE_SOCKETS = 32;
 const FLEET_PODS = 20;
 
 const T0 = Date.now();
 function log(line: string): void {
   process.stderr.write(`[bench +${((Date.now() - T0) / 1000).toFixed(1)}s] ${line}\n`);
-}
-
-async function withChild<T>(script: string, lifetimeMs: number, execArgv: string[], body: (child: ChildProcess) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
-  const child = forkChild(script, [String(lifetimeMs)], execArgv, env);
-  try {
-    return await body(child);
-  } finally {
-    await stopChild(child);
-  }
-}
-
-async function job<T>(j: Job, timeoutMs: number): Promise<T> {
-  return withChild('loadgen.child.ts', timeoutMs, [], async (child) => {
-    const result = nextMessage<{ result: T }>(child, 'result', timeoutMs);
-    child.send(j);
-    return (await result).result;
-  });
-}
-
-/** heapMb: the server's heap after a full collection. */
-type Usage = { cpuMs: number; heapMb: number; loop: LoopDelay };
-/** The server's event-loop delay since the previous usage report. */
-type LoopDelay = { p99Ms: number; maxMs: number; gcMs: number; gcMaxMs: number };
-
-async function server<T>(script: string, lifetimeMs: number, body: (url: string, usage: () => Promise<Usage>) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
-  return withChild(script, lifetimeMs, ['--expose-gc'], async (child) => {
-    const { url } = await nextMessage<{ url: string }>(child, 'ready', 60_000);
-    /** Server CPU time so far (ms), and its event-loop delay since the last call. */
-    const usage = async (): Promise<Usage> => {
-      const m = nextMessage<{ cpu: NodeJS.CpuUsage; memory: NodeJS.MemoryUsage; loop: LoopDelay }>(child, 'usage', 60_000);
-      child.send({ type: 'usage' });
-      const { cpu, memory, loop } = await m;
-      return { cpuMs: (cpu.user + cpu.system) / 1000, heapMb: memory.heapUsed / 2 ** 20, loop: { p99Ms: round1(loop.p99Ms), maxMs: round1(loop.maxMs), gcMs: Math.round(loop.gcMs), gcMaxMs: round1(loop.gcMaxMs) } };
-    };
-    return body(url, usage);
-  }, env);
 }
 
 function machine() {
@@ -125,9 +86,9 @@ async function main(): Promise<void> {
   let echo: Results['echo'];
   if (only.has('floor')) {
     log('floor: bare socket.io echo');
-    echo = await server('echo.child.ts', 60_000, async (url) => {
-      const serial = await job<{ latency: Summary }>({ kind: 'echo-serial', url, count: MODE.echoCount }, 30_000);
-      const saturated = await job<SaturateResult>({ kind: 'saturate', url, target: 'echo', sockets: SATURATE_SOCKETS, durationMs: MODE.saturateMs }, 30_000);
+    echo = await withServer('echo.child.ts', 60_000, async (url) => {
+      const serial = await runJob<{ latency: Summary }>({ kind: 'echo-serial', url, count: MODE.echoCount }, 30_000);
+      const saturated = await runJob<SaturateResult>({ kind: 'saturate', url, target: 'echo', sockets: SATURATE_SOCKETS, durationMs: MODE.saturateMs }, 30_000);
       return { serial: serial.latency, saturated };
     });
     log(`echo: ${JSON.stringify(echo)}`);
@@ -136,10 +97,10 @@ async function main(): Promise<void> {
   let socket: Results['socket'];
   if (only.has('socket')) {
     log('game server: start over the socket, saturated get pods');
-    socket = await server('server.child.ts', 150_000 * T, async (url) => {
-      const start = await job<Record<number, Summary & { coldMs?: number }>>({ kind: 'start', url, sizes: [5, 50, 500], reps: MODE.socketStartReps }, 90_000 * T);
-      const saturated = await job<SaturateResult>({ kind: 'saturate', url, target: 'command', sockets: SATURATE_SOCKETS, durationMs: MODE.saturateMs, scenarioId: PLAYER_SCENARIO }, 60_000);
-      const uncached = await job<SaturateResult>({ kind: 'saturate', url, target: 'command', sockets: SATURATE_SOCKETS, durationMs: MODE.saturateMs, scenarioId: PLAYER_SCENARIO, uncached: true }, 60_000);
+    socket = await withServer('server.child.ts', 150_000 * T, async (url) => {
+      const start = await runJob<Record<number, Summary & { coldMs?: number }>>({ kind: 'start', url, sizes: [5, 50, 500], reps: MODE.socketStartReps }, 90_000 * T);
+      const saturated = await runJob<SaturateResult>({ kind: 'saturate', url, target: 'command', sockets: SATURATE_SOCKETS, durationMs: MODE.saturateMs, scenarioId: PLAYER_SCENARIO }, 60_000);
+      const uncached = await runJob<SaturateResult>({ kind: 'saturate', url, target: 'command', sockets: SATURATE_SOCKETS, durationMs: MODE.saturateMs, scenarioId: PLAYER_SCENARIO, uncached: true }, 60_000);
       return { start, saturated, uncached };
     }, UNLIMITED);
     log(`socket: ${JSON.stringify(socket)}`);
@@ -152,9 +113,9 @@ async function main(): Promise<void> {
     const budget = MODE.setupBudgetMs + MODE.playersMs + 30_000;
     try {
       players.push(
-        await server('server.child.ts', budget + 30_000, async (url, usage) => {
+        await withServer('server.child.ts', budget + 30_000, async (url, usage) => {
           const before = await usage();
-          const r = await job<Omit<PlayersResult, 'serverCpuMs' | 'loopDelay' | 'heapKbPerAttempt'>>({ kind: 'players', url, players: n, durationMs: MODE.playersMs, intervalMs: INTERVAL_MS, scenarioId: PLAYER_SCENARIO, setupBudgetMs: MODE.setupBudgetMs }, budget);
+          const r = await runJob<Omit<PlayersResult, 'serverCpuMs' | 'loopDelay' | 'heapKbPerAttempt'>>({ kind: 'players', url, players: n, durationMs: MODE.playersMs, intervalMs: INTERVAL_MS, scenarioId: PLAYER_SCENARIO, setupBudgetMs: MODE.setupBudgetMs }, budget);
           const after = await usage();
           // The players' sockets are closed by now, their attempts still live: the heap they add is what each costs the server.
           return { ...r, serverCpuMs: Math.round(after.cpuMs - before.cpuMs), loopDelay: after.loop, heapKbPerAttempt: Math.round(((after.heapMb - before.heapMb) * 1024) / Math.max(1, r.connected)) };
@@ -268,7 +229,6 @@ function evaluate(r: Results): Target[] {
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function pad(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
