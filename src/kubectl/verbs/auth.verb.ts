@@ -1,7 +1,7 @@
 import { authorize, KUBEADM_ADMIN_USER, rbacSourceOf, resolveKind, rulesFor, serviceAccountUser, UserInfo } from '../../cluster-engine';
 import { KubectlError, usageError } from '../errors';
 import { formatTabbed, TABLE_TABWRITER } from '../printers/tabwriter';
-import { compactRules, goList, NON_RESOURCE_URL_VERBS, resourceGroup } from '../rbac/rules';
+import { compactRules, goList, NON_RESOURCE_URL_VERBS, RULE_HEADER, ruleRow } from '../rbac/rules';
 import { CommandResult, fail, ok, Output } from '../result';
 import { Verb, VerbContext } from './verb';
 
@@ -23,8 +23,8 @@ function userOf(ctx: VerbContext): UserInfo {
 
 function list(ctx: VerbContext, user: UserInfo): CommandResult {
   const rules = compactRules(rulesFor(rbacSourceOf(ctx.cluster.api), user, ctx.namespace));
-  let text = ctx.flags.bool('no-headers') ? '' : 'Resources\tNon-Resource URLs\tResource Names\tVerbs\n';
-  for (const r of rules) text += `${resourceGroup(r)}\t${goList(r.nonResourceURLs)}\t${goList(r.resourceNames)}\t${goList(r.verbs)}\n`;
+  let text = ctx.flags.bool('no-headers') ? '' : RULE_HEADER;
+  for (const r of rules) text += ruleRow(r);
   return ok(formatTabbed(text, TABLE_TABWRITER));
 }
 
