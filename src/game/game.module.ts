@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AdminController } from './admin/admin.controller';
+import { AttemptJournal } from './attempts/attempt-journal.service';
 import { AttemptLoader } from './attempts/attempt-loader.service';
 import { AttemptProgressService } from './attempts/attempt-progress.service';
 import { AttemptRegistry } from './attempts/attempt.registry';
@@ -56,6 +57,7 @@ import { QuizRoundsService } from './quiz/quiz-rounds.service';
     ReplaysService,
     AttemptTimelineService,
     AttemptRegistry,
+    AttemptJournal,
     AttemptLoader,
     AttemptProgressService,
     AttemptsService,
@@ -71,6 +73,6 @@ import { QuizRoundsService } from './quiz/quiz-rounds.service';
     QuizGateway,
   ],
   // For the per-attempt Kubernetes API (src/k8s-api).
-  exports: [AttemptLoader, AttemptProgressService, AttemptTimelineService, PushService, PlayersService, HttpAuthGuard],
+  exports: [AttemptJournal, AttemptLoader, AttemptProgressService, AttemptTimelineService, PushService, PlayersService, HttpAuthGuard],
 })
 export class GameModule {}

@@ -1,26 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Cluster } from '../cluster-engine';
+import { AttemptJournal } from '../game/attempts/attempt-journal.service';
 import { AttemptLoader } from '../game/attempts/attempt-loader.service';
 import { AttemptProgressService } from '../game/attempts/attempt-progress.service';
 import { KeyedMutex } from '../game/attempts/keyed-mutex';
 import type { LiveAttempt } from '../game/attempts/live-attempt';
-import { CommandLogsRepository } from '../game/persistence/command-logs.repository';
 import { K8sTokensRepository } from '../game/persistence/k8s-tokens.repository';
-import { AttemptTimelineService } from '../game/replays/attempt-timeline.service';
-import { PushService } from '../game/transport/push.service';
 import { AttemptLimits } from './http/limits';
 import { statusError, unauthorized } from './http/status';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-
-/** What a write through the API did, for the attempt's command log. */
-export interface ApiWriteRecord {
-  /** e.g. `PATCH deployments/web` */
-  summary: string;
-  code: number;
-  error?: string;
-}
 
 /**
  * The bridge from the Kubernetes API to attempts: bearer tokens (random, stored hashed), the live
@@ -38,17 +28,16 @@ export class K8sAttemptsService {
     private readonly repo: K8sTokensRepository,
     private readonly loader: AttemptLoader,
     private readonly progress: AttemptProgressService,
-    private readonly logs: CommandLogsRepository,
-    private readonly push: PushService,
-    private readonly timeline: AttemptTimelineService,
+    private readonly journal: AttemptJournal,
   ) {}
 
   /** A new token for an attempt the player owns (404 otherwise); the token itself is never stored. */
   async issueToken(playerId: string, attemptId: string): Promise<string> {
     await this.loader.require(playerId, attemptId);
     const token = `crashloop-${randomBytes(32).toString('base64url')}`;
-    await this.repo.add(hashToken(token), attemptId);
-    this.tokens.set(hashToken(token), { attemptId, playerId });
+    const hash = hashToken(token);
+    await this.repo.add(hash, attemptId);
+    this.tokens.set(hash, { attemptId, playerId });
     return token;
   }
 
@@ -88,8 +77,7 @@ export class K8sAttemptsService {
   async write<T>(live: LiveAttempt, summary: string, work: (cluster: Cluster) => T): Promise<T> {
     return this.writes.run(live.id, async () => {
       if (live.closing) throw statusError(403, 'Forbidden', `forbidden: attempt "${live.id}" is finished`);
-      const virtualMs = live.session.progress().elapsedMs;
-      const timelineSeq = this.timeline.lastRecordedSeq(live);
+      const start = this.journal.stepStart(live);
       let result: T | undefined;
       let failure: unknown;
       try {
@@ -99,12 +87,7 @@ export class K8sAttemptsService {
         failure = err;
       }
       const stderr = failure ? `${(failure as Error).message}\n` : '';
-      const command = `[api] ${summary}`;
-      const seq = live.nextSeq++;
-      await this.logs.append({ attemptId: live.id, seq, command, stdout: '', stderr, exitCode: failure ? 1 : 0, virtualMs, timelineSeq });
-      if (live.eventId !== null) {
-        this.push.eventCommand({ eventId: live.eventId, attemptId: live.id, playerId: live.playerId, playerName: live.playerName, scenarioId: live.scenarioId, seq, command, stdout: '', stderr, exitCode: failure ? 1 : 0, virtualMs });
-      }
+      this.journal.recordStep(live, start, `[api] ${summary}`, { stdout: '', stderr, exitCode: failure ? 1 : 0 });
       if (failure) throw failure;
       await this.progress.afterChange(live);
       return result as T;

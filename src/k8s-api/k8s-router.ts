@@ -5,7 +5,7 @@ import { aggregatedDiscovery, discoveryContentType, discoveryFormat, legacyCoreV
 import { groupVersions } from './discovery/resources';
 import { OpenApiV3 } from './discovery/openapi';
 import { K8sRequest, readBody } from './http/request';
-import { sendJson, sendStatus, statusError } from './http/status';
+import { pathNotFound, sendJson, sendStatus, statusError } from './http/status';
 import type { K8sAttemptsService } from './k8s-attempts.service';
 import { ExecServer } from './resources/exec';
 import { handleResource } from './resources/handler';
@@ -15,7 +15,6 @@ import { handleReview } from './resources/reviews';
 import { historyOf } from './resources/watch-history';
 
 const PREFIX = /^\/k8s\/([A-Za-z0-9-]{1,64})(\/.*)?$/;
-const notFound = () => statusError(404, 'NotFound', 'the server could not find the requested resource');
 
 /**
  * Routes `/k8s/<attemptId>/…` (or, for clients that drop the server's path like `kubectl get --raw`, any
@@ -40,7 +39,7 @@ export class K8sRouter {
       const m = PREFIX.exec(url.pathname);
       const live = await this.attempts.authorize(req.headers.authorization, m?.[1]);
       const target = parseResourcePath(m ? (m[2] ?? '/') : url.pathname);
-      if (!target || target.resource.info.kind !== 'Pod' || !target.name || (target.subresource !== 'exec' && target.subresource !== 'attach') || !target.namespace) throw notFound();
+      if (!target || target.resource.info.kind !== 'Pod' || !target.name || (target.subresource !== 'exec' && target.subresource !== 'attach') || !target.namespace) throw pathNotFound();
       if (!/websocket/i.test(String(req.headers.upgrade ?? ''))) {
         // SPDY (kubectl ≤ 1.29, or the fallback after a refused WebSocket): the request's own error first.
         if (target.subresource === 'exec') this.exec.validate(live, target.namespace, target.name, url.searchParams);
@@ -87,22 +86,22 @@ export class K8sRouter {
       }
       if (path === '/openapi/v3') return sendJson(res, 200, this.openapi.index(req.prefix));
       if (path.startsWith('/openapi/v3/')) return this.openapiDoc(req, path.slice('/openapi/v3/'.length));
-      if (path === '/openapi/v2') throw notFound();
+      if (path === '/openapi/v2') throw pathNotFound();
       const gv = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(path);
       if (gv) {
         const list = gv[1] ? resourceList('', 'v1', metrics) : resourceList(gv[2], gv[3], metrics);
-        if (!list) throw notFound();
+        if (!list) throw pathNotFound();
         return sendJson(res, 200, list);
       }
       const group = /^\/apis\/([^/]+)$/.exec(path);
       if (group) {
         const versions = groupVersions(metrics).filter((x) => x.group === group[1]).map((x) => ({ groupVersion: `${x.group}/${x.version}`, version: x.version }));
-        if (!versions.length) throw notFound();
+        if (!versions.length) throw pathNotFound();
         return sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', name: group[1], versions, preferredVersion: versions[0] });
       }
     }
     const resource = parseResourcePath(path);
-    if (!resource) throw notFound();
+    if (!resource) throw pathNotFound();
     // exec without a WebSocket upgrade: kubectl ≤ 1.29's SPDY (and 1.30+'s SPDY fallback).
     if (resource.subresource === 'exec' && resource.namespace && resource.name) {
       // A bad request fails the same way on the SPDY fallback as on the WebSocket kubectl tried first.
@@ -116,7 +115,7 @@ export class K8sRouter {
 
   private openapiDoc(req: K8sRequest, gvPath: string): void {
     const doc = this.openapi.doc(gvPath);
-    if (!doc) throw notFound();
+    if (!doc) throw pathNotFound();
     const immutable = req.query.get('hash') === doc.hash;
     req.res.writeHead(200, {
       'Content-Type': 'application/json',

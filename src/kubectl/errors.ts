@@ -11,6 +11,19 @@ export class KubectlError extends Error {
   }
 }
 
+/** resource.Builder's error when a command names no resources (delete, edit, scale). */
+export const NO_RESOURCES = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
+/** `utilerrors.NewAggregate(...).Error()`: one message as is, several as `[a, b]`. */
+export function aggregateMessage(messages: readonly string[]): string {
+  return messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`;
+}
+
 /** `cmdutil.UsageErrorf`. */
 export function usageError(verb: string, message: string): KubectlError {
   return new KubectlError(message, verb);

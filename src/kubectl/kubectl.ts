@@ -35,8 +35,8 @@ const UNSUPPORTED = ['port-forward', 'proxy', 'attach', 'cp', 'debug', 'certific
 
 const VALUE_GLOBALS = new Set(GLOBAL_FLAGS.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
 
-/** Cobra's command lookup: the first argument that is neither a flag nor a global flag's value. */
-function findVerbIndex(argv: string[]): number {
+/** Cobra's command lookup: the first argument that is neither a flag nor a global flag's value (-1: none). */
+export function findVerbIndex(argv: string[]): number {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') return -1;

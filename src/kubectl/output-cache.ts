@@ -27,10 +27,6 @@ export interface OutputKey {
   kubeconfig: string | undefined;
 }
 
-function keyOf(cluster: Cluster, k: OutputKey): string {
-  return stateOf(cluster) + JSON.stringify([k.namespace, k.namespaceExplicit, k.argv]);
-}
-
 /** The cluster's state as far as a pure output can tell: its resourceVersion and virtual millisecond. */
 function stateOf(cluster: Cluster): string {
   return `${cluster.resourceVersion}\u0000${cluster.nowMs()}\u0000`;
@@ -42,7 +38,7 @@ function stateOf(cluster: Cluster): string {
  */
 export function withOutputCache(cluster: Cluster, k: OutputKey, run: () => CommandResult): CommandResult {
   const state = stateOf(cluster);
-  const key = keyOf(cluster, k);
+  const key = state + JSON.stringify([k.namespace, k.namespaceExplicit, k.argv]);
   let entries = byCluster.get(cluster);
   const hit = entries?.find((e) => e.key === key && e.kubeconfig === k.kubeconfig);
   if (hit) return { stdout: hit.result.stdout, stderr: hit.result.stderr, exitCode: hit.result.exitCode };

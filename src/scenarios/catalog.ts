@@ -11,21 +11,23 @@ const LEVELS = ['beginner', 'intermediate', 'advanced'];
 export class ScenarioCatalog implements ScenarioCatalogApi {
   private readonly byId = new Map<string, LoadedScenario>();
 
+  /** Kept in catalogue order: by track (tracks.ts order), then up the difficulty ladder, then by id. */
   constructor(scenarios: LoadedScenario[]) {
-    for (const s of scenarios) {
+    const rank = ({ format: f }: LoadedScenario) => [TRACK_IDS.indexOf(f.track), LEVELS.indexOf(f.difficulty)];
+    const ordered = [...scenarios].sort((a, b) => {
+      const [ta, da] = rank(a);
+      const [tb, db] = rank(b);
+      return ta - tb || da - db || a.format.id.localeCompare(b.format.id);
+    });
+    for (const s of ordered) {
       if (this.byId.has(s.format.id)) throw new Error(`duplicate scenario id "${s.format.id}"`);
       this.byId.set(s.format.id, s);
     }
   }
 
-  /** In catalogue order: by track (tracks.ts order), then up the difficulty ladder, then by id. */
+  /** In catalogue order (see the constructor). */
   list(): ScenarioSummary[] {
-    const rank = (s: ScenarioSummary) => [TRACK_IDS.indexOf(s.track), LEVELS.indexOf(s.difficulty)];
-    return [...this.byId.values()].map(summarise).sort((a, b) => {
-      const [ta, da] = rank(a);
-      const [tb, db] = rank(b);
-      return ta - tb || da - db || a.id.localeCompare(b.id);
-    });
+    return [...this.byId.values()].map(summarise);
   }
 
   get(id: string): ScenarioSummary | undefined {

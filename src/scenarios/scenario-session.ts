@@ -23,7 +23,7 @@ import { TimelineRecorder, TimelineState } from './timeline-recorder';
 import { TimelineAgainstFirstPage, isPackedTimeline, packTimeline, unpackTimeline } from './timeline-pack';
 import { CommandStream, PendingEdit } from '../kubectl/result';
 import { LoadedScenario, resolveVariant } from './load';
-import { CHECKS } from './checks/registry';
+import { evaluateCheck } from './checks/registry';
 import { FAULTS } from './faults/registry';
 import { CommandShell, createShell, ShellResult } from './shell-factory';
 import { warmBase, warmCluster } from './warm-start';
@@ -138,7 +138,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
   private lastChecked?: { resourceVersion: string; holding: boolean };
   /** The last cluster view and the resourceVersion it was built at (the view reads only API objects). */
   private lastView?: { resourceVersion: string; view: ClusterView };
-  /** The objectives as progress() last reported them, and the resourceVersion they were checked at. */
+  /** The objectives as last checked, and the resourceVersion they were checked at (see currentObjectives). */
   private lastObjectives?: { resourceVersion: string; objectives: ObjectiveProgress[] };
   private readonly timeline: TimelineRecorder;
 
@@ -160,7 +160,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
         : TimelineRecorder.start(cluster, s.startMs);
     s.timeline = this.timeline.state;
     // The objectives as the player finds them are the timeline's first word on them.
-    if (!restored) this.timeline.objectives(this.checkAll(scenario.format.objectives));
+    if (!restored) this.timeline.objectives(this.currentObjectives());
   }
 
   /** Starts an attempt; a scenario with parameters plays the variant its seed draws. */
@@ -168,7 +168,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
     const scenario = resolveVariant(template, seed);
     const cluster = warmCluster(scenario, seed, buildCluster);
     const shell = createShell(cluster, scenario.format.files ?? {});
-    const firstPage = TimelineRecorder.firstPage(cluster, cluster.nowMs(), warmBase(scenario, buildCluster));
+    const firstPage = TimelineRecorder.firstPage(() => cluster, cluster.nowMs(), warmBase(scenario, buildCluster));
     return new ScenarioSessionImpl(scenario, seed, cluster, shell, {
       startMs: cluster.nowMs(),
       hintsTaken: [],
@@ -184,8 +184,11 @@ export class ScenarioSessionImpl implements ScenarioSession {
     const cluster = Cluster.restore(snap.cluster, snap.cluster.store.base ? { base: warmBase(scenario, buildCluster) } : {});
     const shell = createShell(cluster, scenario.format.files ?? {}, snap.shell);
     const { timeline, ...state } = structuredClone(snap.state);
-    // A timeline against the warm-up's first page: that page comes from a pristine start of the same warm-up.
-    const firstPage = isPackedTimeline(timeline) ? TimelineRecorder.firstPage(warmCluster(scenario, 0, buildCluster), state.startMs, warmBase(scenario, buildCluster)) : undefined;
+    // A timeline against the warm-up's first page: that page comes from a pristine start of the same warm-up
+    // (built only if no attempt on this warm-up recorded the page yet).
+    const firstPage = isPackedTimeline(timeline)
+      ? TimelineRecorder.firstPage(() => warmCluster(scenario, 0, buildCluster), state.startMs, warmBase(scenario, buildCluster))
+      : undefined;
     return new ScenarioSessionImpl(scenario, snap.seed, cluster, shell, { ...state, timeline: isPackedTimeline(timeline) ? unpackTimeline(timeline, firstPage!) : timeline }, true, firstPage);
   }
 
@@ -278,12 +281,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
   }
 
   progress(): SessionProgress {
-    // Checks read only API objects: their outcome is reused until the store changes (the game asks after every command and tick).
-    const resourceVersion = this.cluster.resourceVersion;
-    if (this.lastObjectives?.resourceVersion !== resourceVersion) {
-      this.lastObjectives = { resourceVersion, objectives: this.checkAll(this.scenario.format.objectives) };
-    }
-    const objectives = this.lastObjectives.objectives.map((o) => ({ ...o }));
+    const objectives = this.currentObjectives().map((o) => ({ ...o }));
     const allMet = objectives.every((o) => o.met);
     const now = this.cluster.nowMs();
     return {
@@ -356,8 +354,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
   /** A hint reads the live cluster: the first state whose check holds speaks instead of the default text. */
   private hintText(h: HintFormat): string {
     for (const st of h.states ?? []) {
-      const plugin = CHECKS.get(st.when.type)!;
-      if (plugin.evaluate(this.cluster, plugin.parse(st.when as never) as never).met) return st.text;
+      if (evaluateCheck(this.cluster, st.when).met) return st.text;
     }
     return h.text;
   }
@@ -414,10 +411,21 @@ export class ScenarioSessionImpl implements ScenarioSession {
 
   private checkAll(list: ObjectiveFormat[] | GuardRailFormat[]): ObjectiveProgress[] {
     return list.map((o) => {
-      const plugin = CHECKS.get(o.check.type)!;
-      const result = plugin.evaluate(this.cluster, plugin.parse(o.check as never) as never);
+      const result = evaluateCheck(this.cluster, o.check);
       return { id: o.id, description: o.description, met: result.met, ...(result.met ? {} : { whyNot: result.whyNot }) };
     });
+  }
+
+  /**
+   * The objectives at the store's current resourceVersion. Checks read only API objects, so they are re-run
+   * only when the store changed; evaluate() (after every command and step) and progress() share the outcome.
+   */
+  private currentObjectives(): ObjectiveProgress[] {
+    const resourceVersion = this.cluster.resourceVersion;
+    if (this.lastObjectives?.resourceVersion !== resourceVersion) {
+      this.lastObjectives = { resourceVersion, objectives: this.checkAll(this.scenario.format.objectives) };
+    }
+    return this.lastObjectives.objectives;
   }
 
   /** Scores the state after each step: guard rails first (a broken one is recorded once), then the objectives. */
@@ -433,7 +441,7 @@ export class ScenarioSessionImpl implements ScenarioSession {
         this.s.violations.push(r.id);
         this.timeline.guardRailBroken(r.id, r.description, this.scenario.format.guardRails!.find((g) => g.id === r.id)!.penalty);
       }
-      const objectives = this.checkAll(this.scenario.format.objectives);
+      const objectives = this.currentObjectives();
       this.timeline.objectives(objectives);
       const holding = rails.every((r) => r.met) && objectives.every((o) => o.met);
       this.lastChecked = { resourceVersion, holding };

@@ -56,12 +56,13 @@ export class TimelineRecorder {
 
   /**
    * The first page `start` records on a cluster that is exactly the warm-up `warmUp` names (any object that
-   * identifies it): the same for every attempt on it, so recorded once, frozen, and shared.
+   * identifies it): the same for every attempt on it, so recorded once, frozen, and shared. `cluster` is asked
+   * for only when the page is not recorded yet.
    */
-  static firstPage(cluster: Cluster, startMs: number, warmUp: object): TimelineState {
+  static firstPage(cluster: () => Cluster, startMs: number, warmUp: object): TimelineState {
     let first = firstPages.get(warmUp);
     if (!first) {
-      const probe = new TimelineRecorder(cluster, startMs, emptyState(), false);
+      const probe = new TimelineRecorder(cluster(), startMs, emptyState(), false);
       probe.recordAll();
       first = deepFreeze(probe.s);
       firstPages.set(warmUp, first);
@@ -144,7 +145,7 @@ export class TimelineRecorder {
 
   private recordEvent(e: KubeEvent, atMs: number): void {
     const key = keyOf(e);
-    const count = e.series?.count ?? e.count ?? 1;
+    const count = eventCount(e);
     const recorded = this.s.events[key];
     if (recorded !== undefined && count <= recorded) return;
     this.s.events[key] = count;
@@ -174,8 +175,7 @@ export class TimelineRecorder {
 
   private recordPod(pod: Pod, deleted: boolean): void {
     const key = keyOf(pod);
-    const { reason: status, ready } = summarizePod(pod, { nowMs: this.cluster.nowMs() });
-    const summary = `${status} ${ready}`;
+    const { status, ready, summary } = podColumns(pod, this.cluster.nowMs());
     if (deleted) delete this.s.pods[key];
     else if (this.s.pods[key] === summary) return;
     else this.s.pods[key] = summary;
@@ -212,13 +212,21 @@ function emptyState(): TimelineState {
 /** What a session restored from a snapshot without a timeline already knows: nothing new to record. */
 function silentState(cluster: Cluster): TimelineState {
   const state = emptyState();
-  for (const e of cluster.api.list<KubeEvent>('Event')) state.events[keyOf(e)] = e.series?.count ?? e.count ?? 1;
-  for (const pod of cluster.api.list<Pod>('Pod')) {
-    const { reason, ready } = summarizePod(pod, { nowMs: cluster.nowMs() });
-    state.pods[keyOf(pod)] = `${reason} ${ready}`;
-  }
+  for (const e of cluster.api.list<KubeEvent>('Event')) state.events[keyOf(e)] = eventCount(e);
+  for (const pod of cluster.api.list<Pod>('Pod')) state.pods[keyOf(pod)] = podColumns(pod, cluster.nowMs()).summary;
   for (const node of cluster.api.list<Node>('Node')) state.nodes[node.metadata.name] = nodeStatus(node);
   return state;
+}
+
+/** A (deduplicated) Event's occurrences so far. */
+function eventCount(e: KubeEvent): number {
+  return e.series?.count ?? e.count ?? 1;
+}
+
+/** A pod's STATUS and READY columns, and `STATUS READY` as the state records it. */
+function podColumns(pod: Pod, nowMs: number): { status: string; ready: string; summary: string } {
+  const { reason: status, ready } = summarizePod(pod, { nowMs });
+  return { status, ready, summary: `${status} ${ready}` };
 }
 
 function keyOf(obj: KubeObject): string {

@@ -1,7 +1,8 @@
 import { loadScenario } from './load';
 import { ScenarioSessionImpl } from './scenario-session';
-import { formatReport, GENERIC_CHEATS, validateScenario, ValidationReport } from './validate';
+import { formatReport, validateScenario, ValidationReport } from './validate';
 import { CheatPlayer } from './cheats/cheat';
+import { GENERIC_CHEATS } from './cheats/registry';
 
 /** A small, sound scenario: a pod on a tag that does not exist, fixed by setting a real one. */
 const GOOD = `

@@ -5,9 +5,6 @@ import { CommandResult } from './session.types';
 import { CheatPlayer } from './cheats/cheat';
 import { GENERIC_CHEATS } from './cheats/registry';
 
-export type { Cheat, CheatPlayer } from './cheats/cheat';
-export { GENERIC_CHEATS } from './cheats/registry';
-
 export interface ValidationStep {
   name: string;
   ok: boolean;

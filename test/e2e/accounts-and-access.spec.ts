@@ -9,6 +9,7 @@ import { connectAs, register, setRole, TEST_PASSWORD } from '../support/accounts
 import { IMAGEPULL_FIX } from '../support/fixtures';
 import { call, collect, connect, poll, send, type TestSocket } from '../support/socket-client';
 import { AppHarness } from '../support/app-harness';
+import { http as httpTo } from '../support/http';
 import { MANUAL_TICKER } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
 import { tick, tickUntilSolved } from '../support/ticks';
@@ -27,14 +28,7 @@ describe('e2e: accounts, isolation, restarts and limits', () => {
     expect(ack).toMatchObject({ ok: false, error: { code } });
   }
 
-  async function http(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: { error?: string; message?: string } }> {
-    const res = await fetch(`${h.app!.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, body: (await res.json()) as { error?: string } };
-  }
+  const http = (method: string, path: string, token?: string, body?: unknown) => httpTo<{ error?: string; message?: string }>(h.app!.url, method, path, token, body);
 
   it('keeps an attempt across a restart mid-attempt and counts its virtual time across it', async () => {
     const databaseUrl = freshDatabaseUrl();

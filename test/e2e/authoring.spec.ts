@@ -22,7 +22,8 @@ import type {
   SessionResponse,
 } from '../../src/game/protocol/messages';
 import { register, setRole } from '../support/accounts';
-import { call, connect, nextPush, type TestSocket } from '../support/socket-client';
+import { http, type HttpResult } from '../support/http';
+import { call, connect, nextPush, sendWithin, type TestSocket } from '../support/socket-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
 
@@ -34,31 +35,9 @@ const SOLVED_STEP = 'solved by the reference solution within the par time';
 /** Validation can wait for the worker thread to start (ts-node compiles the engine): beyond the usual ack timeout. */
 const SLOW_ACK_MS = 60_000;
 
-interface HttpResult<T> {
-  status: number;
-  body: T;
-}
-
-async function http<T = unknown>(url: string, method: string, path: string, token?: string, body?: unknown): Promise<HttpResult<T>> {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-/** A socket request whose answer may take a validation's time. */
-function slowSend<T>(socket: TestSocket, event: string, payload: unknown): Promise<Ack<T>> {
-  const raw = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Ack<T>> } };
-  return raw.timeout(SLOW_ACK_MS).emitWithAck(event, payload);
-}
-
-async function slowCall<T>(socket: TestSocket, event: string, payload: unknown): Promise<T> {
-  const ack = await slowSend<T>(socket, event, payload);
-  if (!ack.ok) throw new Error(`${event} failed: ${ack.error.code} ${ack.error.message}`);
-  return ack.data;
-}
+/** Socket requests whose answer may take a validation's time. */
+const slowSend = <T>(socket: TestSocket, event: string, payload: unknown): Promise<Ack<T>> => sendWithin<T>(SLOW_ACK_MS, socket, event, payload);
+const slowCall = <T>(socket: TestSocket, event: string, payload: unknown): Promise<T> => call<T>(socket, event, payload, SLOW_ACK_MS);
 
 describe('e2e: instructors author, version and publish scenarios', () => {
   let testApp: TestApp;

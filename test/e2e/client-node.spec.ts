@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { AttemptView } from '../../src/game/protocol/messages';
 import { AttemptTickerService } from '../../src/game/attempts/attempt-ticker.service';
 import { register } from '../support/accounts';
+import { K8S_ENV, kubeconfigFor } from '../support/real-kubectl';
 import { call, connect, type TestSocket } from '../support/socket-client';
 import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
@@ -26,14 +27,13 @@ describe('e2e: @kubernetes/client-node against an attempt', () => {
   });
 
   it('lists, patches, watches and execs', async () => {
-    testApp = await startTestApp({ databaseUrl: freshDatabaseUrl(), env: { ...MANUAL_TICKER, CRASHLOOP_K8S_PORT: '0', CRASHLOOP_K8S_HOSTNAME: '127.0.0.1' } });
+    testApp = await startTestApp({ databaseUrl: freshDatabaseUrl(), env: { ...MANUAL_TICKER, ...K8S_ENV } });
     socket = await connect(testApp.url);
     const { token } = await register(socket, 'client_node_user');
     const { attemptId } = await call<AttemptView>(socket, 'attempt:start', { scenarioId: 'rollout-bad-image' });
     await testApp.app.get(AttemptTickerService).tickAll(30_000);
-    const res = await fetch(`${testApp.url}/api/attempts/${attemptId}/kubeconfig`, { headers: { authorization: `Bearer ${token}` } });
     const file = join(mkdtempSync(join(tmpdir(), 'crashloop-client-node-')), 'kubeconfig');
-    writeFileSync(file, await res.text());
+    writeFileSync(file, await kubeconfigFor(testApp.url, token, attemptId));
     const stdout = await new Promise<string>((resolve, reject) =>
       execFile(process.execPath, [join(__dirname, '../support/client-node-probe.mjs'), file], { timeout: 40_000 }, (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out))),
     );

@@ -20,6 +20,7 @@ import { QuizClock } from '../../src/game/quiz/quiz-bank.provider';
 import { connectAs } from '../support/accounts';
 import { call, collect, poll, send, type TestSocket } from '../support/socket-client';
 import { AppHarness } from '../support/app-harness';
+import { http } from '../support/http';
 import { MANUAL_TICKER } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
 
@@ -65,10 +66,7 @@ describe('e2e: standalone quiz rounds', () => {
     return call<QuizRoundSummary>(socket, 'quiz-round:finish', { roundId: round.roundId });
   }
 
-  async function quizBoard(query = ''): Promise<{ status: number; body: LeaderboardResponse & { error?: string } }> {
-    const res = await fetch(`${h.app!.url}/api/leaderboards?board=quiz${query}`);
-    return { status: res.status, body: (await res.json()) as LeaderboardResponse & { error?: string } };
-  }
+  const quizBoard = (query = '') => http<LeaderboardResponse & { error?: string }>(h.app!.url, 'GET', `/api/leaderboards?board=quiz${query}`);
 
   it('lists the topics of a bank of at least 40 questions, over the socket and HTTP', async () => {
     await boot();

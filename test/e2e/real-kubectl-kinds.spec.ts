@@ -9,21 +9,12 @@
 import type { AttemptView, CommandResult } from '../../src/game/protocol/messages';
 import { AttemptTickerService } from '../../src/game/attempts/attempt-ticker.service';
 import { register } from '../support/accounts';
-import { pacedOurs, realKubectl, type KubectlRun } from '../support/real-kubectl';
+import { argv, K8S_ENV, kubeconfigFor, maskClientAges, pacedOurs, realKubectl, type KubectlRun } from '../support/real-kubectl';
 import { call, connect, type TestSocket } from '../support/socket-client';
 import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
 
 jest.setTimeout(240_000);
-
-const K8S_ENV = { CRASHLOOP_K8S_PORT: '0', CRASHLOOP_K8S_HOSTNAME: '127.0.0.1' };
-
-function argv(line: string): string[] {
-  return [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
-}
-
-/** Real kubectl computes describe's event ages from the machine's clock; the cluster runs on a virtual one. */
-const maskClientAges = (text: string): string => text.replace(/\b\d+(?:d|h|m|s)(?:\d+(?:h|m|s))?\b(?: \(x\d+ over \S+\))?/g, '<age>').replace(/ +/g, ' ');
 
 /** One object of every kind the engine has that the scenario does not already hold. */
 const OBJECTS = `apiVersion: v1
@@ -191,8 +182,7 @@ describe('e2e: real kubectl over every kind, on a nodes-track scenario', () => {
     const sessionToken = (await register(socket, 'kinds_learner')).token;
     attemptId = (await call<AttemptView>(socket, 'attempt:start', { scenarioId: 'node-left-cordoned' })).attemptId;
     await ticker.tickAll(30_000);
-    const res = await fetch(`${testApp.url}/api/attempts/${attemptId}/kubeconfig`, { headers: { authorization: `Bearer ${sessionToken}` } });
-    kubectl = realKubectl(await res.text());
+    kubectl = realKubectl(await kubeconfigFor(testApp.url, sessionToken, attemptId));
     const applied = await kubectl(['apply', '-f', '-'], OBJECTS);
     expect([applied.stderr, applied.exitCode]).toEqual(['', 0]);
     const exposed = await kubectl(argv('expose deployment api --port=80 --target-port=8080'));

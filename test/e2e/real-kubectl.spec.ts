@@ -11,33 +11,14 @@ import type { AttemptSolvedPush, AttemptView, CommandResult, LeaderboardResponse
 import { AttemptTickerService } from '../../src/game/attempts/attempt-ticker.service';
 import { K8sAttemptsService } from '../../src/k8s-api/k8s-attempts.service';
 import { register } from '../support/accounts';
-import { pacedOurs, realKubectl, type KubectlRun } from '../support/real-kubectl';
+import { argv, K8S_ENV, kubeconfigFor, maskClientAges, pacedOurs, realKubectl, type KubectlRun } from '../support/real-kubectl';
 import { call, connect, nextPush, poll, type TestSocket } from '../support/socket-client';
 import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
 
 jest.setTimeout(240_000);
 
-const K8S_ENV = { CRASHLOOP_K8S_PORT: '0', CRASHLOOP_K8S_HOSTNAME: '127.0.0.1' };
 type Kubectl = (args: string[], stdin?: string, onStdout?: (chunk: string) => void) => Promise<KubectlRun>;
-
-/** Splits a command line the way a shell would for these simple commands (single quotes group). */
-function argv(line: string): string[] {
-  return [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
-}
-
-async function kubeconfigFor(url: string, sessionToken: string, attemptId: string): Promise<string> {
-  const res = await fetch(`${url}/api/attempts/${attemptId}/kubeconfig`, { headers: { authorization: `Bearer ${sessionToken}` } });
-  expect(res.status).toBe(200);
-  return res.text();
-}
-
-/**
- * The simulated cluster runs on a virtual clock; real kubectl computes describe's event ages (and
- * `kubectl events`' LAST SEEN) from the machine's clock, so those cells differ on purpose. `get`'s AGE
- * comes from the server's Table and matches exactly.
- */
-const maskClientAges = (text: string): string => text.replace(/\b\d+(?:d|h|m|s)(?:\d+(?:h|m|s))?\b(?: \(x\d+ over \S+\))?/g, '<age>').replace(/ +/g, ' ');
 
 describe('e2e: real kubectl against an attempt', () => {
   let testApp: TestApp;

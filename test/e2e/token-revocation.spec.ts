@@ -8,6 +8,7 @@ import type { AttemptView, LogoutResponse, SessionResponse, SessionRevokedPush }
 import { connectAs, TEST_PASSWORD } from '../support/accounts';
 import { call, connect, nextPush, send, type TestSocket } from '../support/socket-client';
 import { AppHarness } from '../support/app-harness';
+import { http as httpTo } from '../support/http';
 import { MANUAL_TICKER } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
 
@@ -20,15 +21,7 @@ describe('e2e: token revocation', () => {
 
   afterEach(() => h.close());
 
-  async function http(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-    const res = await fetch(`${h.app!.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-  }
+  const http = (method: string, path: string, token?: string, body?: unknown) => httpTo(h.app!.url, method, path, token, body);
 
   async function login(name: string, password = TEST_PASSWORD): Promise<SessionResponse> {
     const res = await http('POST', '/api/auth/login', undefined, { name, password });

@@ -11,12 +11,13 @@ import { AnswersRepository } from '../../src/game/persistence/answers.repository
 import { AttemptsRepository } from '../../src/game/persistence/attempts.repository';
 import { TimelineRepository } from '../../src/game/persistence/timeline.repository';
 import { CommandLogsRepository } from '../../src/game/persistence/command-logs.repository';
-import { type Principal, PlayersService } from '../../src/game/auth/players.service';
+import type { Principal } from '../../src/game/auth/players.service';
 import type { AttemptExpiredPush, AttemptProgressPush, AttemptSolvedPush } from '../../src/game/protocol/messages';
 import { PushService } from '../../src/game/transport/push.service';
 import type { GameCatalog } from '../../src/game/scenarios/game-catalog';
 import { SCENARIO_CATALOG } from '../../src/game/scenarios/scenario-catalog.provider';
 import { SnapshotOutdatedError, type TimelineEntry } from '../../src/scenarios/session.types';
+import { registerPrincipal } from '../support/accounts';
 import { createFakeCatalog, FAKE_SCENARIO_ID } from '../support/fake-catalog';
 import { IMAGEPULL_FIX } from '../support/fixtures';
 import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
@@ -39,10 +40,7 @@ describe('AttemptsService (real SQLite, fake catalogue)', () => {
 
   const attempts = (): AttemptsService => testApp.app.get(AttemptsService);
   const ticker = (): AttemptTickerService => testApp.app.get(AttemptTickerService);
-  const register = async (name: string): Promise<Principal> => {
-    const { playerId, role, guest } = await testApp.app.get(PlayersService).register(name, 'password-1');
-    return { playerId, name, role, guest };
-  };
+  const register = (name: string): Promise<Principal> => registerPrincipal(testApp.app, name);
 
   async function tick(times: number): Promise<void> {
     for (let i = 0; i < times; i++) await ticker().tickAll(1000);

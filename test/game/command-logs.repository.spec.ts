@@ -4,10 +4,11 @@
  */
 import { Logger } from '@nestjs/common';
 import { AttemptsService } from '../../src/game/attempts/attempts.service';
-import { type Principal, PlayersService } from '../../src/game/auth/players.service';
+import type { Principal } from '../../src/game/auth/players.service';
 import { AttemptsRepository } from '../../src/game/persistence/attempts.repository';
 import { COMMAND_LOG_BATCH, type CommandLogEntry, CommandLogsRepository } from '../../src/game/persistence/command-logs.repository';
 import { PrismaService } from '../../src/game/persistence/prisma.service';
+import { registerPrincipal } from '../support/accounts';
 import { createFakeCatalog, FAKE_SCENARIO_ID } from '../support/fake-catalog';
 import { MANUAL_TICKER, startTestApp, type TestApp } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
@@ -33,8 +34,7 @@ describe('CommandLogsRepository (batched, real SQLite)', () => {
   });
 
   async function startAttempt(name: string): Promise<{ player: Principal; attemptId: string }> {
-    const { playerId, role, guest } = await testApp.app.get(PlayersService).register(name, 'password-1');
-    const player = { playerId, name, role, guest };
+    const player = await registerPrincipal(testApp.app, name);
     const { attemptId } = await testApp.app.get(AttemptsService).start(player, FAKE_SCENARIO_ID);
     return { player, attemptId };
   }

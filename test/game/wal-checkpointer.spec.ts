@@ -6,9 +6,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { AttemptProgressService } from '../../src/game/attempts/attempt-progress.service';
 import { AttemptsService } from '../../src/game/attempts/attempts.service';
-import { PlayersService } from '../../src/game/auth/players.service';
 import { AttemptsRepository } from '../../src/game/persistence/attempts.repository';
 import { PrismaService } from '../../src/game/persistence/prisma.service';
+import { registerPrincipal } from '../support/accounts';
 import { createFakeCatalog, FAKE_SCENARIO_ID } from '../support/fake-catalog';
 import { MANUAL_TICKER, startTestApp } from '../support/test-app';
 import { freshDatabaseUrl } from '../support/test-database';
@@ -21,8 +21,8 @@ describe('WAL checkpoints off the event loop (real SQLite file)', () => {
     const [{ wal_autocheckpoint }] = await prisma.$queryRawUnsafe<Array<{ wal_autocheckpoint: bigint }>>('PRAGMA wal_autocheckpoint');
     expect(Number(wal_autocheckpoint)).toBe(0);
 
-    const { playerId } = await testApp.app.get(PlayersService).register('alice', 'password-1');
-    const { attemptId } = await testApp.app.get(AttemptsService).start({ playerId, name: 'alice', role: 'learner', guest: false }, FAKE_SCENARIO_ID);
+    const alice = await registerPrincipal(testApp.app, 'alice');
+    const { attemptId } = await testApp.app.get(AttemptsService).start(alice, FAKE_SCENARIO_ID);
     await testApp.app.get(AttemptProgressService).snapshotAll();
 
     const result = await prisma.checkpointer!.checkpointNow();

@@ -1,3 +1,5 @@
+import type { INestApplication } from '@nestjs/common';
+import { type Principal, PlayersService } from '../../src/game/auth/players.service';
 import type { SessionResponse } from '../../src/game/protocol/messages';
 import { call, connect, type TestSocket } from './socket-client';
 
@@ -22,4 +24,10 @@ export async function setRole(url: string, adminToken: string, name: string, rol
     body: JSON.stringify({ role }),
   });
   if (res.status !== 200) throw new Error(`set role: HTTP ${res.status} ${await res.text()}`);
+}
+
+/** Registers `name` straight through PlayersService (no socket) and returns the principal the services take. */
+export async function registerPrincipal(app: INestApplication, name: string): Promise<Principal> {
+  const { playerId, role, guest } = await app.get(PlayersService).register(name, 'password-1');
+  return { playerId, name, role, guest };
 }

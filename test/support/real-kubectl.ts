@@ -5,6 +5,28 @@ import { join } from 'node:path';
 import type { CommandResult } from '../../src/game/protocol/messages';
 import { call, type TestSocket } from './socket-client';
 
+/** Test-app env: the per-attempt Kubernetes API on a free port, named by the address real kubectl dials. */
+export const K8S_ENV = { CRASHLOOP_K8S_PORT: '0', CRASHLOOP_K8S_HOSTNAME: '127.0.0.1' };
+
+/** Splits a command line the way a shell would for these simple commands (single quotes group). */
+export function argv(line: string): string[] {
+  return [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
+}
+
+/**
+ * The simulated cluster runs on a virtual clock; real kubectl computes describe's event ages (and
+ * `kubectl events`' LAST SEEN) from the machine's clock, so those cells differ on purpose. `get`'s AGE
+ * comes from the server's Table and matches exactly.
+ */
+export const maskClientAges = (text: string): string => text.replace(/\b\d+(?:d|h|m|s)(?:\d+(?:h|m|s))?\b(?: \(x\d+ over \S+\))?/g, '<age>').replace(/ +/g, ' ');
+
+/** The attempt's kubeconfig, as the learner downloads it (HTTP 200 or the test fails). */
+export async function kubeconfigFor(url: string, sessionToken: string, attemptId: string): Promise<string> {
+  const res = await fetch(`${url}/api/attempts/${attemptId}/kubeconfig`, { headers: { authorization: `Bearer ${sessionToken}` } });
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
 export interface KubectlRun {
   stdout: string;
   stderr: string;

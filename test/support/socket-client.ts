@@ -20,13 +20,18 @@ export function connect(url: string, auth?: HandshakeAuth): Promise<TestSocket> 
 
 /** Sends any event with any payload (also deliberately malformed ones) and awaits the ack. */
 export async function send<T = unknown>(socket: TestSocket, event: string, ...args: unknown[]): Promise<Ack<T>> {
+  return sendWithin<T>(ACK_TIMEOUT_MS, socket, event, ...args);
+}
+
+/** `send` for a handler that may take longer than the usual ack timeout (a validation, say). */
+export async function sendWithin<T = unknown>(timeoutMs: number, socket: TestSocket, event: string, ...args: unknown[]): Promise<Ack<T>> {
   const raw = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<Ack<T>> } };
-  return raw.timeout(ACK_TIMEOUT_MS).emitWithAck(event, ...args);
+  return raw.timeout(timeoutMs).emitWithAck(event, ...args);
 }
 
 /** Sends and expects success; returns the data. */
-export async function call<T = unknown>(socket: TestSocket, event: string, payload?: unknown): Promise<T> {
-  const ack = payload === undefined ? await send<T>(socket, event) : await send<T>(socket, event, payload);
+export async function call<T = unknown>(socket: TestSocket, event: string, payload?: unknown, timeoutMs = ACK_TIMEOUT_MS): Promise<T> {
+  const ack = payload === undefined ? await sendWithin<T>(timeoutMs, socket, event) : await sendWithin<T>(timeoutMs, socket, event, payload);
   if (!ack.ok) throw new Error(`${event} failed: ${ack.error.code} ${ack.error.message}`);
   return ack.data;
 }

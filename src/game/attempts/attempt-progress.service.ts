@@ -3,12 +3,12 @@ import type { SessionProgress } from '../../scenarios/session.types';
 import { isoWeek } from '../leaderboard/leaderboard-board';
 import { LeaderboardService } from '../leaderboard/leaderboard.service';
 import { AttemptsRepository } from '../persistence/attempts.repository';
-import { CommandLogsRepository } from '../persistence/command-logs.repository';
 import { PlayersRepository } from '../persistence/players.repository';
 import { AttemptTimelineService } from '../replays/attempt-timeline.service';
 import { computeScore } from '../scoring/score';
 import { ClusterViewService } from '../cluster-view/cluster-view.service';
 import { PushService } from '../transport/push.service';
+import { AttemptJournal } from './attempt-journal.service';
 import { AttemptRegistry } from './attempt.registry';
 import { GAME_CONFIG, type GameConfig } from './game-config';
 import type { LiveAttempt } from './live-attempt';
@@ -28,7 +28,7 @@ export class AttemptProgressService {
     private readonly registry: AttemptRegistry,
     private readonly attempts: AttemptsRepository,
     private readonly players: PlayersRepository,
-    private readonly logs: CommandLogsRepository,
+    private readonly journal: AttemptJournal,
     private readonly leaderboard: LeaderboardService,
     private readonly push: PushService,
     private readonly clusterViews: ClusterViewService,
@@ -127,9 +127,7 @@ export class AttemptProgressService {
   private async expire(live: LiveAttempt, progress: SessionProgress): Promise<void> {
     live.closing = true;
     try {
-      // A finished attempt's command log is stored before its final state.
-      await this.logs.flush();
-      await this.timeline.flush(live);
+      await this.journal.flushFinal(live);
       await this.attempts.markAbandoned(live.id, JSON.stringify(live.session.snapshot()), progress.elapsedMs);
     } finally {
       this.registry.remove(live.id);
@@ -154,8 +152,7 @@ export class AttemptProgressService {
     const finishedAt = new Date();
     const week = isoWeek(finishedAt);
     try {
-      await this.logs.flush();
-      await this.timeline.flush(live);
+      await this.journal.flushFinal(live);
       await this.attempts.markSolved(live.id, {
         score: breakdown.score,
         breakdown: JSON.stringify(breakdown),

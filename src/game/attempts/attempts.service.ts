@@ -6,12 +6,10 @@ import { GameError, GameErrorCode } from '../errors/game-error';
 import { EventsService } from '../events/events.service';
 import { AnswersRepository } from '../persistence/answers.repository';
 import { AttemptsRepository } from '../persistence/attempts.repository';
-import { CommandLogsRepository } from '../persistence/command-logs.repository';
 import type { AbandonResponse, AttemptView, QuizListResponse } from '../protocol/messages';
-import { AttemptTimelineService } from '../replays/attempt-timeline.service';
 import type { GameCatalog } from '../scenarios/game-catalog';
 import { SCENARIO_CATALOG } from '../scenarios/scenario-catalog.provider';
-import { PushService } from '../transport/push.service';
+import { AttemptJournal } from './attempt-journal.service';
 import { AttemptLoader } from './attempt-loader.service';
 import { AttemptProgressService } from './attempt-progress.service';
 import { AttemptRegistry } from './attempt.registry';
@@ -30,12 +28,10 @@ export class AttemptsService {
     private readonly loader: AttemptLoader,
     private readonly progress: AttemptProgressService,
     private readonly attempts: AttemptsRepository,
-    private readonly logs: CommandLogsRepository,
     private readonly answers: AnswersRepository,
     private readonly events: EventsService,
-    private readonly push: PushService,
     private readonly solvedDiagnosis: SolvedDiagnosisService,
-    private readonly timeline: AttemptTimelineService,
+    private readonly journal: AttemptJournal,
   ) {}
 
   /** One active attempt per player, scenario and event: starting again continues it. In an event every member gets the event's seed. */
@@ -90,30 +86,10 @@ export class AttemptsService {
 
   /** Runs one step of the terminal and records it in the command log (and the event's feed). */
   private async record(live: LiveAttempt, command: string, step: (session: LiveAttempt['session']) => CommandResult): Promise<CommandResult> {
-    const attemptId = live.id;
-    const playerId = live.playerId;
-    const virtualMs = live.session.progress().elapsedMs;
-    const timelineSeq = this.timeline.lastRecordedSeq(live);
+    const start = this.journal.stepStart(live);
     const result = step(live.session);
     live.unsavedInput = true;
-    const seq = live.nextSeq++;
-    const { stdout, stderr, exitCode } = result;
-    this.logs.append({ attemptId, seq, command, stdout, stderr, exitCode, virtualMs, timelineSeq });
-    if (live.eventId !== null) {
-      this.push.eventCommand({
-        eventId: live.eventId,
-        attemptId,
-        playerId,
-        playerName: live.playerName,
-        scenarioId: live.scenarioId,
-        seq,
-        command,
-        stdout,
-        stderr,
-        exitCode,
-        virtualMs,
-      });
-    }
+    this.journal.recordStep(live, start, command, result);
     await this.progress.afterChange(live);
     return result;
   }
@@ -198,8 +174,7 @@ export class AttemptsService {
     const live = await this.loader.require(playerId, attemptId);
     live.closing = true;
     try {
-      await this.logs.flush();
-      await this.timeline.flush(live);
+      await this.journal.flushFinal(live);
       await this.attempts.markAbandoned(live.id, JSON.stringify(live.session.snapshot()), live.session.progress().elapsedMs);
     } finally {
       this.registry.remove(live.id);

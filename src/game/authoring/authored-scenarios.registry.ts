@@ -74,10 +74,6 @@ export class AuthoredScenarios implements OnModuleInit {
     return this.byId.get(id)?.versions.get(version);
   }
 
-  has(id: string): boolean {
-    return this.byId.has(id);
-  }
-
   private add(id: string, version: number, catalog: ScenarioCatalogApi, ownerName: string): void {
     let entry = this.byId.get(id);
     if (!entry) this.byId.set(id, (entry = { ownerName, published: null, versions: new Map() }));

@@ -116,10 +116,6 @@ export class AttemptsRepository {
     return best;
   }
 
-  async saveSnapshot(id: string, snapshot: string, virtualMs: number, totals: SnapshotTotals): Promise<void> {
-    await this.saveSnapshots([{ id, snapshot, virtualMs, ...totals }]);
-  }
-
   /**
    * Several active attempts' snapshots in one statement: the periodic pass writes one per live attempt, and
    * a Prisma call cost more than SQLite's write of a (now few-KB) snapshot.

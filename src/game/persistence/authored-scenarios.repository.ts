@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from './prisma.service';
+import { isUniqueViolation } from './unique-violation';
 
 export interface AuthoredScenarioRecord {
   id: string;
@@ -79,7 +80,7 @@ export class AuthoredScenariosRepository {
       await this.prisma.authoredScenario.create({ data: { id, ownerId, versions: { create: { version: 1, ...version } } } });
       return true;
     } catch (err) {
-      if ((err as { code?: string }).code === 'P2002') return false;
+      if (isUniqueViolation(err)) return false;
       throw err;
     }
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from './prisma.service';
+import { isUniqueViolation } from './unique-violation';
 
 export interface EventRecord {
   id: string;
@@ -25,7 +25,7 @@ export class EventsRepository {
       const row = await this.prisma.event.create({ data: { ...event, scenarioIds: JSON.stringify(event.scenarioIds) }, select });
       return toRecord(row);
     } catch (err) {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return null;
+      if (isUniqueViolation(err)) return null;
       throw err;
     }
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from './prisma.service';
+import { isUniqueViolation } from './unique-violation';
 
 export interface PlayerRecord {
   id: string;
@@ -68,7 +68,7 @@ async function nullIfNameTaken<T>(work: () => Promise<T>): Promise<T | null> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return null;
+    if (isUniqueViolation(err)) return null;
     throw err;
   }
 }

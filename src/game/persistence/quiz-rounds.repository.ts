@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from './prisma.service';
+import { isUniqueViolation } from './unique-violation';
 
 export interface QuizRoundAnswerRecord {
   questionId: string;
@@ -55,7 +56,7 @@ export class QuizRoundsRepository {
       });
       return toRecord(row);
     } catch (err) {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return null;
+      if (isUniqueViolation(err)) return null;
       throw err;
     }
   }
@@ -84,7 +85,7 @@ export class QuizRoundsRepository {
       ]);
       return true;
     } catch (err) {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return false;
+      if (isUniqueViolation(err)) return false;
       throw err;
     }
   }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { ApiError, StatusObject, StatusReason } from '../../cluster-engine';
+import { methodNotAllowed } from '../../cluster-engine/api/errors';
 
 /** A `Status` failure as the real API server sends it (kubectl prints `Error from server (Reason): message`). */
 export function statusError(code: number, reason: StatusReason, message: string, details?: StatusObject['details']): ApiError {
@@ -7,6 +8,12 @@ export function statusError(code: number, reason: StatusReason, message: string,
 }
 
 export const unauthorized = (): ApiError => statusError(401, 'Unauthorized', 'Unauthorized');
+
+/** The API server's 404 for a path it does not serve (not an object's NotFound, which names the object). */
+export const pathNotFound = (): ApiError => statusError(404, 'NotFound', 'the server could not find the requested resource');
+
+/** The API server's 405 for a verb the resource does not take. */
+export const methodNotSupported = (): ApiError => methodNotAllowed('the server does not allow this method on the requested resource');
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = 'application/json', headers: Record<string, string> = {}): void {
   if (res.headersSent) {
@@ -20,8 +27,4 @@ export function sendJson(res: ServerResponse, code: number, body: unknown, conte
 
 export function sendStatus(res: ServerResponse, err: ApiError): void {
   sendJson(res, err.status.code, err.status);
-}
-
-export function successStatus(details?: StatusObject['details']): Record<string, unknown> {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', ...(details ? { details } : {}) };
 }

@@ -1,10 +1,10 @@
 import { ApiError, DeleteOptions, kindInfo, KubeObject, PatchType } from '../../cluster-engine';
 import { decodeError } from '../../cluster-engine/api/decode/decode';
-import { badRequest, methodNotAllowed } from '../../cluster-engine/api/errors';
+import { badRequest } from '../../cluster-engine/api/errors';
 import { printTable } from '../../cluster-engine/printers';
 import type { K8sAttemptsService } from '../k8s-attempts.service';
 import { K8sRequest, wantsTable } from '../http/request';
-import { sendJson, statusError } from '../http/status';
+import { methodNotSupported, pathNotFound, sendJson, statusError } from '../http/status';
 import { decodeBody, mediaType } from './body';
 import { serveLog } from './log';
 import { ResourcePath } from './path';
@@ -26,11 +26,11 @@ export async function handleResource(req: K8sRequest, p: ResourcePath, attempts:
   const { info } = p.resource;
   const ns = info.namespaced ? p.namespace : undefined;
   if (info.namespaced && p.name !== undefined && ns === undefined) {
-    throw statusError(404, 'NotFound', 'the server could not find the requested resource');
+    throw pathNotFound();
   }
   const sub = p.subresource;
   if (sub !== undefined && !p.resource.subresources.some((s) => s.name === sub)) {
-    throw statusError(404, 'NotFound', 'the server could not find the requested resource');
+    throw pathNotFound();
   }
   const method = req.method;
   const name = p.name;
@@ -42,16 +42,16 @@ export async function handleResource(req: K8sRequest, p: ResourcePath, attempts:
       return list(req, attempts, info.kind, ns);
     }
     if (method === 'POST') return create(req, attempts, info.kind, info.namespaced ? (ns ?? 'default') : undefined, label);
-    throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+    throw methodNotSupported();
   }
 
   if (sub === 'log') {
-    if (method !== 'GET') throw methodNotAllowed('the server does not allow this method on the requested resource');
+    if (method !== 'GET') throw methodNotSupported();
     return serveLog(req, attempts, ns!, name);
   }
   if (sub === 'scale') return scale(req, attempts, info.kind, ns, name, label);
   if (sub === 'eviction') {
-    if (method !== 'POST') throw methodNotAllowed('the server does not allow this method on the requested resource');
+    if (method !== 'POST') throw methodNotSupported();
     const body = decodeBody(req.body, req.headers['content-type']) as { deleteOptions?: { gracePeriodSeconds?: number } };
     // The engine's eviction API: 429 TooManyRequests when a PodDisruptionBudget forbids it (drain retries).
     await attempts.write(req.live, `POST ${label}`, (c) => c.api.evict(ns!, name, deleteOptions(req, body?.deleteOptions)));
@@ -85,7 +85,7 @@ export async function handleResource(req: K8sRequest, p: ResourcePath, attempts:
       return respondObject(req, attempts, info.kind, deleted, 200);
     }
     default:
-      throw methodNotAllowed('the server does not allow this method on the requested resource');
+      throw methodNotSupported();
   }
 }
 
@@ -128,7 +128,7 @@ async function create(req: K8sRequest, attempts: K8sAttemptsService, kind: strin
 async function scale(req: K8sRequest, attempts: K8sAttemptsService, kind: string, ns: string | undefined, name: string, label: string): Promise<void> {
   const current = attempts.read(req.live, (c) => c.api.get(kind, ns, name));
   if (req.method === 'GET') return sendJson(req.res, 200, scaleOf(current));
-  if (req.method !== 'PUT' && req.method !== 'PATCH') throw methodNotAllowed('the server does not allow this method on the requested resource');
+  if (req.method !== 'PUT' && req.method !== 'PATCH') throw methodNotSupported();
   const replicas = scaleReplicas(req, current);
   const written = await attempts.write(req.live, `${req.method} ${label}`, (c) =>
     c.api.patch(kind, ns, name, 'merge', { spec: { replicas } }, { dryRun: dryRunOf(req) }),

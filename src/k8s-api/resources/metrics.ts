@@ -1,9 +1,8 @@
 import { ApiError, Cluster, METRICS_RESOLUTION_MS, Node, notFound, Pod, toIso } from '../../cluster-engine';
 import type { ContainerMetrics } from '../../cluster-engine';
-import { methodNotAllowed } from '../../cluster-engine/api/errors';
 import type { K8sAttemptsService } from '../k8s-attempts.service';
 import { K8sRequest } from '../http/request';
-import { sendJson, statusError } from '../http/status';
+import { methodNotSupported, pathNotFound, sendJson } from '../http/status';
 import { ResourcePath } from './path';
 
 const API_VERSION = 'metrics.k8s.io/v1beta1';
@@ -27,10 +26,10 @@ function metricsNotFound(kind: 'NodeMetrics' | 'PodMetrics', name: string, shown
  */
 export function serveMetrics(req: K8sRequest, p: ResourcePath, attempts: K8sAttemptsService): void {
   if (req.method !== 'GET' || p.subresource !== undefined || req.query.get('watch') === 'true' || req.query.get('watch') === '1') {
-    throw methodNotAllowed('the server does not allow this method on the requested resource');
+    throw methodNotSupported();
   }
   const body = attempts.read(req.live, (c) => {
-    if (!c.metricsAvailable()) throw statusError(404, 'NotFound', 'the server could not find the requested resource');
+    if (!c.metricsAvailable()) throw pathNotFound();
     return p.resource.info.kind === 'NodeMetrics' ? nodes(c, req, p.name) : pods(c, req, p.namespace, p.name);
   });
   sendJson(req.res, 200, body);

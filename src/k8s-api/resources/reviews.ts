@@ -1,7 +1,7 @@
 import { authorize, KUBEADM_ADMIN_USER, PolicyRule, rbacSourceOf, rulesFor, serviceAccountUser, UserInfo } from '../../cluster-engine';
-import { badRequest, methodNotAllowed } from '../../cluster-engine/api/errors';
+import { badRequest } from '../../cluster-engine/api/errors';
 import { K8sRequest } from '../http/request';
-import { sendJson } from '../http/status';
+import { methodNotSupported, sendJson } from '../http/status';
 import { decodeBody } from './body';
 import { ResourcePath } from './path';
 
@@ -14,7 +14,7 @@ type Attrs = Record<string, string | undefined>;
  * as Impersonate-User/-Group headers and are reviewed as that user.
  */
 export function handleReview(req: K8sRequest, p: ResourcePath): void {
-  if (req.method !== 'POST' || p.name !== undefined) throw methodNotAllowed('the server does not allow this method on the requested resource');
+  if (req.method !== 'POST' || p.name !== undefined) throw methodNotSupported();
   const body = decodeBody(req.body, req.headers['content-type']) as Record<string, unknown>;
   if (!body || typeof body !== 'object' || body.kind !== p.resource.info.kind) throw badRequest(`expected a ${p.resource.info.kind}`);
   const user = requestUser(req);

@@ -1,6 +1,7 @@
-import { allKinds, Cluster, KindInfo, resolveKind } from '../../cluster-engine';
+import { allKinds, Cluster, KindInfo, Pod, resolveKind } from '../../cluster-engine';
 import { FlagSpec } from '../flags/flags';
 import { contextNamespace } from '../kubeconfig';
+import { findVerbIndex } from '../kubectl';
 import { SHELL_COMMANDS } from '../shell/commands/registry';
 import { isDirectory, listDirectory } from '../shell/fs-view';
 import { ShellState } from '../shell/state';
@@ -70,16 +71,7 @@ export function completeLine(line: string, env: CompletionEnv): Completion {
 }
 
 function completeKubectl(args: string[], current: string, env: CompletionEnv, pick: (c: Iterable<string>) => Completion, files: () => string[]): Completion {
-  const globalValueFlags = new Set(GLOBAL_FLAGS.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
-  // the verb: the first word that is neither a flag nor a global flag's value
-  let verbAt = -1;
-  for (let i = 0; i < args.length; i++) {
-    if (!args[i].startsWith('-')) {
-      verbAt = i;
-      break;
-    }
-    if (globalValueFlags.has(args[i])) i++;
-  }
+  const verbAt = findVerbIndex(args);
   const verb = verbAt >= 0 ? findVerb(args[verbAt]) : undefined;
   const specs: FlagSpec[] = [...(verb?.flags ?? []), ...GLOBAL_FLAGS];
   const namespace = namespaceOf(args, env.vfs);
@@ -196,7 +188,7 @@ function names(cluster: Cluster, kind: string, namespace?: string): string[] {
 function containerNames(cluster: Cluster, namespace: string, pos: string[]): string[] {
   const podArg = pos.find((p) => !p.includes('/') || /^(po|pod|pods)\//.test(p));
   const name = podArg?.replace(/^[^/]*\//, '');
-  const pod = name ? cluster.api.tryGet<import('../../cluster-engine').Pod>('Pod', namespace, name) : undefined;
+  const pod = name ? cluster.api.tryGet<Pod>('Pod', namespace, name) : undefined;
   return pod ? [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name) : [];
 }
 

@@ -1,5 +1,5 @@
 import { Cluster, ClusterRole, ClusterRoleBinding, Role, RoleBinding } from '../../cluster-engine';
-import { compactRules, goList, resourceGroup } from '../rbac/rules';
+import { compactRules, RULE_HEADER, ruleRow } from '../rbac/rules';
 import { printAnnotationsMultiline, printLabelsMultiline } from './format';
 import { LEVEL_0, LEVEL_1, PrefixWriter } from './prefix-writer';
 
@@ -10,9 +10,9 @@ export function describeRole(_cluster: Cluster, role: Role | ClusterRole): strin
   printLabelsMultiline(w, 'Labels', role.metadata.labels);
   printAnnotationsMultiline(w, 'Annotations', role.metadata.annotations);
   w.write(LEVEL_0, 'PolicyRule:\n');
-  w.write(LEVEL_1, 'Resources\tNon-Resource URLs\tResource Names\tVerbs\n');
+  w.write(LEVEL_1, RULE_HEADER);
   w.write(LEVEL_1, '---------\t-----------------\t--------------\t-----\n');
-  for (const r of compactRules(role.rules ?? [])) w.write(LEVEL_1, `${resourceGroup(r)}\t${goList(r.nonResourceURLs)}\t${goList(r.resourceNames)}\t${goList(r.verbs)}\n`);
+  for (const r of compactRules(role.rules ?? [])) w.write(LEVEL_1, ruleRow(r));
   return w.toString();
 }
 

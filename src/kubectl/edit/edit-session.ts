@@ -1,4 +1,4 @@
-import { ApiError, Cluster, KubeObject, isKnownKind, kindInfo } from '../../cluster-engine';
+import { ApiError, Cluster, KubeObject, isKnownKind, kindInfo, qualifiedResource } from '../../cluster-engine';
 import { conflict } from '../../cluster-engine/api/errors';
 import { decodeError } from '../../cluster-engine/api/decode/decode';
 import { KubectlError } from '../errors';
@@ -31,12 +31,6 @@ export interface EditOptions {
   format: 'yaml' | 'json';
   /** `-o`: how edited objects are reported ('' → `deployment.apps/web edited`) */
   output: string;
-}
-
-/** `deployments.apps`, `pods`: how edit names a resource in its messages. */
-function resourceString(kind: string): string {
-  const info = kindInfo(kind);
-  return info.group ? `${info.plural}.${info.group}` : info.plural;
 }
 
 /** The temp file name os.CreateTemp would pick (a decimal uint32), drawn deterministically from the edit's state. */
@@ -149,7 +143,7 @@ export class EditLoop {
       if (obj.apiVersion !== before.apiVersion || obj.kind !== before.kind || obj.metadata?.name !== before.metadata.name) {
         return this.finish(out.err(`${this.preserved(text)}error: At least one of apiVersion, kind and name was changed\n`));
       }
-      const resource = resourceString(before.kind);
+      const resource = qualifiedResource(before.kind);
       try {
         const saved = this.patch(before, obj);
         out.out(this.report(saved, 'edited'));

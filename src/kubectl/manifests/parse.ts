@@ -1,6 +1,6 @@
 import { parseAllDocuments, YAMLError } from 'yaml';
 import { KubeObject } from '../../cluster-engine';
-import { KubectlError } from '../errors';
+import { aggregateMessage, KubectlError } from '../errors';
 
 /** go-yaml's wording for the mistakes players make, keyed by the `yaml` package's error codes. */
 function goYamlMessage(e: YAMLError, text: string): string {
@@ -64,8 +64,7 @@ function expand(value: unknown, source: string): KubeObject[] {
   const obj = value as Record<string, unknown>;
   const missing = [...(obj.apiVersion ? [] : ['apiVersion not set']), ...(obj.kind ? [] : ['kind not set'])];
   if (missing.length) {
-    const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
-    throw new KubectlError(`error validating "${source}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`);
+    throw new KubectlError(`error validating "${source}": error validating data: ${aggregateMessage(missing)}; if you choose to ignore these errors, turn validation off with --validate=false`);
   }
   if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) return obj.items.flatMap((i) => expand(i, source));
   const o = obj as KubeObject;

@@ -1,11 +1,9 @@
 import { Cluster } from '../../cluster-engine';
+import { fail, ok } from '../result';
 import type { CommandOutput } from './node-shell';
 
-const ok = (stdout = ''): CommandOutput => ({ stdout, stderr: '', exitCode: 0 });
-const fail = (stderr: string, exitCode = 1): CommandOutput => ({ stdout: '', stderr, exitCode });
-
 /** coreutils' human sizes (`df -h`, `du -h`): powers of 1024, rounded up, one decimal below 10. */
-export function humanSize(bytes: number): string {
+function humanSize(bytes: number): string {
   if (bytes === 0) return '0';
   const units = ['', 'K', 'M', 'G', 'T', 'P'];
   let v = bytes;

@@ -1,10 +1,21 @@
 import { PolicyRule } from '../../cluster-engine';
 
+/** The verbs kubectl knows for non-resource URLs (auth can-i's nonResourceURLVerbs, create role's validNonResourceVerbs). */
+export const NON_RESOURCE_URL_VERBS: readonly string[] = ['get', 'put', 'post', 'head', 'options', 'delete', 'patch', '*'];
+
 /** Go's %v of a []string. */
 export const goList = (l: string[] | undefined) => `[${(l ?? []).join(' ')}]`;
 
+/** The columns of a broken-down rule, as `describe role` and `auth can-i --list` print them. */
+export const RULE_HEADER = 'Resources\tNon-Resource URLs\tResource Names\tVerbs\n';
+
+/** One broken-down rule under RULE_HEADER (tab-separated, newline-terminated). */
+export function ruleRow(r: PolicyRule): string {
+  return `${resourceGroup(r)}\t${goList(r.nonResourceURLs)}\t${goList(r.resourceNames)}\t${goList(r.verbs)}\n`;
+}
+
 /** describe.CombineResourceGroup for a broken-down rule (one resource, one group). */
-export function resourceGroup(r: PolicyRule): string {
+function resourceGroup(r: PolicyRule): string {
   if (!r.resources?.length) return '';
   const [res, sub] = r.resources[0].split(/\/(.*)/s);
   let out = res;

@@ -250,7 +250,10 @@ export class Shell {
     const batches: string[][] = [];
     if (replace !== undefined) for (const item of items) batches.push(command.map((w) => w.split(replace!).join(item)));
     else if (items.length === 0) batches.push(command);
-    else for (let k = 0; k < items.length; k += perCall === Infinity ? items.length : Math.max(1, perCall)) batches.push([...command, ...items.slice(k, k + (perCall === Infinity ? items.length : Math.max(1, perCall)))]);
+    else {
+      const size = perCall === Infinity ? items.length : Math.max(1, perCall);
+      for (let k = 0; k < items.length; k += size) batches.push([...command, ...items.slice(k, k + size)]);
+    }
     let stdout = '';
     let stderr = '';
     let failed = false;

@@ -1,12 +1,11 @@
 import { authorize, KUBEADM_ADMIN_USER, rbacSourceOf, resolveKind, rulesFor, serviceAccountUser, UserInfo } from '../../cluster-engine';
 import { KubectlError, usageError } from '../errors';
 import { formatTabbed, TABLE_TABWRITER } from '../printers/tabwriter';
-import { compactRules, goList, resourceGroup } from '../rbac/rules';
+import { compactRules, goList, NON_RESOURCE_URL_VERBS, RULE_HEADER, ruleRow } from '../rbac/rules';
 import { CommandResult, fail, ok, Output } from '../result';
 import { Verb, VerbContext } from './verb';
 
 const RESOURCE_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'use', 'bind', 'impersonate', '*', 'approve', 'sign', 'escalate', 'attest'];
-const URL_VERBS = ['get', 'put', 'post', 'head', 'options', 'delete', 'patch', '*'];
 
 /** The user the request is made as: the admin, or whom `--as` / `--as-group` impersonate. */
 function userOf(ctx: VerbContext): UserInfo {
@@ -24,8 +23,8 @@ function userOf(ctx: VerbContext): UserInfo {
 
 function list(ctx: VerbContext, user: UserInfo): CommandResult {
   const rules = compactRules(rulesFor(rbacSourceOf(ctx.cluster.api), user, ctx.namespace));
-  let text = ctx.flags.bool('no-headers') ? '' : 'Resources\tNon-Resource URLs\tResource Names\tVerbs\n';
-  for (const r of rules) text += `${resourceGroup(r)}\t${goList(r.nonResourceURLs)}\t${goList(r.resourceNames)}\t${goList(r.verbs)}\n`;
+  let text = ctx.flags.bool('no-headers') ? '' : RULE_HEADER;
+  for (const r of rules) text += ruleRow(r);
   return ok(formatTabbed(text, TABLE_TABWRITER));
 }
 
@@ -44,24 +43,25 @@ function canI(ctx: VerbContext): CommandResult {
   const namespace = f.bool('all-namespaces') ? '' : ctx.namespace;
   let decision;
   if (target.startsWith('/')) {
-    if (!URL_VERBS.includes(verb) && !quiet) out.warn(`Warning: verb '${verb}' is not a known verb\n`);
+    if (!NON_RESOURCE_URL_VERBS.includes(verb) && !quiet) out.warn(`Warning: verb '${verb}' is not a known verb\n`);
     decision = authorize(rbacSourceOf(ctx.cluster.api), user, { verb, path: target });
   } else {
     if (!RESOURCE_VERBS.includes(verb) && !quiet) out.warn(`Warning: verb '${verb}' is not a known verb\n`);
-    const [typed, resourceName] = target.includes('/') && !name ? splitOnce(target) : [target, name];
-    const [typeWithGroup, sub] = ctx.flags.string('subresource') ? [typed, ctx.flags.string('subresource')] : [typed, undefined];
-    let resource = typeWithGroup;
+    // `pods/log` is TYPE/NAME to kubectl (a subresource goes in --subresource)
+    const [typed, resourceName] = target.includes('/') && !name ? (target.split(/\/(.*)/s) as [string, string]) : [target, name];
+    const sub = f.string('subresource') || undefined;
+    let resource = typed;
     let apiGroup = '';
-    if (typeWithGroup !== '*') {
-      const info = resolveKind(typeWithGroup);
+    if (typed !== '*') {
+      const info = resolveKind(typed);
       if (info) {
         resource = info.plural;
         apiGroup = info.group;
         if (!info.namespaced && namespace && !quiet) out.warn(`Warning: resource '${info.plural}' is not namespace scoped\n\n`); // kubectl's warning printer adds a newline to a message ending in one
       } else {
-        const dot = typeWithGroup.indexOf('.');
-        if (dot > 0) [resource, apiGroup] = [typeWithGroup.slice(0, dot), typeWithGroup.slice(dot + 1)];
-        if (!quiet) out.warn(`Warning: the server doesn't have a resource type '${typeWithGroup}'\n`);
+        const dot = typed.indexOf('.');
+        if (dot > 0) [resource, apiGroup] = [typed.slice(0, dot), typed.slice(dot + 1)];
+        if (!quiet) out.warn(`Warning: the server doesn't have a resource type '${typed}'\n`);
       }
     } else apiGroup = '*';
     decision = authorize(rbacSourceOf(ctx.cluster.api), user, { verb, apiGroup, resource, subresource: sub, name: resourceName, namespace });
@@ -69,12 +69,6 @@ function canI(ctx: VerbContext): CommandResult {
   if (!quiet) out.out(decision.allowed ? 'yes\n' : 'no\n');
   const r = out.result();
   return { ...r, exitCode: decision.allowed ? 0 : 1 };
-}
-
-/** `pods/log` is a subresource, `pods/web` a name: kubectl reads TYPE/NAME. */
-function splitOnce(s: string): [string, string | undefined] {
-  const i = s.indexOf('/');
-  return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
 }
 
 function whoami(ctx: VerbContext): CommandResult {

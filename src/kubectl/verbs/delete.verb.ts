@@ -1,17 +1,10 @@
 import { DeleteOptions, KubeObject, isKnownKind, kindInfo } from '../../cluster-engine';
-import { formatError, KubectlError } from '../errors';
+import { formatError, KubectlError, NO_RESOURCES } from '../errors';
 import { readManifestArgs } from '../manifests/read';
 import { fetchObjects } from '../resources/fetch';
 import { kindPrefix, resolveResourceArgs } from '../resources/resource-args';
 import { CommandResult, Output } from '../result';
 import { Verb, VerbContext } from './verb';
-
-const NO_ARGS = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 const FORCE_WARNING = 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
 
@@ -50,7 +43,7 @@ function targets(ctx: VerbContext, out: Output): KubeObject[] {
   if (f.strings('filename').length) {
     return readManifestArgs(ctx, f.strings('filename')).map((m) => ({ ...m.object, metadata: { ...m.object.metadata, namespace: m.object.metadata.namespace ?? ctx.namespace } }));
   }
-  if (ctx.args.length === 0) throw new KubectlError(NO_ARGS);
+  if (ctx.args.length === 0) throw new KubectlError(NO_RESOURCES);
   const requests = resolveResourceArgs(ctx.args);
   const selecting = f.bool('all') || !!f.string('selector') || !!f.string('field-selector');
   const objects: KubeObject[] = [];

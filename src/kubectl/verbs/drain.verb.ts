@@ -1,7 +1,7 @@
 import { ApiError, Node, Pod } from '../../cluster-engine';
-import { goDuration } from '../../cluster-engine/kubelet/backoff';
 import { parseGoDuration } from '../../cluster-engine/api/go-duration';
-import { KubectlError } from '../errors';
+import { aggregateMessage, KubectlError } from '../errors';
+import { goDurationString, invalidDuration } from '../flags/duration';
 import { CommandResult, Output } from '../result';
 import { setUnschedulable } from './cordon';
 import { NODE_FLAGS } from './cordon.verb';
@@ -123,19 +123,11 @@ class DrainRun {
     const pods = api.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${node.metadata.name}`, labelSelector: this.ctx.flags.string('pod-selector') || undefined });
     const { evict, errors, warnings } = filterPods(this.ctx, pods);
     if (errors.size) {
-      const msg = joined(errors);
-      this.fail(msg.length === 1 ? msg[0] : `[${msg.join(', ')}]`);
+      this.fail(joined(errors));
       return;
     }
     if (warnings.size) this.out.warn(`Warning: ${joined(warnings).join('; ')}\n`);
-    const errs: string[] = [];
-    for (const p of evict) {
-      const e = this.attempt(p);
-      if (e) errs.push(e);
-    }
-    this.flushEvicted();
-    if (errs.length) this.fail(errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`, true);
-    else if (!this.pending.length) this.nodeDrained();
+    this.settle(evict.map((p) => this.attempt(p)));
   }
 
   /** One eviction (or deletion) attempt; returns a fatal error text, or undefined (done or retrying). */
@@ -161,7 +153,7 @@ class DrainRun {
         this.pending.push({ pod: p, retryAtMs: this.ctx.cluster.nowMs() + EVICTION_RETRY_MS });
         return undefined;
       }
-      return `error when ${this.opts.useEviction ? 'evicting' : 'deleting'} pods/"${name}" -n "${namespace}": ${e.message}`;
+      return `error when ${verb} pods/"${name}" -n "${namespace}": ${e.message}`;
     }
   }
 
@@ -169,23 +161,24 @@ class DrainRun {
   private retry(): boolean {
     const now = this.ctx.cluster.nowMs();
     if (this.opts.timeoutMs > 0 && now - this.startMs >= this.opts.timeoutMs) {
-      const errs = this.pending.map(({ pod }) => `error when evicting pods/"${pod.metadata.name}" -n "${pod.metadata.namespace}": global timeout reached: ${goDuration(this.opts.timeoutMs)}`);
-      this.fail(errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`, true);
+      const errs = this.pending.map(({ pod }) => `error when evicting pods/"${pod.metadata.name}" -n "${pod.metadata.namespace}": global timeout reached: ${goDurationString(this.opts.timeoutMs)}`);
+      this.fail(errs, true);
       return true;
     }
     const due = this.pending.filter((x) => x.retryAtMs <= now);
     if (due.length === 0) return false;
     this.pending = this.pending.filter((x) => x.retryAtMs > now);
-    const errs = due.map((x) => this.attempt(x.pod)).filter((e): e is string => !!e);
-    this.flushEvicted();
-    if (errs.length) this.fail(errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`, true);
-    else if (!this.pending.length) this.nodeDrained();
+    this.settle(due.map((x) => this.attempt(x.pod)));
     return true;
   }
 
-  private flushEvicted(): void {
+  /** After a round of attempts: report what went, then fail on fatal errors or finish the node once nothing waits. */
+  private settle(attempts: Array<string | undefined>): void {
     for (const p of this.evicted) this.out.out(`pod/${p.metadata.name} ${this.opts.useEviction ? 'evicted' : 'deleted'}\n`);
     this.evicted = [];
+    const errs = attempts.filter((e): e is string => !!e);
+    if (errs.length) this.fail(errs, true);
+    else if (!this.pending.length) this.nodeDrained();
   }
 
   private nodeDrained(): void {
@@ -194,7 +187,8 @@ class DrainRun {
   }
 
   /** A node that could not be drained ends the command, listing what is left as kubectl does. */
-  private fail(text: string, podsPending = false): void {
+  private fail(errors: string[], podsPending = false): void {
+    const text = aggregateMessage(errors);
     if (podsPending) {
       const left = this.ctx.cluster.api.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.node}` }).filter((p) => !p.metadata.deletionTimestamp && !p.metadata.annotations?.['kubernetes.io/config.mirror']);
       if (left.length) this.out.warn(`There are pending pods in node "${this.node}" when an error occurred: ${text}\n${left.map((p) => `pod/${p.metadata.name}\n`).join('')}`);
@@ -216,7 +210,7 @@ function run(ctx: VerbContext): CommandResult {
   if (ctx.args.length === 0) throw new KubectlError("USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples");
   const timeoutText = ctx.flags.string('timeout') || '0s';
   const timeoutMs = parseGoDuration(timeoutText);
-  if (timeoutMs === undefined) throw new KubectlError(`invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
+  if (timeoutMs === undefined) throw new KubectlError(invalidDuration('--timeout', timeoutText));
   const out = new Output();
   const cordon = setUnschedulable(ctx, 'cordon');
   out.out(cordon.stdout);

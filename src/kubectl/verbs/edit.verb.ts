@@ -1,19 +1,12 @@
 import { KubeObject } from '../../cluster-engine';
 import { EditLoop } from '../edit/edit-session';
-import { formatError, KubectlError } from '../errors';
+import { formatError, KubectlError, NO_RESOURCES } from '../errors';
 import { placeObject } from '../manifests/prepare';
 import { readManifestArgs } from '../manifests/read';
 import { fetchObjects } from '../resources/fetch';
 import { resolveResourceArgs } from '../resources/resource-args';
 import { CommandResult, fail, Output } from '../result';
 import { Verb, VerbContext } from './verb';
-
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 /** The objects to edit, read fresh from the server (for `-f`, the live objects the files name). */
 function targets(ctx: VerbContext, out: Output): KubeObject[] {

@@ -1,9 +1,9 @@
 import { ClusterRole, ClusterRoleBinding, KubeObject, PolicyRule, RBAC_GROUP, resolveKind, Role, RoleBinding, Subject } from '../../cluster-engine';
 import { KubectlError, usageError } from '../errors';
+import { NON_RESOURCE_URL_VERBS } from '../rbac/rules';
 import { VerbContext } from './verb';
 
 const VALID_VERBS = ['*', 'get', 'delete', 'list', 'create', 'update', 'patch', 'watch', 'proxy', 'deletecollection', 'use', 'bind', 'escalate', 'impersonate'];
-const URL_VERBS = ['*', 'get', 'post', 'put', 'delete', 'patch', 'head', 'options'];
 
 /** pflag StringSlice: repeated flags and comma-separated values. */
 const slice = (ctx: VerbContext, flag: string) => ctx.flags.strings(flag).flatMap((v) => v.split(',')).filter((v) => v !== '');
@@ -15,7 +15,7 @@ function rulesFrom(ctx: VerbContext, what: string, clusterScoped: boolean): Poli
   const urls = clusterScoped ? slice(ctx, 'non-resource-url') : [];
   if (verbs.length === 0) throw usageError(`create ${what}`, 'at least one verb must be specified');
   if (resources.length === 0 && urls.length === 0) throw usageError(`create ${what}`, clusterScoped ? 'one of resource or nonResourceURL must be specified' : 'at least one resource must be specified');
-  const resourceVerbs = urls.length && !resources.length ? URL_VERBS : VALID_VERBS;
+  const resourceVerbs = urls.length && !resources.length ? NON_RESOURCE_URL_VERBS : VALID_VERBS;
   for (const v of verbs) if (!resourceVerbs.includes(v)) throw new KubectlError(`invalid verb: '${v}'${urls.length && !resources.length ? ' for nonResourceURL' : ''}`);
   const byGroup = new Map<string, string[]>();
   for (const r of resources) {

@@ -1,5 +1,5 @@
 import { Deployment, KubeObject, ReplicaSet } from '../../cluster-engine';
-import { formatError, KubectlError } from '../errors';
+import { aggregateMessage, formatError, KubectlError, NO_RESOURCES } from '../errors';
 import { dryRunOf, dryRunSuffix } from '../manifests/prepare';
 import { objectName } from '../printers/object-printer';
 import { CommandResult, fail, Output } from '../result';
@@ -13,14 +13,13 @@ function run(ctx: VerbContext): CommandResult {
   if (!f.changed('replicas')) throw new KubectlError('required flag(s) "replicas" not set');
   const replicas = f.int('replicas');
   if (replicas < 0) throw new KubectlError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
-  if (ctx.args.length === 0 && !f.bool('all') && !f.string('selector')) throw new KubectlError('You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'');
+  if (ctx.args.length === 0 && !f.bool('all') && !f.string('selector')) throw new KubectlError(NO_RESOURCES);
   const out = new Output();
   const errors: unknown[] = [];
   const objects = targetObjects(ctx, ctx.args, out, errors);
   // kubectl scale skips what it could not fetch, and fails only when nothing is left, naming why.
   if (objects.length === 0 && errors.length > 0) {
-    const msgs = errors.map((e) => (e as Error).message);
-    return fail(`error: no objects passed to scale ${msgs.length === 1 ? msgs[0] : `[${msgs.join(', ')}]`}\n`);
+    return fail(`error: no objects passed to scale ${aggregateMessage(errors.map((e) => (e as Error).message))}\n`);
   }
   for (const e of errors) out.err(formatError(e));
   const dryRun = dryRunOf(ctx);

@@ -1,6 +1,6 @@
 import { allocatable, ApiError, Node, notFound, Pod, PodMetrics } from '../../cluster-engine';
 import { KubectlError } from '../errors';
-import { goDurationString } from '../flags/go-duration';
+import { goDurationString } from '../flags/duration';
 import { formatTabbed, TABLE_TABWRITER } from '../printers/tabwriter';
 import { CommandResult, fail, ok } from '../result';
 import { Verb, VerbContext } from './verb';
@@ -31,11 +31,20 @@ const mem = (b: number) => `${Math.floor(b / MiB)}Mi`;
 /** Every cell is tab-terminated in kubectl's metrics printer, so the last column is padded too. */
 const row = (cells: string[]) => `${cells.map((c) => `${c}\t`).join('')}\n`;
 
-function sortKey(ctx: VerbContext): '' | 'cpu' | 'memory' {
+type SortKey = '' | 'cpu' | 'memory';
+
+function sortKey(ctx: VerbContext): SortKey {
   const s = ctx.flags.string('sort-by');
   if (s && s !== 'cpu' && s !== 'memory') throw new KubectlError('--sort-by accepts only cpu or memory');
-  return s as '' | 'cpu' | 'memory';
+  return s as SortKey;
 }
+
+/** `--sort-by` order (highest usage first); 0 when not sorting or tied, for the caller's tie-breakers. */
+function byUsage(sortBy: SortKey, a: { cpu: number; memory: number }, b: { cpu: number; memory: number }): number {
+  return sortBy === 'cpu' ? b.cpu - a.cpu : sortBy === 'memory' ? b.memory - a.memory : 0;
+}
+
+const usageOf = (m: { cpuMillis: number; memoryBytes: number }) => ({ cpu: m.cpuMillis, memory: m.memoryBytes });
 
 function topNodes(ctx: VerbContext, name: string | undefined): CommandResult {
   const f = ctx.flags;
@@ -44,23 +53,22 @@ function topNodes(ctx: VerbContext, name: string | undefined): CommandResult {
   if (!ctx.cluster.metricsAvailable()) return fail('error: Metrics API not available\n');
   // kubectl asks metrics.k8s.io first, so an unknown (or unscraped) node is metrics-server's 404.
   if (name && !ctx.cluster.nodeMetrics().some((m) => m.name === name)) throw new ApiError({ ...notFound('Node', name).status, message: `nodemetrics.metrics.k8s.io "${name}" not found` });
-  let nodes = name ? [ctx.cluster.api.get<Node>('Node', undefined, name)] : ctx.cluster.api.list<Node>('Node', { labelSelector: f.string('selector') || undefined });
-  const names = new Set(nodes.map((n) => n.metadata.name));
-  let metrics = ctx.cluster.nodeMetrics().filter((m) => names.has(m.name));
+  const nodes = name ? [ctx.cluster.api.get<Node>('Node', undefined, name)] : ctx.cluster.api.list<Node>('Node', { labelSelector: f.string('selector') || undefined });
+  const byName = new Map(nodes.map((n) => [n.metadata.name, n]));
+  const metrics = ctx.cluster.nodeMetrics().filter((m) => byName.has(m.name));
   if (metrics.length === 0) return fail('error: metrics not available yet\n');
   const measured = new Set(metrics.map((m) => m.name));
-  metrics = [...metrics].sort((a, b) => (sortBy === 'cpu' ? b.cpuMillis - a.cpuMillis : sortBy === 'memory' ? b.memoryBytes - a.memoryBytes : 0) || a.name.localeCompare(b.name));
-  nodes = nodes.filter((n) => !measured.has(n.metadata.name)).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  metrics.sort((a, b) => byUsage(sortBy, usageOf(a), usageOf(b)) || a.name.localeCompare(b.name));
+  const unmeasured = nodes.filter((n) => !measured.has(n.metadata.name)).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
   let text = f.bool('no-headers') ? '' : row(['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)']);
-  const byName = new Map(ctx.cluster.api.list<Node>('Node').map((n) => [n.metadata.name, n]));
+  const pct = (used: number, total: number) => `${total > 0 ? Math.trunc((used / total) * 100) : 0}%`;
   for (const m of metrics) {
     const node = byName.get(m.name)!;
     const avail = allocatable(f.bool('show-capacity') ? { ...node, status: { ...node.status, allocatable: node.status.capacity } } : node);
-    const pct = (used: number, total: number) => `${total > 0 ? Math.trunc((used / total) * 100) : 0}%`;
     text += row([m.name, cpu(m.cpuMillis), pct(m.cpuMillis, avail.cpuMillis), mem(m.memoryBytes), pct(m.memoryBytes, avail.memoryBytes)]);
   }
   // Nodes metrics-server could not scrape (kubelet down) are listed last.
-  for (const n of nodes) text += row([n.metadata.name, '<unknown>', '<unknown>', '<unknown>', '<unknown>']);
+  for (const n of unmeasured) text += row([n.metadata.name, '<unknown>', '<unknown>', '<unknown>', '<unknown>']);
   return ok(formatTabbed(text, TABLE_TABWRITER));
 }
 
@@ -78,7 +86,7 @@ function topPods(ctx: VerbContext, name: string | undefined): CommandResult {
   const listOpts = { namespace: ns, labelSelector: f.string('selector') || undefined, fieldSelector: f.string('field-selector') || undefined };
   const pods = name ? [] : ctx.cluster.api.list<Pod>('Pod', listOpts);
   const wanted = new Set(pods.map((p) => `${p.metadata.namespace}/${p.metadata.name}`));
-  let metrics = ctx.cluster.podMetrics().filter((m) => (name ? m.namespace === ctx.namespace && m.name === name : wanted.has(`${m.namespace}/${m.name}`)));
+  const metrics = ctx.cluster.podMetrics().filter((m) => (name ? m.namespace === ctx.namespace && m.name === name : wanted.has(`${m.namespace}/${m.name}`)));
   if (name && metrics.length === 0) throw new ApiError({ ...notFound('Pod', name).status, message: `podmetrics.metrics.k8s.io "${ctx.namespace}/${name}" not found` });
   const out = { stdout: '', stderr: '', exitCode: 0 };
   if (metrics.length === 0) {
@@ -91,28 +99,23 @@ function topPods(ctx: VerbContext, name: string | undefined): CommandResult {
     out.stderr = all ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`;
     return out;
   }
-  const key = (p: PodMetrics) => totals(p);
-  metrics = [...metrics].sort(
-    (a, b) =>
-      (sortBy === 'cpu' ? key(b).cpu - key(a).cpu : sortBy === 'memory' ? key(b).memory - key(a).memory : 0) ||
-      (all ? a.namespace.localeCompare(b.namespace) : 0) ||
-      a.name.localeCompare(b.name),
-  );
+  const sums = new Map(metrics.map((m) => [m, totals(m)]));
+  metrics.sort((a, b) => byUsage(sortBy, sums.get(a)!, sums.get(b)!) || (all ? a.namespace.localeCompare(b.namespace) : 0) || a.name.localeCompare(b.name));
   const containers = f.bool('containers');
   let text = '';
   if (!f.bool('no-headers')) text += row([...(all ? ['NAMESPACE'] : []), ...(containers ? ['POD'] : []), 'NAME', 'CPU(cores)', 'MEMORY(bytes)']);
   for (const m of metrics) {
     if (containers) {
-      const list = [...m.containers].sort((a, b) => (sortBy === 'cpu' ? b.cpuMillis - a.cpuMillis : sortBy === 'memory' ? b.memoryBytes - a.memoryBytes : 0) || a.name.localeCompare(b.name));
+      const list = [...m.containers].sort((a, b) => byUsage(sortBy, usageOf(a), usageOf(b)) || a.name.localeCompare(b.name));
       for (const c of list) text += row([...(all ? [m.namespace] : []), m.name, c.name, cpu(c.cpuMillis), mem(c.memoryBytes)]);
     } else {
-      const t = totals(m);
+      const t = sums.get(m)!;
       text += row([...(all ? [m.namespace] : []), m.name, cpu(t.cpu), mem(t.memory)]);
     }
   }
   if (f.bool('sum')) {
     const width = 3 + (all ? 1 : 0) + (containers ? 1 : 0);
-    const sum = metrics.map(totals).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 });
+    const sum = [...sums.values()].reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 });
     text += row([...new Array<string>(width - 2).fill(''), '________', '________']);
     text += row([...new Array<string>(width - 3).fill(''), '', cpu(sum.cpu), mem(sum.memory)]);
   }

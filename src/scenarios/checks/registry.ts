@@ -1,4 +1,5 @@
-import { CheckPlugin } from './check';
+import { Cluster } from '../../cluster-engine';
+import { CheckPlugin, CheckResult } from './check';
 import { podReadyCheck } from './pod-ready.check';
 import { nodeReadyCheck } from './node-ready.check';
 import { podHasProbeCheck } from './pod-has-probe.check';
@@ -21,3 +22,17 @@ export const CHECKS: ReadonlyMap<string, CheckPlugin<never>> = new Map(
     pvcBoundCheck, jobCompleteCheck, objectExistsCheck, objectAbsentCheck, jsonpathCheck, workloadResourceAtLeastCheck,
     serviceReachableCheck, replicasAtLeastCheck] as CheckPlugin<never>[]).map((c) => [c.type, c]),
 );
+
+/** Parsed parameters by check spec object: specs never change after load, so each is parsed once, not per evaluation. */
+const parsedParams = new WeakMap<object, unknown>();
+
+/** Evaluates a scenario's check spec (an objective's or guard rail's `check`, a hint state's `when`); load proved it parses. */
+export function evaluateCheck(cluster: Cluster, spec: { type: string }): CheckResult {
+  const plugin = CHECKS.get(spec.type)!;
+  let params = parsedParams.get(spec);
+  if (params === undefined) {
+    params = plugin.parse(spec as never);
+    parsedParams.set(spec, params);
+  }
+  return plugin.evaluate(cluster, params as never);
+}
